@@ -1,0 +1,56 @@
+import type { CollectionConfig } from 'payload'
+import { slugField } from 'payload'
+import { isEditor } from '../../access/isEditor'
+import { publishedOrEditor } from '../../access/publishedOrEditor'
+import { setPublishedAt } from './hooks/setPublishedAt'
+import { toSlug } from './slugify'
+
+export const Articles: CollectionConfig = {
+  slug: 'articles',
+  labels: { singular: { de: 'Artikel', en: 'Article' }, plural: { de: 'Artikel', en: 'Articles' } },
+  admin: {
+    useAsTitle: 'title',
+    defaultColumns: ['title', 'slug', '_status', 'publishedAt'],
+  },
+  access: { read: publishedOrEditor, create: isEditor, update: isEditor, delete: isEditor },
+  defaultSort: '-publishedAt',
+  versions: {
+    drafts: { autosave: { interval: 2000 }, schedulePublish: true },
+    maxPerDoc: 50,
+  },
+  hooks: { beforeChange: [setPublishedAt] },
+  fields: [
+    { name: 'title', type: 'text', required: true, maxLength: 200, label: { de: 'Titel', en: 'Title' } },
+    slugField({ useAsSlug: 'title', slugify: ({ valueToSlugify }) => toSlug(String(valueToSlugify ?? '')) }),
+    {
+      name: 'excerpt',
+      type: 'textarea',
+      maxLength: 500,
+      label: { de: 'Kurzfassung', en: 'Excerpt' },
+      admin: { description: { de: 'Erscheint in Listen, im Feed und als Meta-Beschreibung.', en: 'Used in lists, the feed and as meta description.' } },
+    },
+    { name: 'body', type: 'richText', required: true, label: { de: 'Text', en: 'Body' } },
+    {
+      name: 'language',
+      type: 'select',
+      defaultValue: 'de',
+      required: true,
+      options: [
+        { label: 'Deutsch', value: 'de' },
+        { label: 'English', value: 'en' },
+      ],
+      label: { de: 'Sprache', en: 'Language' },
+      admin: { position: 'sidebar' },
+    },
+    { name: 'author', type: 'text', label: { de: 'Autor', en: 'Author' }, admin: { position: 'sidebar' } },
+    { name: 'tags', type: 'text', hasMany: true, label: { de: 'Schlagwörter', en: 'Tags' }, admin: { position: 'sidebar' } },
+    {
+      name: 'publishedAt',
+      type: 'date',
+      index: true,
+      label: { de: 'Veröffentlicht am', en: 'Published at' },
+      admin: { position: 'sidebar', date: { pickerAppearance: 'dayAndTime' } },
+    },
+    { name: 'cover', type: 'upload', relationTo: 'media', label: { de: 'Titelbild', en: 'Cover image' } },
+  ],
+}

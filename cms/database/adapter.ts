@@ -1,0 +1,27 @@
+import path from 'node:path'
+import { mongooseAdapter } from '@payloadcms/db-mongodb'
+import { sqliteAdapter } from '@payloadcms/db-sqlite'
+import type { DatabaseAdapterObj } from 'payload'
+import { migrations } from '../migrations/index'
+import { parseDatabaseUri } from './parseDatabaseUri'
+
+/**
+ * Picks the database adapter from DATABASE_URI. Nothing else in the project knows which one runs.
+ * SQLite never pushes its schema outside `npm run dev`: the checked-in migrations define it.
+ */
+export function databaseAdapter(uri = process.env.DATABASE_URI): DatabaseAdapterObj {
+  const target = parseDatabaseUri(uri)
+  if (target.kind === 'mongodb') {
+    return mongooseAdapter({ url: target.url })
+  }
+  return sqliteAdapter({
+    client: { url: target.url },
+    wal: true,
+    busyTimeout: 5_000,
+    // Payload leaves SQLite transactions off unless configured; comments and jobs rely on them.
+    transactionOptions: {},
+    push: process.env.PAYLOAD_DB_PUSH === 'true',
+    migrationDir: path.resolve(process.cwd(), 'cms/migrations'),
+    prodMigrations: migrations,
+  })
+}

@@ -1,0 +1,35 @@
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { lexicalEditor } from '@payloadcms/richtext-lexical'
+import { de } from '@payloadcms/translations/languages/de'
+import { en } from '@payloadcms/translations/languages/en'
+import { buildConfig } from 'payload'
+import sharp from 'sharp'
+import { Articles } from './collections/Articles'
+import { Media } from './collections/Media'
+import { Users } from './collections/Users'
+import { payloadSecret } from './config/secret'
+import { cmsUrl, siteUrl } from './config/urls'
+import { databaseAdapter } from './database/adapter'
+
+const dirname = path.dirname(fileURLToPath(import.meta.url))
+
+export default buildConfig({
+  serverURL: cmsUrl(),
+  secret: payloadSecret(),
+  db: databaseAdapter(),
+  editor: lexicalEditor(),
+  sharp,
+  collections: [Articles, Media, Users],
+  admin: {
+    user: Users.slug,
+    importMap: { baseDir: dirname, importMapFile: path.resolve(dirname, 'app/(payload)/admin/importMap.js') },
+    meta: { titleSuffix: ' – Leuchtturm' },
+  },
+  i18n: { supportedLanguages: { de, en }, fallbackLanguage: 'de' },
+  cors: [siteUrl()],
+  csrf: [siteUrl(), cmsUrl()],
+  telemetry: false,
+  graphQL: { disable: true },
+  typescript: { outputFile: path.resolve(dirname, 'payload-types.ts') },
+})
