@@ -2,12 +2,10 @@
 import config from '@payload-config'
 import '@payloadcms/next/css'
 import type { ServerFunctionClient } from 'payload'
-import { generatePayloadViewport, handleServerFunctions, RootLayout } from '@payloadcms/next/layouts'
+import { handleServerFunctions, RootLayout } from '@payloadcms/next/layouts'
 import type React from 'react'
 
 import { importMap } from './admin/importMap.js'
-
-export const generateViewport = generatePayloadViewport
 
 const serverFunction: ServerFunctionClient = async function (args) {
   'use server'

@@ -1,0 +1,15 @@
+import slugify from '@sindresorhus/slugify'
+import { getCollection, type CollectionEntry } from 'astro:content'
+
+export type Article = CollectionEntry<'articles'>
+
+const time = (a: Article) => (a.data.publishedAt ? Date.parse(a.data.publishedAt) : 0)
+
+/** Published articles, newest first. */
+export async function listArticles(): Promise<Article[]> {
+  return (await getCollection('articles')).sort((a, b) => time(b) - time(a))
+}
+
+export const articleUrl = (a: Article) => `/blog/${a.data.slug}/`
+export const tagSlug = (tag: string) => slugify(tag, { locale: 'de' })
+export const tagUrl = (tag: string) => `/tags/${tagSlug(tag)}/`

@@ -1,0 +1,47 @@
+/** UI texts of the site, German first. */
+export type Lang = 'de' | 'en'
+
+const texts = {
+  de: {
+    skip: 'Zum Inhalt springen',
+    home: 'Startseite',
+    articles: 'Artikel',
+    latest: 'Neueste Beiträge',
+    noArticles: 'Noch keine Beiträge veröffentlicht.',
+    by: 'von',
+    readingTime: (m: number) => `${m} Min. Lesezeit`,
+    tags: 'Schlagwörter',
+    taggedWith: (tag: string) => `Beiträge zum Thema „${tag}“`,
+    readMore: 'Weiterlesen',
+    notFoundTitle: 'Seite nicht gefunden',
+    notFoundText: 'Diese Seite gibt es nicht (mehr). Vielleicht finden Sie auf der Startseite, was Sie suchen.',
+    imprint: 'Impressum',
+    privacy: 'Datenschutz',
+    feed: 'RSS-Feed',
+    tagline: 'Beratung, die ankommt – Beiträge zu Kommunikation und Wandel im Mittelstand',
+  },
+  en: {
+    skip: 'Skip to content',
+    home: 'Home',
+    articles: 'Articles',
+    latest: 'Latest posts',
+    noArticles: 'No posts published yet.',
+    by: 'by',
+    readingTime: (m: number) => `${m} min read`,
+    tags: 'Tags',
+    taggedWith: (tag: string) => `Posts tagged “${tag}”`,
+    readMore: 'Read more',
+    notFoundTitle: 'Page not found',
+    notFoundText: 'This page does not exist (any more). The home page may have what you are looking for.',
+    imprint: 'Imprint',
+    privacy: 'Privacy',
+    feed: 'RSS feed',
+    tagline: 'Consulting that lands – posts on communication and change',
+  },
+} as const
+
+export const t = (lang: Lang) => texts[lang]
+
+/** "12. März 2013" / "March 12, 2013" */
+export const formatDate = (iso: string, lang: Lang) =>
+  new Intl.DateTimeFormat(lang === 'de' ? 'de-DE' : 'en-GB', { dateStyle: 'long', timeZone: 'Europe/Berlin' }).format(new Date(iso))
