@@ -12,7 +12,7 @@ export default defineConfig({
   publicDir: './site/public',
   outDir: process.env.SITE_OUT_DIR ?? './dist/site',
   // The content layer's store lives here between builds, so unchanged articles are not fetched again.
-  cacheDir: './node_modules/.astro',
+  cacheDir: process.env.ASTRO_CACHE_DIR ?? './node_modules/.astro',
   output: 'static',
   trailingSlash: 'always',
   build: { format: 'directory' },

@@ -2,6 +2,7 @@ import type { CollectionConfig } from 'payload'
 import { slugField } from 'payload'
 import { isEditor } from '../../access/isEditor'
 import { publishedOrEditor } from '../../access/publishedOrEditor'
+import { deriveSlug } from './hooks/deriveSlug'
 import { setPublishedAt } from './hooks/setPublishedAt'
 import { toSlug } from './slugify'
 
@@ -18,7 +19,7 @@ export const Articles: CollectionConfig = {
     drafts: { autosave: { interval: 2000 }, schedulePublish: true },
     maxPerDoc: 50,
   },
-  hooks: { beforeChange: [setPublishedAt] },
+  hooks: { beforeValidate: [deriveSlug], beforeChange: [setPublishedAt] },
   fields: [
     { name: 'title', type: 'text', required: true, maxLength: 200, label: { de: 'Titel', en: 'Title' } },
     slugField({ useAsSlug: 'title', slugify: ({ valueToSlugify }) => toSlug(String(valueToSlugify ?? '')) }),

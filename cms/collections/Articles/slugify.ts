@@ -1,4 +1,4 @@
 import slugify from '@sindresorhus/slugify'
 
-/** German-aware slugs: "Nutzen für den Mittelstand" -> "nutzen-fuer-den-mittelstand". */
-export const toSlug = (value: string): string => slugify(value, { locale: 'de' })
+/** German-aware slugs: "Größe & Maß" -> "groesse-und-mass". */
+export const toSlug = (value: string): string => slugify(value, { locale: 'de', customReplacements: [['&', ' und ']] })

@@ -1,0 +1,23 @@
+/**
+ * Prepares the database before the CMS serves: migrations, the first editor from ADMIN_EMAIL /
+ * ADMIN_PASSWORD, and the content/articles import when there are no articles yet.
+ */
+import path from 'node:path'
+import { ensureAdmin } from '../cms/bootstrap/ensureAdmin'
+import { openPayload } from '../cms/bootstrap/openPayload'
+import { importArticles } from '../cms/content/importArticles'
+
+const payload = await openPayload()
+
+const admin = await ensureAdmin(payload, { email: process.env.ADMIN_EMAIL, password: process.env.ADMIN_PASSWORD })
+if (admin === 'created') console.log(`Editor ${process.env.ADMIN_EMAIL} created from ADMIN_EMAIL / ADMIN_PASSWORD.`)
+if (admin === 'skipped') console.log('No editor yet: create the first one in the admin (or set ADMIN_EMAIL / ADMIN_PASSWORD).')
+
+const { totalDocs } = await payload.count({ collection: 'articles', overrideAccess: true })
+if (totalDocs === 0) {
+  const report = await importArticles(payload, path.resolve('content/articles'))
+  console.log(`Empty database: imported ${report.created.length} article(s) from content/articles.`)
+  for (const failure of report.failed) console.error(`Import failed: ${failure.message}`)
+}
+await payload.destroy()
+process.exit(0)

@@ -1,0 +1,50 @@
+/**
+ * `npm start`: the CMS (production Next.js build) and the static site, each rebuilt only when
+ * its sources (or, for the site, the published articles) changed since the last build.
+ */
+import path from 'node:path'
+import { cmsPort, cmsUrl, sitePort, siteUrl } from '../cms/config/urls'
+import { parseDatabaseUri } from '../cms/database/parseDatabaseUri'
+import { buildIfStale, fingerprint } from './lib/fingerprint'
+import { run, startProcess, stopOnSignals } from './lib/processes'
+import { createStaticServer, listen } from './lib/staticServer'
+import { waitForUrl } from './lib/waitForUrl'
+import { fetchArticleStamps } from '../site/lib/cms'
+
+const production = { NODE_ENV: 'production' } as const
+const SITE_DIR = path.resolve(process.env.SITE_OUT_DIR ?? 'dist/site')
+
+try {
+  parseDatabaseUri(process.env.DATABASE_URI)
+} catch (error) {
+  console.error((error as Error).message)
+  process.exit(1)
+}
+
+const server = createStaticServer(() => SITE_DIR)
+stopOnSignals(() => new Promise<void>((resolve) => server.close(() => resolve())))
+
+try {
+  const started = Date.now()
+  const seconds = () => `${((Date.now() - started) / 1000).toFixed(1)} s`
+
+  await run('tsx', ['scripts/bootstrap.ts'], { env: production })
+
+  const cmsPrint = fingerprint(['cms', 'package-lock.json', 'tsconfig.json'])
+  if (await buildIfStale('cms/.next/leuchtturm.stamp', cmsPrint, () => run('next', ['build', 'cms'], { env: production, quiet: true })))
+    console.log(`CMS admin built (${seconds()}).`)
+
+  const cms = startProcess('next', ['start', 'cms', '--port', String(cmsPort())], { env: production, quiet: true })
+  await waitForUrl(`${cmsUrl()}/api/articles?limit=1`, { process: cms })
+
+  const stamps = await fetchArticleStamps()
+  const sitePrint = fingerprint(['site', 'content/pages', 'astro.config.mjs', 'package-lock.json'], [JSON.stringify(stamps), siteUrl()])
+  if (await buildIfStale(`${SITE_DIR}.stamp`, sitePrint, () => run('astro', ['build'], { env: { CMS_URL: cmsUrl() }, quiet: true })))
+    console.log(`Site built from ${stamps.length} published article(s) (${seconds()}).`)
+
+  await listen(server, sitePort())
+  console.log(`\nLeuchtturm is running (${seconds()}):\n  Site:  http://localhost:${sitePort()}/\n  Admin: ${cmsUrl()}/admin\nCtrl-C stops both.`)
+} catch (error) {
+  console.error(`Start failed: ${(error as Error).message}`)
+  process.kill(process.pid, 'SIGTERM')
+}

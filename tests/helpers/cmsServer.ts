@@ -1,0 +1,43 @@
+import type { AddressInfo } from 'node:net'
+import { serve, type ServerType } from '@hono/node-server'
+import { handleEndpoints, type Payload } from 'payload'
+import { tempEnv } from './tempEnv'
+
+export type TestCms = { url: string; payload: Payload; dir: string; stop: () => Promise<void> }
+
+/**
+ * Runs the CMS's REST API (Payload's own request handler, without the Next.js admin) on a random
+ * port against a fresh database. Call it once per test file: Payload keeps one instance per process.
+ */
+export async function startTestCms(databaseUri?: string): Promise<TestCms> {
+  const { dir, env, cleanup } = tempEnv(databaseUri)
+  Object.assign(process.env, env)
+  const { default: config } = await import('@payload-config')
+  const { openPayload } = await import('../../cms/bootstrap/openPayload')
+  const payload = await openPayload()
+
+  const server: ServerType = await new Promise((resolve) => {
+    const s = serve({ fetch: async (request) => handleEndpoints({ config, request: await plainRequest(request) }), port: 0, hostname: '127.0.0.1' }, () => resolve(s))
+  })
+  const { port } = server.address() as AddressInfo
+  return {
+    url: `http://127.0.0.1:${port}`,
+    payload,
+    dir,
+    stop: async () => {
+      await new Promise((resolve) => server.close(resolve))
+      await payload.destroy()
+      cleanup()
+    },
+  }
+}
+
+/** Payload decorates the Request it gets; the node server's own Request class is read-only. */
+async function plainRequest(request: Request): Promise<Request> {
+  const hasBody = request.method !== 'GET' && request.method !== 'HEAD'
+  return new Request(request.url, {
+    method: request.method,
+    headers: request.headers,
+    body: hasBody ? await request.arrayBuffer() : undefined,
+  })
+}

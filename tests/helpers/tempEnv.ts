@@ -1,0 +1,19 @@
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+
+/**
+ * A throw-away data folder and the env that points the CMS at it. DATABASE_URI defaults to a
+ * fresh SQLite file; pass a MongoDB URI to run the same code against MongoDB.
+ */
+export function tempEnv(databaseUri?: string): { dir: string; env: Record<string, string>; cleanup: () => void } {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'leuchtturm-test-'))
+  const env = {
+    DATABASE_URI: databaseUri ?? `file:${path.join(dir, 'test.db')}`,
+    PAYLOAD_SECRET: 'test-secret-0123456789',
+    DATA_DIR: dir,
+    MEDIA_DIR: path.join(dir, 'media'),
+    ASTRO_CACHE_DIR: path.join(dir, 'astro-cache'),
+  }
+  return { dir, env, cleanup: () => fs.rmSync(dir, { recursive: true, force: true }) }
+}

@@ -1,0 +1,3 @@
+import { describeCms } from './cmsSuite'
+
+describeCms('CMS on embedded SQLite', undefined)

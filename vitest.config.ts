@@ -1,0 +1,12 @@
+import path from 'node:path'
+import { defineConfig } from 'vitest/config'
+
+export default defineConfig({
+  resolve: { alias: { '@payload-config': path.resolve('cms/payload.config.ts') } },
+  test: {
+    include: ['tests/**/*.test.ts', 'cms/**/*.test.ts', 'site/**/*.test.ts', 'scripts/**/*.test.ts'],
+    testTimeout: 30_000,
+    hookTimeout: 240_000,
+    pool: 'forks',
+  },
+})
