@@ -1,0 +1,34 @@
+import { afterAll, describe, expect, it } from 'vitest'
+import { runScript } from '../helpers/runScript'
+import { tempEnv } from '../helpers/tempEnv'
+
+const temp = tempEnv()
+afterAll(() => temp.cleanup())
+
+describe('npm run seed', () => {
+  it('names the broken file and line, imports the others, and exits non-zero', async () => {
+    const result = await runScript('scripts/seed.ts', ['tests/fixtures/articles-broken'], temp.env)
+    expect(result.code).toBe(1)
+    expect(result.stdout).toMatch(/created\s+tests\/fixtures\/articles-broken\/a-good\.mdx/)
+    expect(result.stderr).toMatch(/FAILED\s+tests\/fixtures\/articles-broken\/b-broken\.mdx:8: /)
+  }, 60_000)
+
+  it('imports the seed article and exits 0, then updates it on a re-run', async () => {
+    const first = await runScript('scripts/seed.ts', [], temp.env)
+    expect(first.code).toBe(0)
+    expect(first.stdout).toMatch(/created\s+content\/articles\/social-media-nutzen-mittelstand\.mdx/)
+    const second = await runScript('scripts/seed.ts', [], temp.env)
+    expect(second.code).toBe(0)
+    expect(second.stdout).toMatch(/updated\s+content\/articles\/social-media-nutzen-mittelstand\.mdx/)
+  }, 60_000)
+})
+
+describe('npm start with a bad DATABASE_URI', () => {
+  it('stops with one clear line and a non-zero exit', async () => {
+    const result = await runScript('scripts/start.ts', [], { ...temp.env, DATABASE_URI: 'postgres://localhost/blog' })
+    expect(result.code).toBe(1)
+    expect(result.stderr.trim().split('\n')).toEqual([
+      'DATABASE_URI: unsupported scheme "postgres" – use file:./data/leuchtturm.db (SQLite) or mongodb://… / mongodb+srv://… (MongoDB)',
+    ])
+  }, 30_000)
+})

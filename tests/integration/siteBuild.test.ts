@@ -1,0 +1,80 @@
+import fs from 'node:fs'
+import path from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { importArticles } from '../../cms/content/importArticles'
+import { startTestCms, type TestCms } from '../helpers/cmsServer'
+import { run } from '../../scripts/lib/processes'
+
+const SLUG = 'social-media-nutzen-mittelstand'
+const DRAFT_MARK = 'Streng geheimer Entwurf 4711'
+const DRAFT_EDIT_MARK = 'Unveröffentlichte Überarbeitung 0815'
+
+let cms: TestCms
+let out: string
+const read = (file: string) => fs.readFileSync(path.join(out, file), 'utf8')
+const allBuiltText = () =>
+  (fs.readdirSync(out, { recursive: true, withFileTypes: true }) as fs.Dirent[])
+    .filter((entry) => entry.isFile() && /\.(html|xml)$/.test(entry.name))
+    .map((entry) => fs.readFileSync(path.join(entry.parentPath, entry.name), 'utf8'))
+    .join('\n')
+
+describe('static site build', () => {
+  beforeAll(async () => {
+    cms = await startTestCms()
+    const report = await importArticles(cms.payload, path.resolve('content/articles'))
+    expect(report.failed).toEqual([])
+    const body = (await cms.payload.findByID({ collection: 'articles', id: (await cms.payload.find({ collection: 'articles', limit: 1 })).docs[0]!.id })).body
+    await cms.payload.create({ collection: 'articles', draft: true, data: { title: DRAFT_MARK, slug: 'entwurf', body, _status: 'draft' } })
+    const published = await cms.payload.create({
+      collection: 'articles',
+      data: { title: 'Zweiter Beitrag', slug: 'zweiter-beitrag', body, tags: ['Führung'], _status: 'published', publishedAt: '2010-01-01T00:00:00.000Z' },
+    })
+    await cms.payload.update({ collection: 'articles', id: published.id, draft: true, data: { title: DRAFT_EDIT_MARK } })
+
+    out = path.join(cms.dir, 'site')
+    await run('astro', ['build'], {
+      quiet: true,
+      env: { CMS_URL: cms.url, SITE_OUT_DIR: out, SITE_URL: 'https://blog.example.de', ASTRO_CACHE_DIR: path.join(cms.dir, 'astro-cache') },
+    })
+  }, 180_000)
+  afterAll(async () => cms?.stop())
+
+  it('renders the seed article with its title, sections, quote and link', () => {
+    const html = read(`blog/${SLUG}/index.html`)
+    expect(html).toContain('<html lang="de">')
+    expect(html).toMatch(/<h1>Noch kein Social Media Nutzen für den Mittelstand<\/h1>/)
+    expect(html).toMatch(/<h2>Worum geht’s\?<\/h2>/)
+    expect(html).toMatch(/<h2>Der Schlüssel: Offenheit und Vertrauen<\/h2>/)
+    expect(html).toMatch(/<blockquote>[^]*Es brauche eine positive Grundhaltung des Unternehmers[^]*<\/blockquote>/)
+    expect(html).toContain('href="http://www.lead-digital.de/aktuell/social_media/social_media_kein_nutzen_fuer_den_Mittelstand"')
+    expect(html).toMatch(/<time datetime="2013-03-12T09:00:00.000Z">12. März 2013<\/time>/)
+    expect(html).toMatch(/\d+ Min\. Lesezeit/)
+    expect(html).not.toMatch(/<script/)
+  })
+
+  it('lists articles newest first on the home page, with tag pages, 404, Impressum and Datenschutz', () => {
+    const home = read('index.html')
+    expect(home.indexOf('Zweiter Beitrag')).toBeGreaterThan(home.indexOf('Noch kein Social Media Nutzen'))
+    expect(home.indexOf('Noch kein Social Media Nutzen')).toBeGreaterThan(-1)
+    expect(read('tags/fuehrung/index.html')).toContain('Zweiter Beitrag')
+    expect(read('404.html')).toContain('Seite nicht gefunden')
+    expect(read('impressum/index.html')).toContain('Angaben gemäß § 5 DDG')
+    expect(read('datenschutz/index.html')).toContain('Datenschutzerklärung')
+  })
+
+  it('publishes a full-content RSS feed and a sitemap with absolute URLs', () => {
+    const feed = read('rss.xml')
+    expect(feed).toContain(`<link>https://blog.example.de/blog/${SLUG}/</link>`)
+    expect(feed).toContain('Der Schlüssel: Offenheit und Vertrauen')
+    expect(read('sitemap-0.xml')).toContain(`https://blog.example.de/blog/${SLUG}/`)
+  })
+
+  it('never shows a draft, nor the draft edit of a published article, anywhere', () => {
+    const everything = allBuiltText()
+    expect(everything).not.toContain(DRAFT_MARK)
+    expect(everything).not.toContain(DRAFT_EDIT_MARK)
+    expect(fs.existsSync(path.join(out, 'blog/entwurf'))).toBe(false)
+    expect(read('sitemap-0.xml')).not.toContain('/blog/entwurf/')
+    expect(read('rss.xml')).toContain('Zweiter Beitrag')
+  })
+})
