@@ -158,7 +158,7 @@ export interface Article {
     };
     [k: string]: unknown;
   };
-  language: 'de' | 'en';
+  language?: ('de' | 'en') | null;
   author?: string | null;
   tags?: string[] | null;
   publishedAt?: string | null;

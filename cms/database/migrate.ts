@@ -1,4 +1,4 @@
-import type { Payload } from 'payload'
+import type { Migration, Payload } from 'payload'
 import { migrations } from '../migrations/index'
 import { parseDatabaseUri } from './parseDatabaseUri'
 
@@ -8,6 +8,7 @@ import { parseDatabaseUri } from './parseDatabaseUri'
  */
 export async function migrateDatabase(payload: Payload): Promise<void> {
   if (parseDatabaseUri(process.env.DATABASE_URI).kind === 'sqlite') {
-    await payload.db.migrate({ migrations })
+    // Payload's generated migration list is typed per adapter; the base adapter takes the generic form.
+    await payload.db.migrate({ migrations: migrations as unknown as Migration[] })
   }
 }

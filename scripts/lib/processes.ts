@@ -2,7 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process'
 
 const children = new Set<ChildProcess>()
 
-export type RunOptions = { env?: NodeJS.ProcessEnv; quiet?: boolean }
+export type RunOptions = { env?: Record<string, string>; quiet?: boolean }
 
 const bin = (name: string) => (process.platform === 'win32' ? `${name}.cmd` : name)
 

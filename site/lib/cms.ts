@@ -18,7 +18,7 @@ export const cmsArticle = z.object({
   title: z.string(),
   slug: z.string(),
   excerpt: z.string().nullish(),
-  body: z.object({ root: z.object({ children: z.array(z.unknown()) }).passthrough() }).passthrough(),
+  body: z.looseObject({ root: z.looseObject({ children: z.array(z.unknown()) }) }),
   language: z.enum(['de', 'en']).default('de'),
   author: z.string().nullish(),
   tags: z.array(z.string()).nullish(),

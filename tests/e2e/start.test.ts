@@ -1,7 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process'
 import path from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
-import { tempEnv } from '../helpers/tempEnv'
+import { tempEnv } from '../../scripts/lib/tempEnv'
 
 /** `npm start` as a new user runs it: fresh data folder, no database server, both URLs printed. */
 const temp = tempEnv()

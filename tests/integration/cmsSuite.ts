@@ -1,22 +1,12 @@
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { importArticles } from '../../cms/content/importArticles'
-import { startTestCms, type TestCms } from '../helpers/cmsServer'
-
-const paragraph = (text: string) => ({
-  root: {
-    type: 'root',
-    format: '',
-    indent: 0,
-    version: 1,
-    direction: null,
-    children: [{ type: 'paragraph', format: '', indent: 0, version: 1, direction: null, textFormat: 0, children: [{ type: 'text', text, format: 0, detail: 0, mode: 'normal', style: '', version: 1 }] }],
-  },
-})
+import { startLocalCms, type LocalCms } from '../../scripts/lib/localCms'
+import { paragraph } from '../helpers/lexical'
 
 /** The CMS behaviour every database adapter must show; run by one test file per adapter. */
 export function cmsSuite(databaseUri?: string): void {
-  let cms: TestCms
+  let cms: LocalCms
   const publicTitles = async () => {
     const response = await fetch(`${cms.url}/api/articles?pagination=false&depth=0`)
     expect(response.status).toBe(200)
@@ -25,20 +15,20 @@ export function cmsSuite(databaseUri?: string): void {
   }
 
   beforeAll(async () => {
-    cms = await startTestCms(databaseUri)
+    cms = await startLocalCms(databaseUri)
     await cms.payload.delete({ collection: 'articles', where: { id: { exists: true } }, overrideAccess: true })
   })
   afterAll(async () => cms?.stop())
 
   it('derives a German slug from the title and keeps an edited one', async () => {
-    const derived = await cms.payload.create({ collection: 'articles', data: { title: 'Größe & Maß im Mittelstand', body: paragraph('x') } })
+    const derived = await cms.payload.create({ collection: 'articles', draft: true, data: { title: 'Größe & Maß im Mittelstand', body: paragraph('x') } })
     expect(derived.slug).toBe('groesse-und-mass-im-mittelstand')
     const edited = await cms.payload.update({ collection: 'articles', id: derived.id, data: { slug: 'mass-halten', generateSlug: false } })
     expect(edited.slug).toBe('mass-halten')
   })
 
   it('shows drafts to editors only, and published articles to everyone', async () => {
-    const draft = await cms.payload.create({ collection: 'articles', data: { title: 'Nur ein Entwurf', body: paragraph('geheim'), _status: 'draft' } })
+    const draft = await cms.payload.create({ collection: 'articles', draft: true, data: { title: 'Nur ein Entwurf', body: paragraph('geheim'), _status: 'draft' } })
     expect(await publicTitles()).not.toContain('Nur ein Entwurf')
     const asDraft = await fetch(`${cms.url}/api/articles/${draft.id}?draft=true`)
     expect(asDraft.status).toBe(404)
@@ -54,7 +44,7 @@ export function cmsSuite(databaseUri?: string): void {
   })
 
   it('stamps publishedAt on the first publish', async () => {
-    const article = await cms.payload.create({ collection: 'articles', data: { title: 'Mit Datum', body: paragraph('x'), _status: 'published' } })
+    const article = await cms.payload.create({ collection: 'articles', data: { title: 'Mit Datum', slug: 'mit-datum', body: paragraph('x'), _status: 'published' } })
     expect(article.publishedAt).toEqual(expect.any(String))
   })
 
@@ -65,6 +55,25 @@ export function cmsSuite(databaseUri?: string): void {
     ).rejects.toThrow(/slug/i)
     const { totalDocs } = await cms.payload.count({ collection: 'articles', where: { slug: { equals: 'doppelt' } } })
     expect(totalDocs).toBe(1)
+  })
+
+  it('lets an editor publish through REST without giving a slug', async () => {
+    await cms.payload.create({ collection: 'users', data: { email: 'editor@example.de', password: 'pw-123456' } })
+    const login = await fetch(`${cms.url}/api/users/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: 'editor@example.de', password: 'pw-123456' }),
+    })
+    const { token } = (await login.json()) as { token: string }
+    const response = await fetch(`${cms.url}/api/articles`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `JWT ${token}` },
+      body: JSON.stringify({ title: 'Über Führung', body: paragraph('x'), _status: 'published' }),
+    })
+    expect(response.status).toBe(201)
+    const { doc } = (await response.json()) as { doc: { slug: string } }
+    expect(doc.slug).toBe('ueber-fuehrung')
+    expect(await publicTitles()).toContain('Über Führung')
   })
 
   it('lets nobody but editors write through REST', async () => {

@@ -1,6 +1,6 @@
 import { afterAll, describe, expect, it } from 'vitest'
 import { runScript } from '../helpers/runScript'
-import { tempEnv } from '../helpers/tempEnv'
+import { tempEnv } from '../../scripts/lib/tempEnv'
 
 const temp = tempEnv()
 afterAll(() => temp.cleanup())

@@ -35,7 +35,6 @@ export const Articles: CollectionConfig = {
       name: 'language',
       type: 'select',
       defaultValue: 'de',
-      required: true,
       options: [
         { label: 'Deutsch', value: 'de' },
         { label: 'English', value: 'en' },

@@ -3,13 +3,14 @@ import { serve, type ServerType } from '@hono/node-server'
 import { handleEndpoints, type Payload } from 'payload'
 import { tempEnv } from './tempEnv'
 
-export type TestCms = { url: string; payload: Payload; dir: string; stop: () => Promise<void> }
+export type LocalCms = { url: string; payload: Payload; dir: string; stop: () => Promise<void> }
 
 /**
  * Runs the CMS's REST API (Payload's own request handler, without the Next.js admin) on a random
- * port against a fresh database. Call it once per test file: Payload keeps one instance per process.
+ * port against a fresh database: for tests, the type check and benchmarks, which need the API but
+ * not the admin. Once per process: Payload keeps one instance per process.
  */
-export async function startTestCms(databaseUri?: string): Promise<TestCms> {
+export async function startLocalCms(databaseUri?: string): Promise<LocalCms> {
   const { dir, env, cleanup } = tempEnv(databaseUri)
   Object.assign(process.env, env)
   const { default: config } = await import('@payload-config')

@@ -1,0 +1,27 @@
+/**
+ * `npm run dev`: the CMS (`next dev`) and the site (`astro dev`) with hot reload. Articles are
+ * loaded when astro dev starts; restart it (or save a file under site/) to pull new CMS content.
+ */
+import { cmsPort, cmsUrl, sitePort } from '../cms/config/urls'
+import { parseDatabaseUri } from '../cms/database/parseDatabaseUri'
+import { run, startProcess, stopOnSignals } from './lib/processes'
+import { waitForUrl } from './lib/waitForUrl'
+
+try {
+  parseDatabaseUri(process.env.DATABASE_URI)
+} catch (error) {
+  console.error((error as Error).message)
+  process.exit(1)
+}
+stopOnSignals()
+
+try {
+  await run('tsx', ['scripts/bootstrap.ts'], { env: { NODE_ENV: 'production' } })
+  const cms = startProcess('next', ['dev', 'cms', '--port', String(cmsPort())], { env: { NODE_ENV: 'development' } })
+  await waitForUrl(`${cmsUrl()}/api/articles?limit=1`, { process: cms, timeoutMs: 300_000 })
+  startProcess('astro', ['dev', '--port', String(sitePort())], { env: { CMS_URL: cmsUrl() } })
+  console.log(`\nDevelopment servers:\n  Site:  http://localhost:${sitePort()}/\n  Admin: ${cmsUrl()}/admin`)
+} catch (error) {
+  console.error(`Dev start failed: ${(error as Error).message}`)
+  process.kill(process.pid, 'SIGTERM')
+}
