@@ -30,6 +30,7 @@ export default buildConfig({
   cors: [siteUrl()],
   csrf: [siteUrl(), cmsUrl()],
   telemetry: false,
+  logger: { options: { level: process.env.LOG_LEVEL ?? 'info' } },
   graphQL: { disable: true },
   typescript: { outputFile: path.resolve(dirname, 'payload-types.ts') },
 })
