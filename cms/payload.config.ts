@@ -4,6 +4,7 @@ import { lexicalEditor } from '@payloadcms/richtext-lexical'
 import { de } from '@payloadcms/translations/languages/de'
 import { en } from '@payloadcms/translations/languages/en'
 import { buildConfig } from 'payload'
+import prettyLog from 'pino-pretty'
 import sharp from 'sharp'
 import { Articles } from './collections/Articles'
 import { Media } from './collections/Media'
@@ -30,7 +31,10 @@ export default buildConfig({
   cors: [siteUrl()],
   csrf: [siteUrl(), cmsUrl()],
   telemetry: false,
-  logger: { options: { level: process.env.LOG_LEVEL ?? 'info' } },
+  logger: {
+    options: { level: process.env.LOG_LEVEL ?? 'info' },
+    destination: prettyLog({ colorize: true, ignore: 'pid,hostname', translateTime: 'SYS:HH:MM:ss' }),
+  },
   graphQL: { disable: true },
   typescript: { outputFile: path.resolve(dirname, 'payload-types.ts') },
 })

@@ -21,7 +21,7 @@ export function databaseAdapter(uri = process.env.DATABASE_URI): DatabaseAdapter
     // Payload leaves SQLite transactions off unless configured; comments and jobs rely on them.
     transactionOptions: {},
     push: process.env.PAYLOAD_DB_PUSH === 'true',
-    migrationDir: path.resolve(process.cwd(), 'cms/migrations'),
+    migrationDir: path.resolve(/* turbopackIgnore: true */ process.cwd(), 'cms/migrations'),
     prodMigrations: migrations,
   })
 }

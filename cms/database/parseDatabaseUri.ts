@@ -18,7 +18,7 @@ export function parseDatabaseUri(uri: string | undefined): DatabaseTarget {
     return { kind: 'mongodb', url: value }
   }
   if (value.startsWith('file:')) {
-    const file = path.resolve(process.cwd(), value.slice('file:'.length).replace(/^\/\/(?=\/)/, ''))
+    const file = path.resolve(/* turbopackIgnore: true */ process.cwd(), value.slice('file:'.length).replace(/^\/\/(?=\/)/, ''))
     return { kind: 'sqlite', url: `file:${file}`, file }
   }
   const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(value)?.[1]
