@@ -68,6 +68,8 @@ export interface Config {
   blocks: {};
   collections: {
     articles: Article;
+    comments: Comment;
+    'comment-reactions': CommentReaction;
     media: Media;
     users: User;
     'payload-kv': PayloadKv;
@@ -79,6 +81,8 @@ export interface Config {
   collectionsJoins: {};
   collectionsSelect: {
     articles: ArticlesSelect<false> | ArticlesSelect<true>;
+    comments: CommentsSelect<false> | CommentsSelect<true>;
+    'comment-reactions': CommentReactionsSelect<false> | CommentReactionsSelect<true>;
     media: MediaSelect<false> | MediaSelect<true>;
     users: UsersSelect<false> | UsersSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
@@ -91,8 +95,12 @@ export interface Config {
     defaultIDType: number;
   };
   fallbackLocale: null;
-  globals: {};
-  globalsSelect: {};
+  globals: {
+    'comment-settings': CommentSetting;
+  };
+  globalsSelect: {
+    'comment-settings': CommentSettingsSelect<false> | CommentSettingsSelect<true>;
+  };
   locale: null;
   widgets: {
     collections: CollectionsWidget;
@@ -162,6 +170,7 @@ export interface Article {
   author?: string | null;
   tags?: string[] | null;
   publishedAt?: string | null;
+  commentsOpen?: boolean | null;
   cover?: (number | null) | Media;
   updatedAt: string;
   createdAt: string;
@@ -185,6 +194,43 @@ export interface Media {
   height?: number | null;
   focalX?: number | null;
   focalY?: number | null;
+}
+/**
+ * To approve: filter by status "Pending", select comments, "Edit" → set the status.
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "comments".
+ */
+export interface Comment {
+  id: number;
+  status: 'pending' | 'approved' | 'spam' | 'trash';
+  article: number | Article;
+  parent?: (number | null) | Comment;
+  depth?: number | null;
+  authorName?: string | null;
+  authorEmail?: string | null;
+  authorUrl?: string | null;
+  body?: string | null;
+  reactionsUp?: number | null;
+  reactionsDown?: number | null;
+  editedAt?: string | null;
+  deleted?: boolean | null;
+  consentAt?: string | null;
+  editTokenHash?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "comment-reactions".
+ */
+export interface CommentReaction {
+  id: number;
+  comment: number | Comment;
+  readerHash: string;
+  value: 'up' | 'down';
+  updatedAt: string;
+  createdAt: string;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
@@ -334,6 +380,14 @@ export interface PayloadLockedDocument {
         value: number | Article;
       } | null)
     | ({
+        relationTo: 'comments';
+        value: number | Comment;
+      } | null)
+    | ({
+        relationTo: 'comment-reactions';
+        value: number | CommentReaction;
+      } | null)
+    | ({
         relationTo: 'media';
         value: number | Media;
       } | null)
@@ -397,10 +451,44 @@ export interface ArticlesSelect<T extends boolean = true> {
   author?: T;
   tags?: T;
   publishedAt?: T;
+  commentsOpen?: T;
   cover?: T;
   updatedAt?: T;
   createdAt?: T;
   _status?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "comments_select".
+ */
+export interface CommentsSelect<T extends boolean = true> {
+  status?: T;
+  article?: T;
+  parent?: T;
+  depth?: T;
+  authorName?: T;
+  authorEmail?: T;
+  authorUrl?: T;
+  body?: T;
+  reactionsUp?: T;
+  reactionsDown?: T;
+  editedAt?: T;
+  deleted?: T;
+  consentAt?: T;
+  editTokenHash?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "comment-reactions_select".
+ */
+export interface CommentReactionsSelect<T extends boolean = true> {
+  comment?: T;
+  readerHash?: T;
+  value?: T;
+  updatedAt?: T;
+  createdAt?: T;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
@@ -514,6 +602,31 @@ export interface PayloadMigrationsSelect<T extends boolean = true> {
   batch?: T;
   updatedAt?: T;
   createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "comment-settings".
+ */
+export interface CommentSetting {
+  id: number;
+  moderation?: ('all' | 'first' | 'none') | null;
+  /**
+   * Replies below this depth attach at the deepest level (as WordPress does).
+   */
+  maxDepth?: number | null;
+  updatedAt?: string | null;
+  createdAt?: string | null;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "comment-settings_select".
+ */
+export interface CommentSettingsSelect<T extends boolean = true> {
+  moderation?: T;
+  maxDepth?: T;
+  updatedAt?: T;
+  createdAt?: T;
+  globalType?: T;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema

@@ -7,11 +7,15 @@ import { buildConfig } from 'payload'
 import prettyLog from 'pino-pretty'
 import sharp from 'sharp'
 import { Articles } from './collections/Articles'
+import { CommentReactions } from './collections/CommentReactions'
+import { Comments } from './collections/Comments'
 import { Media } from './collections/Media'
 import { Users } from './collections/Users'
 import { payloadSecret } from './config/secret'
 import { cmsUrl, siteUrl } from './config/urls'
+import { commentEndpoints } from './comments/endpoints'
 import { databaseAdapter } from './database/adapter'
+import { CommentSettings } from './globals/CommentSettings'
 
 const dirname = path.dirname(fileURLToPath(import.meta.url))
 
@@ -21,14 +25,17 @@ export default buildConfig({
   db: databaseAdapter(),
   editor: lexicalEditor(),
   sharp,
-  collections: [Articles, Media, Users],
+  collections: [Articles, Comments, CommentReactions, Media, Users],
+  globals: [CommentSettings],
+  endpoints: commentEndpoints,
   admin: {
     user: Users.slug,
     importMap: { baseDir: dirname, importMapFile: path.resolve(dirname, 'app/(payload)/admin/importMap.js') },
     meta: { titleSuffix: ' – Leuchtturm' },
   },
   i18n: { supportedLanguages: { de, en }, fallbackLanguage: 'de' },
-  cors: [siteUrl()],
+  // Payload applies this to its REST API and to the public custom endpoints alike.
+  cors: { origins: [siteUrl()], headers: ['X-Reader-Token'] },
   csrf: [siteUrl(), cmsUrl()],
   telemetry: false,
   logger: {

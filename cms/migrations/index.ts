@@ -1,9 +1,15 @@
 import * as migration_20261127_195943_initial from './20261127_195943_initial';
+import * as migration_20261127_202030_comments from './20261127_202030_comments';
 
 export const migrations = [
   {
     up: migration_20261127_195943_initial.up,
     down: migration_20261127_195943_initial.down,
-    name: '20261127_195943_initial'
+    name: '20261127_195943_initial',
+  },
+  {
+    up: migration_20261127_202030_comments.up,
+    down: migration_20261127_202030_comments.down,
+    name: '20261127_202030_comments'
   },
 ];

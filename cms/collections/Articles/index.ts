@@ -51,6 +51,13 @@ export const Articles: CollectionConfig = {
       label: { de: 'Veröffentlicht am', en: 'Published at' },
       admin: { position: 'sidebar', date: { pickerAppearance: 'dayAndTime' } },
     },
+    {
+      name: 'commentsOpen',
+      type: 'checkbox',
+      defaultValue: true,
+      label: { de: 'Kommentare erlaubt', en: 'Comments open' },
+      admin: { position: 'sidebar' },
+    },
     { name: 'cover', type: 'upload', relationTo: 'media', label: { de: 'Titelbild', en: 'Cover image' } },
   ],
 }

@@ -1,0 +1,74 @@
+import type { CollectionConfig } from 'payload'
+import { isEditor } from '../../access/isEditor'
+import { COMMENT_STATUSES } from '../../comments/status'
+
+const STATUS_LABELS = {
+  pending: { de: 'Ausstehend', en: 'Pending' },
+  approved: { de: 'Freigegeben', en: 'Approved' },
+  spam: { de: 'Spam', en: 'Spam' },
+  trash: { de: 'Papierkorb', en: 'Trash' },
+} as const
+
+/**
+ * Reader comments. The public never touches this collection through Payload's REST API: it uses
+ * the validated endpoints in cms/comments/endpoints. Editors moderate here (filter by status, bulk
+ * edit the status of many, edit the text).
+ */
+export const Comments: CollectionConfig = {
+  slug: 'comments',
+  labels: { singular: { de: 'Kommentar', en: 'Comment' }, plural: { de: 'Kommentare', en: 'Comments' } },
+  access: { read: isEditor, create: isEditor, update: isEditor, delete: isEditor },
+  defaultSort: '-createdAt',
+  admin: {
+    useAsTitle: 'authorName',
+    defaultColumns: ['authorName', 'body', 'status', 'article', 'createdAt'],
+    listSearchableFields: ['authorName', 'authorEmail', 'body'],
+    description: {
+      de: 'Zum Freigeben: nach Status „Ausstehend“ filtern, Kommentare auswählen, „Bearbeiten“ → Status setzen.',
+      en: 'To approve: filter by status "Pending", select comments, "Edit" → set the status.',
+    },
+  },
+  fields: [
+    {
+      name: 'status',
+      type: 'select',
+      required: true,
+      defaultValue: 'pending',
+      index: true,
+      options: COMMENT_STATUSES.map((value) => ({ value, label: STATUS_LABELS[value] })),
+      admin: { position: 'sidebar' },
+    },
+    { name: 'article', type: 'relationship', relationTo: 'articles', required: true, index: true, admin: { position: 'sidebar' } },
+    {
+      name: 'parent',
+      type: 'relationship',
+      relationTo: 'comments',
+      index: true,
+      label: { de: 'Antwort auf', en: 'Reply to' },
+      admin: { position: 'sidebar' },
+    },
+    { name: 'depth', type: 'number', defaultValue: 1, min: 1, admin: { position: 'sidebar', readOnly: true } },
+    { name: 'authorName', type: 'text', maxLength: 80, label: { de: 'Name', en: 'Name' } },
+    { name: 'authorEmail', type: 'email', index: true, label: { de: 'E-Mail (nie öffentlich)', en: 'Email (never public)' } },
+    { name: 'authorUrl', type: 'text', label: { de: 'Website', en: 'Website' } },
+    { name: 'body', type: 'textarea', maxLength: 5000, label: { de: 'Kommentar', en: 'Comment' } },
+    {
+      type: 'row',
+      fields: [
+        { name: 'reactionsUp', type: 'number', defaultValue: 0, admin: { readOnly: true }, label: '👍' },
+        { name: 'reactionsDown', type: 'number', defaultValue: 0, admin: { readOnly: true }, label: '👎' },
+      ],
+    },
+    { name: 'editedAt', type: 'date', admin: { position: 'sidebar', readOnly: true }, label: { de: 'Bearbeitet am', en: 'Edited at' } },
+    {
+      name: 'deleted',
+      type: 'checkbox',
+      defaultValue: false,
+      label: { de: 'Vom Autor gelöscht (Thread bleibt)', en: 'Deleted by its author (thread kept)' },
+      admin: { position: 'sidebar', readOnly: true },
+    },
+    { name: 'consentAt', type: 'date', admin: { position: 'sidebar', readOnly: true }, label: { de: 'Einwilligung am', en: 'Consent given at' } },
+    // Only the hash of the author's edit token is kept; nobody can read it back.
+    { name: 'editTokenHash', type: 'text', access: { read: () => false, update: () => false }, admin: { hidden: true } },
+  ],
+}

@@ -1,0 +1,6 @@
+import { deleteComment, editComment } from './authorEdits'
+import { createComment } from './createComment'
+import { listComments } from './listComments'
+import { react } from './react'
+
+export const commentEndpoints = [listComments, createComment, react, editComment, deleteComment]
