@@ -9,5 +9,6 @@ export default defineConfig({
     hookTimeout: 240_000,
     pool: 'forks',
     env: { LOG_LEVEL: 'warn' },
+    globalSetup: ['tests/e2e/globalSetup.ts'],
   },
 })

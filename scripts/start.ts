@@ -5,6 +5,7 @@
 import path from 'node:path'
 import { cmsPort, cmsUrl, sitePort, siteUrl } from '../cms/config/urls'
 import { parseDatabaseUri } from '../cms/database/parseDatabaseUri'
+import { buildCmsIfStale } from './lib/buildCms'
 import { buildIfStale, fingerprint } from './lib/fingerprint'
 import { run, startProcess, stopOnSignals } from './lib/processes'
 import { createStaticServer, listen } from './lib/staticServer'
@@ -30,9 +31,7 @@ try {
 
   await run('tsx', ['scripts/bootstrap.ts'], { env: production })
 
-  const cmsPrint = fingerprint(['cms', 'package-lock.json', 'tsconfig.json'])
-  if (await buildIfStale('cms/.next/leuchtturm.stamp', cmsPrint, () => run('next', ['build', 'cms'], { env: production, quiet: true })))
-    console.log(`CMS admin built (${seconds()}).`)
+  if (await buildCmsIfStale()) console.log(`CMS admin built (${seconds()}).`)
 
   const cms = startProcess('next', ['start', 'cms', '--port', String(cmsPort())], { env: production, quiet: true })
   await waitForUrl(`${cmsUrl()}/api/articles?limit=1`, { process: cms })
