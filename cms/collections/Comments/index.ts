@@ -38,7 +38,15 @@ export const Comments: CollectionConfig = {
       options: COMMENT_STATUSES.map((value) => ({ value, label: STATUS_LABELS[value] })),
       admin: { position: 'sidebar' },
     },
-    { name: 'article', type: 'relationship', relationTo: 'articles', required: true, index: true, admin: { position: 'sidebar' } },
+    {
+      name: 'article',
+      type: 'relationship',
+      relationTo: 'articles',
+      required: true,
+      index: true,
+      label: { de: 'Artikel', en: 'Article' },
+      admin: { position: 'sidebar' },
+    },
     {
       name: 'parent',
       type: 'relationship',
@@ -47,7 +55,7 @@ export const Comments: CollectionConfig = {
       label: { de: 'Antwort auf', en: 'Reply to' },
       admin: { position: 'sidebar' },
     },
-    { name: 'depth', type: 'number', defaultValue: 1, min: 1, admin: { position: 'sidebar', readOnly: true } },
+    { name: 'depth', type: 'number', defaultValue: 1, min: 1, label: { de: 'Ebene', en: 'Depth' }, admin: { position: 'sidebar', readOnly: true } },
     { name: 'authorName', type: 'text', maxLength: 80, label: { de: 'Name', en: 'Name' } },
     { name: 'authorEmail', type: 'email', index: true, label: { de: 'E-Mail (nie öffentlich)', en: 'Email (never public)' } },
     { name: 'authorUrl', type: 'text', label: { de: 'Website', en: 'Website' } },
@@ -55,8 +63,8 @@ export const Comments: CollectionConfig = {
     {
       type: 'row',
       fields: [
-        { name: 'reactionsUp', type: 'number', defaultValue: 0, admin: { readOnly: true }, label: '👍' },
-        { name: 'reactionsDown', type: 'number', defaultValue: 0, admin: { readOnly: true }, label: '👎' },
+        { name: 'reactionsUp', type: 'number', defaultValue: 0, admin: { readOnly: true }, label: { de: 'Daumen hoch', en: 'Thumbs up' } },
+        { name: 'reactionsDown', type: 'number', defaultValue: 0, admin: { readOnly: true }, label: { de: 'Daumen runter', en: 'Thumbs down' } },
       ],
     },
     { name: 'editedAt', type: 'date', admin: { position: 'sidebar', readOnly: true }, label: { de: 'Bearbeitet am', en: 'Edited at' } },
