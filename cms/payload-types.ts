@@ -70,6 +70,8 @@ export interface Config {
     articles: Article;
     comments: Comment;
     'comment-reactions': CommentReaction;
+    subscriptions: Subscription;
+    'email-deliveries': EmailDelivery;
     media: Media;
     users: User;
     'payload-kv': PayloadKv;
@@ -83,6 +85,8 @@ export interface Config {
     articles: ArticlesSelect<false> | ArticlesSelect<true>;
     comments: CommentsSelect<false> | CommentsSelect<true>;
     'comment-reactions': CommentReactionsSelect<false> | CommentReactionsSelect<true>;
+    subscriptions: SubscriptionsSelect<false> | SubscriptionsSelect<true>;
+    'email-deliveries': EmailDeliveriesSelect<false> | EmailDeliveriesSelect<true>;
     media: MediaSelect<false> | MediaSelect<true>;
     users: UsersSelect<false> | UsersSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
@@ -108,6 +112,10 @@ export interface Config {
   user: User;
   jobs: {
     tasks: {
+      notifyComment: TaskNotifyComment;
+      notifyEditors: TaskNotifyEditors;
+      notifyNewPost: TaskNotifyNewPost;
+      sendEmails: TaskSendEmails;
       schedulePublish: TaskSchedulePublish;
       inline: {
         input: unknown;
@@ -234,6 +242,55 @@ export interface CommentReaction {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "subscriptions".
+ */
+export interface Subscription {
+  id: number;
+  email: string;
+  scope: 'replies' | 'article' | 'posts';
+  article?: (number | null) | Article;
+  status: 'pending' | 'confirmed' | 'unsubscribed';
+  locale?: ('de' | 'en') | null;
+  consentText?: string | null;
+  consentAt?: string | null;
+  confirmedAt?: string | null;
+  unsubscribedAt?: string | null;
+  confirmExpiresAt?: string | null;
+  confirmTokenHash?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "email-deliveries".
+ */
+export interface EmailDelivery {
+  id: number;
+  eventKey: string;
+  kind: 'confirmation' | 'comment' | 'reply' | 'post' | 'editor';
+  to: string;
+  subject: string;
+  text: string;
+  html?: string | null;
+  headers?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  status: 'pending' | 'sent' | 'failed';
+  batchKey?: string | null;
+  attempts?: number | null;
+  lastError?: string | null;
+  sentAt?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "users".
  */
 export interface User {
@@ -328,7 +385,7 @@ export interface PayloadJob {
     | {
         executedAt: string;
         completedAt: string;
-        taskSlug: 'inline' | 'schedulePublish';
+        taskSlug: 'inline' | 'notifyComment' | 'notifyEditors' | 'notifyNewPost' | 'sendEmails' | 'schedulePublish';
         taskID: string;
         input?:
           | {
@@ -361,7 +418,7 @@ export interface PayloadJob {
         id?: string | null;
       }[]
     | null;
-  taskSlug?: ('inline' | 'schedulePublish') | null;
+  taskSlug?: ('inline' | 'notifyComment' | 'notifyEditors' | 'notifyNewPost' | 'sendEmails' | 'schedulePublish') | null;
   queue?: string | null;
   waitUntil?: string | null;
   processing?: boolean | null;
@@ -386,6 +443,14 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'comment-reactions';
         value: number | CommentReaction;
+      } | null)
+    | ({
+        relationTo: 'subscriptions';
+        value: number | Subscription;
+      } | null)
+    | ({
+        relationTo: 'email-deliveries';
+        value: number | EmailDelivery;
       } | null)
     | ({
         relationTo: 'media';
@@ -487,6 +552,45 @@ export interface CommentReactionsSelect<T extends boolean = true> {
   comment?: T;
   readerHash?: T;
   value?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "subscriptions_select".
+ */
+export interface SubscriptionsSelect<T extends boolean = true> {
+  email?: T;
+  scope?: T;
+  article?: T;
+  status?: T;
+  locale?: T;
+  consentText?: T;
+  consentAt?: T;
+  confirmedAt?: T;
+  unsubscribedAt?: T;
+  confirmExpiresAt?: T;
+  confirmTokenHash?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "email-deliveries_select".
+ */
+export interface EmailDeliveriesSelect<T extends boolean = true> {
+  eventKey?: T;
+  kind?: T;
+  to?: T;
+  subject?: T;
+  text?: T;
+  html?: T;
+  headers?: T;
+  status?: T;
+  batchKey?: T;
+  attempts?: T;
+  lastError?: T;
+  sentAt?: T;
   updatedAt?: T;
   createdAt?: T;
 }
@@ -637,6 +741,52 @@ export interface CollectionsWidget {
     [k: string]: unknown;
   };
   width: 'full';
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskNotifyComment".
+ */
+export interface TaskNotifyComment {
+  input: {
+    commentId: string;
+  };
+  output: {
+    queued?: number | null;
+  };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskNotifyEditors".
+ */
+export interface TaskNotifyEditors {
+  input: {
+    commentId: string;
+  };
+  output: {
+    queued?: number | null;
+  };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskNotifyNewPost".
+ */
+export interface TaskNotifyNewPost {
+  input: {
+    articleId: string;
+  };
+  output: {
+    queued?: number | null;
+  };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskSendEmails".
+ */
+export interface TaskSendEmails {
+  input?: unknown;
+  output: {
+    sent?: number | null;
+  };
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema

@@ -9,6 +9,8 @@ import sharp from 'sharp'
 import { Articles } from './collections/Articles'
 import { CommentReactions } from './collections/CommentReactions'
 import { Comments } from './collections/Comments'
+import { EmailDeliveries } from './collections/EmailDeliveries'
+import { Subscriptions } from './collections/Subscriptions'
 import { Media } from './collections/Media'
 import { Users } from './collections/Users'
 import { payloadSecret } from './config/secret'
@@ -16,6 +18,8 @@ import { cmsUrl, siteUrl } from './config/urls'
 import { commentEndpoints } from './comments/endpoints'
 import { databaseAdapter } from './database/adapter'
 import { CommentSettings } from './globals/CommentSettings'
+import { notificationTasks } from './notifications/tasks'
+import { subscriptionEndpoints } from './subscriptions/endpoints'
 
 const dirname = path.dirname(fileURLToPath(import.meta.url))
 
@@ -25,9 +29,16 @@ export default buildConfig({
   db: databaseAdapter(),
   editor: lexicalEditor(),
   sharp,
-  collections: [Articles, Comments, CommentReactions, Media, Users],
+  collections: [Articles, Comments, CommentReactions, Subscriptions, EmailDeliveries, Media, Users],
   globals: [CommentSettings],
-  endpoints: commentEndpoints,
+  endpoints: [...commentEndpoints, ...subscriptionEndpoints],
+  jobs: {
+    tasks: notificationTasks,
+    // Jobs run in the server process only (npm start / npm run dev set RUN_JOBS), not in scripts.
+    shouldAutoRun: () => process.env.RUN_JOBS === 'true',
+    autoRun: [{ cron: '* * * * * *', limit: 20, queue: 'default' }],
+    deleteJobOnComplete: true,
+  },
   admin: {
     user: Users.slug,
     importMap: { baseDir: dirname, importMapFile: path.resolve(dirname, 'app/(payload)/admin/importMap.js') },

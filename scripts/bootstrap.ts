@@ -5,6 +5,7 @@
 import path from 'node:path'
 import { ensureAdmin } from '../cms/bootstrap/ensureAdmin'
 import { openPayload } from '../cms/bootstrap/openPayload'
+import { resumeJobs } from '../cms/bootstrap/resumeJobs'
 import { importArticles } from '../cms/content/importArticles'
 
 const payload = await openPayload()
@@ -19,5 +20,7 @@ if (totalDocs === 0) {
   console.log(`Empty database: imported ${report.created.length} article(s) from content/articles.`)
   for (const failure of report.failed) console.error(`Import failed: ${failure.message}`)
 }
+const resumed = await resumeJobs(payload)
+if (resumed.released || resumed.pendingEmails) console.log(`Resuming ${resumed.released} interrupted job(s), ${resumed.pendingEmails} unsent email(s).`)
 await payload.destroy()
 process.exit(0)

@@ -13,6 +13,8 @@ import { waitForUrl } from './lib/waitForUrl'
 import { fetchArticleStamps } from '../site/lib/cms'
 
 const production = { NODE_ENV: 'production' } as const
+// The CMS server runs the jobs queue (emails); scripts don't.
+const cmsServerEnv = { ...production, RUN_JOBS: 'true' }
 const SITE_DIR = path.resolve(process.env.SITE_OUT_DIR ?? 'dist/site')
 
 try {
@@ -33,7 +35,7 @@ try {
 
   if (await buildCmsIfStale()) console.log(`CMS admin built (${seconds()}).`)
 
-  const cms = startProcess('next', ['start', 'cms', '--port', String(cmsPort())], { env: production, quiet: true })
+  const cms = startProcess('next', ['start', 'cms', '--port', String(cmsPort())], { env: cmsServerEnv })
   await waitForUrl(`${cmsUrl()}/api/articles?limit=1`, { process: cms })
 
   const stamps = await fetchArticleStamps()

@@ -19,6 +19,7 @@ const messages = {
     editWindowOver: 'Kommentare können nur in den ersten 15 Minuten bearbeitet oder gelöscht werden.',
     reactionInvalid: 'Die Reaktion muss „up“ oder „down“ sein.',
     sortInvalid: 'Die Sortierung muss newest, oldest oder top sein.',
+    notifyInvalid: 'Die Benachrichtigung muss none, replies oder article sein.',
   },
   en: {
     nameRequired: 'Please enter your name.',
@@ -37,8 +38,12 @@ const messages = {
     editWindowOver: 'Comments can only be edited or deleted within 15 minutes.',
     reactionInvalid: 'The reaction must be "up" or "down".',
     sortInvalid: 'The sort order must be newest, oldest or top.',
+    notifyInvalid: 'The notification must be none, replies or article.',
   },
 } as const
 
 export type MessageKey = keyof (typeof messages)['de']
 export const message = (locale: Locale, key: MessageKey): string => messages[locale][key]
+
+/** For parseInput: the text of a message key, or undefined for anything else. */
+export const commentText = (locale: Locale) => (key: string) => (key in messages.de ? messages[locale][key as MessageKey] : undefined)

@@ -18,8 +18,10 @@ export function databaseAdapter(uri = process.env.DATABASE_URI): DatabaseAdapter
     client: { url: target.url },
     wal: true,
     busyTimeout: 5_000,
-    // Payload leaves SQLite transactions off unless configured; comments and jobs rely on them.
-    transactionOptions: {},
+    // Off on purpose: libsql opens each transaction on a fresh connection without the busy timeout,
+    // so a request and a running job collide with SQLITE_BUSY at once. Writes then go through one
+    // connection, one at a time; endpoints validate everything before their first write.
+    transactionOptions: false,
     push: process.env.PAYLOAD_DB_PUSH === 'true',
     migrationDir: path.resolve(/* turbopackIgnore: true */ process.cwd(), 'cms/migrations'),
     prodMigrations: migrations,

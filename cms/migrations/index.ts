@@ -1,5 +1,6 @@
 import * as migration_20261127_195943_initial from './20261127_195943_initial';
 import * as migration_20261127_202030_comments from './20261127_202030_comments';
+import * as migration_20261127_202555_subscriptions from './20261127_202555_subscriptions';
 
 export const migrations = [
   {
@@ -10,6 +11,11 @@ export const migrations = [
   {
     up: migration_20261127_202030_comments.up,
     down: migration_20261127_202030_comments.down,
-    name: '20261127_202030_comments'
+    name: '20261127_202030_comments',
+  },
+  {
+    up: migration_20261127_202555_subscriptions.up,
+    down: migration_20261127_202555_subscriptions.down,
+    name: '20261127_202555_subscriptions'
   },
 ];

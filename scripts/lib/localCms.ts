@@ -21,8 +21,10 @@ export async function startLocalCms(databaseUri?: string): Promise<LocalCms> {
     const s = serve({ fetch: async (request) => handleEndpoints({ config, request: await plainRequest(request) }), port: 0, hostname: '127.0.0.1' }, () => resolve(s))
   })
   const { port } = server.address() as AddressInfo
+  // Links in emails point here (read at send time).
+  process.env.CMS_URL = `http://127.0.0.1:${port}`
   return {
-    url: `http://127.0.0.1:${port}`,
+    url: process.env.CMS_URL,
     payload,
     dir,
     stop: async () => {

@@ -14,6 +14,7 @@ export function tempEnv(databaseUri?: string): { dir: string; env: Record<string
     DATA_DIR: dir,
     MEDIA_DIR: path.join(dir, 'media'),
     ASTRO_CACHE_DIR: path.join(dir, 'astro-cache'),
+    RUN_JOBS: 'true',
   }
   return { dir, env, cleanup: () => fs.rmSync(dir, { recursive: true, force: true }) }
 }

@@ -1,6 +1,7 @@
 import type { CollectionConfig } from 'payload'
 import { slugField } from 'payload'
 import { isEditor } from '../../access/isEditor'
+import { queueNewPostNotification } from '../../notifications/hooks'
 import { publishedOrEditor } from '../../access/publishedOrEditor'
 import { deriveSlug } from './hooks/deriveSlug'
 import { setPublishedAt } from './hooks/setPublishedAt'
@@ -19,7 +20,7 @@ export const Articles: CollectionConfig = {
     drafts: { autosave: { interval: 2000 }, schedulePublish: true },
     maxPerDoc: 50,
   },
-  hooks: { beforeValidate: [deriveSlug], beforeChange: [setPublishedAt] },
+  hooks: { beforeValidate: [deriveSlug], beforeChange: [setPublishedAt], afterChange: [queueNewPostNotification] },
   fields: [
     { name: 'title', type: 'text', required: true, maxLength: 200, label: { de: 'Titel', en: 'Title' } },
     slugField({ useAsSlug: 'title', slugify: ({ valueToSlugify }) => toSlug(String(valueToSlugify ?? '')) }),

@@ -1,6 +1,7 @@
 import type { CollectionConfig } from 'payload'
 import { isEditor } from '../../access/isEditor'
 import { COMMENT_STATUSES } from '../../comments/status'
+import { queueCommentNotifications } from '../../notifications/hooks'
 
 const STATUS_LABELS = {
   pending: { de: 'Ausstehend', en: 'Pending' },
@@ -19,6 +20,7 @@ export const Comments: CollectionConfig = {
   labels: { singular: { de: 'Kommentar', en: 'Comment' }, plural: { de: 'Kommentare', en: 'Comments' } },
   access: { read: isEditor, create: isEditor, update: isEditor, delete: isEditor },
   defaultSort: '-createdAt',
+  hooks: { afterChange: [queueCommentNotifications] },
   admin: {
     useAsTitle: 'authorName',
     defaultColumns: ['authorName', 'body', 'status', 'article', 'createdAt'],

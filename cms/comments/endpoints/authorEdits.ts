@@ -4,14 +4,16 @@ import { readBody } from '../../http/readBody'
 import { HttpError } from '../../http/responses'
 import { inTransaction } from '../../http/transaction'
 import { authorizeAuthor } from '../authorizeAuthor'
-import { editCommentInput, parseInput } from '../input'
+import { parseInput } from '../../http/parseInput'
+import { commentText } from '../messages'
+import { editCommentInput } from '../input'
 import { toPublicComment } from '../publicComment'
 import { hasVisibleReplies } from '../queries'
 
 /** PATCH /api/public/comments/:id { body } with the author's edit token. */
 export const editComment = publicEndpoint('patch', '/public/comments/:id', async (req) => {
   const locale = requestLocale(req.headers)
-  const input = parseInput(editCommentInput, (await readBody(req)).data, locale)
+  const input = parseInput(editCommentInput, (await readBody(req)).data, commentText(locale))
   if (!input.ok) throw new HttpError(400, input.errors)
   const updated = await inTransaction(req, async () => {
     const comment = await authorizeAuthor(req, locale)

@@ -8,10 +8,13 @@ import { inTransaction } from '../../http/transaction'
 import type { Article, Comment } from '../../payload-types'
 import { hashToken, newEditToken } from '../editToken'
 import { formErrorPage } from '../formErrorPage'
-import { newCommentInput, parseInput, type NewCommentInput } from '../input'
-import { message } from '../messages'
+import { parseInput } from '../../http/parseInput'
+import { newCommentInput, type NewCommentInput } from '../input'
+import { commentText, message } from '../messages'
 import { toPublicComment } from '../publicComment'
 import { commentSettings, findComment, findPublishedArticle, initialStatus } from '../queries'
+import { subscriptionMessage } from '../../subscriptions/messages'
+import { requestSubscription } from '../../subscriptions/requestSubscription'
 
 /**
  * POST /api/public/articles/:slug/comments: JSON from the island, or the plain HTML form.
@@ -24,7 +27,7 @@ export const createComment = publicEndpoint('post', '/public/articles/:slug/comm
   const articleUrl = `${siteUrl()}/blog/${encodeURIComponent(slug)}/`
 
   try {
-    const input = parseInput(newCommentInput, data, locale)
+    const input = parseInput(newCommentInput, data, commentText(locale))
     if (!input.ok) throw new HttpError(400, input.errors)
     const { comment, editToken } = await inTransaction(req, () => storeComment(req, slug, input.value, locale))
     if (isForm) {
@@ -67,7 +70,18 @@ async function storeComment(req: PayloadRequest, slug: string, input: NewComment
       editTokenHash: hashToken(editToken),
     },
   })
+  if (input.notify !== 'none') await requestNotification(req, article, input, locale)
   return { comment, editToken }
+}
+
+/** "Notify me" from the comment form: a double opt-in request; a throttled one never blocks the comment. */
+async function requestNotification(req: PayloadRequest, article: Article, input: NewCommentInput, locale: Locale) {
+  try {
+    const scope = input.notify === 'article' ? 'article' : 'replies'
+    await requestSubscription(req, { email: input.email, scope, article, locale, consentText: subscriptionMessage(locale, 'consentText') })
+  } catch (error) {
+    if (!(error instanceof HttpError && error.status === 429)) throw error
+  }
 }
 
 /** A reply below the maximum depth attaches at the maximum depth, next to its parent (WordPress does the same). */

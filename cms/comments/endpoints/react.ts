@@ -5,8 +5,9 @@ import { readBody } from '../../http/readBody'
 import { HttpError } from '../../http/responses'
 import { inTransaction } from '../../http/transaction'
 import type { Comment } from '../../payload-types'
-import { parseInput, reactionInput } from '../input'
-import { message } from '../messages'
+import { parseInput } from '../../http/parseInput'
+import { reactionInput } from '../input'
+import { commentText, message } from '../messages'
 import { findComment } from '../queries'
 import { readerIdentity } from '../readerId'
 
@@ -19,7 +20,7 @@ type Vote = 'up' | 'down'
  */
 export const react = publicEndpoint('post', '/public/comments/:id/reactions', async (req) => {
   const locale = requestLocale(req.headers)
-  const input = parseInput(reactionInput, (await readBody(req)).data, locale)
+  const input = parseInput(reactionInput, (await readBody(req)).data, commentText(locale))
   if (!input.ok) throw new HttpError(400, input.errors)
   const reader = readerIdentity(req.headers)
 

@@ -1,0 +1,50 @@
+import type { CollectionConfig } from 'payload'
+import { isEditor } from '../access/isEditor'
+
+export const SUBSCRIPTION_SCOPES = ['replies', 'article', 'posts'] as const
+export type SubscriptionScope = (typeof SUBSCRIPTION_SCOPES)[number]
+
+/**
+ * "Notify me" subscriptions with double opt-in. One row per address and target (scope plus
+ * article); it moves pending -> confirmed -> unsubscribed, and back to pending on a new request.
+ */
+export const Subscriptions: CollectionConfig = {
+  slug: 'subscriptions',
+  labels: { singular: { de: 'Abonnement', en: 'Subscription' }, plural: { de: 'Abonnements', en: 'Subscriptions' } },
+  access: { read: isEditor, create: () => false, update: isEditor, delete: isEditor },
+  admin: { useAsTitle: 'email', defaultColumns: ['email', 'scope', 'article', 'status', 'confirmedAt'] },
+  fields: [
+    { name: 'email', type: 'email', required: true, index: true },
+    {
+      name: 'scope',
+      type: 'select',
+      required: true,
+      options: [
+        { value: 'replies', label: { de: 'Antworten auf eigene Kommentare', en: 'Replies to own comments' } },
+        { value: 'article', label: { de: 'Alle neuen Kommentare eines Artikels', en: 'All new comments on an article' } },
+        { value: 'posts', label: { de: 'Neue Artikel', en: 'New articles' } },
+      ],
+    },
+    { name: 'article', type: 'relationship', relationTo: 'articles', index: true, label: { de: 'Artikel', en: 'Article' } },
+    {
+      name: 'status',
+      type: 'select',
+      required: true,
+      defaultValue: 'pending',
+      index: true,
+      options: [
+        { value: 'pending', label: { de: 'Unbestätigt', en: 'Pending' } },
+        { value: 'confirmed', label: { de: 'Bestätigt', en: 'Confirmed' } },
+        { value: 'unsubscribed', label: { de: 'Abgemeldet', en: 'Unsubscribed' } },
+      ],
+    },
+    { name: 'locale', type: 'select', defaultValue: 'de', options: ['de', 'en'] },
+    { name: 'consentText', type: 'textarea', admin: { readOnly: true }, label: { de: 'Einwilligungstext', en: 'Consent text' } },
+    { name: 'consentAt', type: 'date', admin: { readOnly: true }, label: { de: 'Eingewilligt am', en: 'Consent given at' } },
+    { name: 'confirmedAt', type: 'date', admin: { readOnly: true }, label: { de: 'Bestätigt am', en: 'Confirmed at' } },
+    { name: 'unsubscribedAt', type: 'date', admin: { readOnly: true }, label: { de: 'Abgemeldet am', en: 'Unsubscribed at' } },
+    { name: 'confirmExpiresAt', type: 'date', admin: { readOnly: true, position: 'sidebar' } },
+    // Only the hash of the confirmation link's token is stored.
+    { name: 'confirmTokenHash', type: 'text', index: true, access: { read: () => false }, admin: { hidden: true } },
+  ],
+}

@@ -1,0 +1,68 @@
+import type { Locale } from '../../http/locale'
+import { renderEmail, type Rendered } from './layout'
+
+type Unsubscribe = { url: string }
+
+const unsubscribeLabel = { de: 'Benachrichtigungen abbestellen', en: 'Unsubscribe' }
+const why = {
+  de: 'Sie erhalten diese E-Mail, weil Sie die Benachrichtigung bestätigt haben.',
+  en: 'You get this email because you confirmed these notifications.',
+}
+
+/** A new comment on an article the reader follows, or a reply to the reader's own comment. */
+export function commentEmail(args: {
+  locale: Locale
+  kind: 'comment' | 'reply'
+  articleTitle: string
+  authorName: string
+  body: string
+  url: string
+  unsubscribe: Unsubscribe
+}): Rendered {
+  const { locale, kind, articleTitle: title, authorName: name } = args
+  const de = locale === 'de'
+  const subject = de
+    ? kind === 'reply'
+      ? `Neue Antwort auf Ihren Kommentar zu „${title}“`
+      : `Neuer Kommentar zu „${title}“`
+    : kind === 'reply'
+      ? `New reply to your comment on “${title}”`
+      : `New comment on “${title}”`
+  return renderEmail({
+    locale,
+    subject,
+    greeting: de ? 'Hallo,' : 'Hello,',
+    paragraphs: [de ? `${name} hat geschrieben:` : `${name} wrote:`],
+    quote: args.body.length > 1200 ? `${args.body.slice(0, 1200)} …` : args.body,
+    action: { label: de ? 'Zum Kommentar' : 'Read the comment', url: args.url },
+    footer: [why[locale]],
+    unsubscribe: { label: unsubscribeLabel[locale], url: args.unsubscribe.url },
+  })
+}
+
+/** A new article for readers who follow new posts. */
+export function postEmail(args: { locale: Locale; title: string; excerpt: string; url: string; siteName: string; unsubscribe: Unsubscribe }): Rendered {
+  const de = args.locale === 'de'
+  return renderEmail({
+    locale: args.locale,
+    subject: de ? `Neuer Artikel: ${args.title}` : `New article: ${args.title}`,
+    greeting: de ? 'Hallo,' : 'Hello,',
+    paragraphs: [de ? `auf ${args.siteName} ist ein neuer Artikel erschienen: „${args.title}“.` : `${args.siteName} published a new article: “${args.title}”.`, ...(args.excerpt ? [args.excerpt] : [])],
+    action: { label: de ? 'Artikel lesen' : 'Read the article', url: args.url },
+    footer: [why[args.locale]],
+    unsubscribe: { label: unsubscribeLabel[args.locale], url: args.unsubscribe.url },
+  })
+}
+
+/** To the editors: a comment waits for approval. */
+export function editorPendingEmail(args: { articleTitle: string; authorName: string; body: string; adminUrl: string }): Rendered {
+  return renderEmail({
+    locale: 'de',
+    subject: `Kommentar wartet auf Freigabe: „${args.articleTitle}“`,
+    greeting: 'Hallo Redaktion,',
+    paragraphs: [`${args.authorName} hat einen Kommentar geschrieben, der auf Freigabe wartet:`],
+    quote: args.body,
+    action: { label: 'Im Admin prüfen', url: args.adminUrl },
+    footer: ['Diese E-Mail geht an EDITOR_EMAIL (oder alle Redakteure), solange Kommentare moderiert werden.'],
+  })
+}

@@ -1,0 +1,125 @@
+import type { PayloadRequest, TaskConfig } from 'payload'
+import { cmsUrl } from '../config/urls'
+import { sendOutbox } from '../email/sendOutbox'
+import { mailSettings } from '../email/settings'
+import { commentEmail, editorPendingEmail, postEmail } from '../email/templates/notifications'
+import type { Article } from '../payload-types'
+import { articleUrl, commentUrl, listHeaders, unsubscribeUrl } from '../subscriptions/links'
+import { queueEmails } from '../subscriptions/queueEmails'
+import { commentRecipients } from './commentRecipients'
+
+const idInput = (name: string) => [{ name, type: 'text' as const, required: true }]
+const siteName = () => process.env.SITE_NAME ?? 'Leuchtturm'
+
+async function loadArticle(req: PayloadRequest, id: unknown): Promise<Article | undefined> {
+  const articleId = typeof id === 'object' && id ? (id as Article).id : id
+  return (await req.payload.find({ collection: 'articles', where: { id: { equals: articleId } }, limit: 1, depth: 0, overrideAccess: true, req })).docs[0]
+}
+
+/** Fans a newly approved comment out to its followers (through the outbox, never inline). */
+export const notifyComment: TaskConfig<{ input: { commentId: string }; output: { queued: number } }> = {
+  slug: 'notifyComment',
+  retries: 3,
+  inputSchema: idInput('commentId'),
+  outputSchema: [{ name: 'queued', type: 'number' }],
+  handler: async ({ input, req }) => {
+    const comment = (await req.payload.find({ collection: 'comments', where: { id: { equals: input.commentId } }, limit: 1, depth: 0, overrideAccess: true, req })).docs[0]
+    if (!comment || comment.status !== 'approved' || comment.deleted) return { output: { queued: 0 } }
+    const article = await loadArticle(req, comment.article)
+    if (!article) return { output: { queued: 0 } }
+    const recipients = await commentRecipients(req, comment)
+    const queued = await queueEmails(
+      req,
+      `comment:${comment.id}`,
+      recipients.map(({ email, kind, subscription }) => ({
+        to: email,
+        kind,
+        headers: listHeaders(subscription.id),
+        rendered: commentEmail({
+          locale: article.language === 'en' ? 'en' : 'de',
+          kind,
+          articleTitle: article.title,
+          authorName: comment.authorName ?? '',
+          body: comment.body ?? '',
+          url: commentUrl(article.slug, comment.id),
+          unsubscribe: { url: unsubscribeUrl(subscription.id) },
+        }),
+      })),
+    )
+    return { output: { queued } }
+  },
+}
+
+/** Tells the editors (EDITOR_EMAIL, else every editor) that a comment waits for approval. */
+export const notifyEditors: TaskConfig<{ input: { commentId: string }; output: { queued: number } }> = {
+  slug: 'notifyEditors',
+  retries: 3,
+  inputSchema: idInput('commentId'),
+  outputSchema: [{ name: 'queued', type: 'number' }],
+  handler: async ({ input, req }) => {
+    const comment = (await req.payload.find({ collection: 'comments', where: { id: { equals: input.commentId } }, limit: 1, depth: 0, overrideAccess: true, req })).docs[0]
+    if (!comment || comment.status !== 'pending') return { output: { queued: 0 } }
+    const article = await loadArticle(req, comment.article)
+    const configured = mailSettings().editorEmail
+    const editors = configured
+      ? [configured]
+      : (await req.payload.find({ collection: 'users', pagination: false, depth: 0, overrideAccess: true, req })).docs.map((u) => u.email)
+    const rendered = editorPendingEmail({
+      articleTitle: article?.title ?? '',
+      authorName: comment.authorName ?? '',
+      body: comment.body ?? '',
+      adminUrl: `${cmsUrl()}/admin/collections/comments/${comment.id}`,
+    })
+    const queued = await queueEmails(req, `editor:${comment.id}`, editors.map((to) => ({ to, kind: 'editor' as const, rendered })))
+    return { output: { queued } }
+  },
+}
+
+/** Tells confirmed "posts" subscribers about a newly published article, once per address. */
+export const notifyNewPost: TaskConfig<{ input: { articleId: string }; output: { queued: number } }> = {
+  slug: 'notifyNewPost',
+  retries: 3,
+  inputSchema: idInput('articleId'),
+  outputSchema: [{ name: 'queued', type: 'number' }],
+  handler: async ({ input, req }) => {
+    const article = await loadArticle(req, input.articleId)
+    if (!article || article._status !== 'published') return { output: { queued: 0 } }
+    const subscribers = await req.payload.find({
+      collection: 'subscriptions',
+      where: { and: [{ scope: { equals: 'posts' } }, { status: { equals: 'confirmed' } }] },
+      pagination: false,
+      depth: 0,
+      overrideAccess: true,
+      req,
+    })
+    const queued = await queueEmails(
+      req,
+      `post:${article.id}`,
+      subscribers.docs.map((subscription) => ({
+        to: subscription.email,
+        kind: 'post' as const,
+        headers: listHeaders(subscription.id),
+        rendered: postEmail({
+          locale: subscription.locale === 'en' ? 'en' : 'de',
+          title: article.title,
+          excerpt: article.excerpt ?? '',
+          url: articleUrl(article.slug),
+          siteName: siteName(),
+          unsubscribe: { url: unsubscribeUrl(subscription.id) },
+        }),
+      })),
+    )
+    return { output: { queued } }
+  },
+}
+
+/** Drains the outbox: batches of 100, rate limited, retried, idempotent. */
+export const sendEmails: TaskConfig<{ input: Record<string, never>; output: { sent: number } }> = {
+  slug: 'sendEmails',
+  retries: 5,
+  inputSchema: [],
+  outputSchema: [{ name: 'sent', type: 'number' }],
+  handler: async ({ req }) => ({ output: { sent: await sendOutbox(req.payload) } }),
+}
+
+export const notificationTasks = [notifyComment, notifyEditors, notifyNewPost, sendEmails]

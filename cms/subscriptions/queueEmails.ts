@@ -1,0 +1,37 @@
+import type { PayloadRequest } from 'payload'
+import type { EmailKind } from '../collections/EmailDeliveries'
+import type { Rendered } from '../email/templates/layout'
+
+export type Outgoing = { to: string; kind: EmailKind; rendered: Rendered; headers?: Record<string, string> }
+
+/**
+ * Puts emails of one event into the outbox (once per address and event, even when called again)
+ * and queues the sender job with the request's transaction, so nothing leaves before it commits.
+ */
+export async function queueEmails(req: PayloadRequest, eventKey: string, emails: Outgoing[]): Promise<number> {
+  const { payload } = req
+  const existing = await payload.find({
+    collection: 'email-deliveries',
+    where: { eventKey: { equals: eventKey } },
+    pagination: false,
+    select: { to: true },
+    depth: 0,
+    overrideAccess: true,
+    req,
+  })
+  const done = new Set(existing.docs.map((d) => d.to))
+  let added = 0
+  for (const email of emails) {
+    if (done.has(email.to)) continue
+    done.add(email.to)
+    await payload.create({
+      collection: 'email-deliveries',
+      overrideAccess: true,
+      req,
+      data: { eventKey, kind: email.kind, to: email.to, ...email.rendered, headers: email.headers ?? null, status: 'pending' },
+    })
+    added++
+  }
+  if (added > 0) await payload.jobs.queue({ task: 'sendEmails', input: {}, req })
+  return added
+}

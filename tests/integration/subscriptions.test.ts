@@ -1,0 +1,245 @@
+import path from 'node:path'
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import { importArticles } from '../../cms/content/importArticles'
+import { startLocalCms, type LocalCms } from '../../scripts/lib/localCms'
+import { eventually, startFakeResend, type FakeResend } from '../helpers/fakeResend'
+import { paragraph } from '../helpers/lexical'
+
+const SLUG = 'social-media-nutzen-mittelstand'
+const SITE = 'http://localhost:4321'
+let cms: LocalCms
+let resend: FakeResend
+
+async function api(method: string, url: string, body?: unknown, headers: Record<string, string> = {}) {
+  const response = await fetch(`${cms.url}/api/public${url}`, {
+    method,
+    redirect: 'manual',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  })
+  const text = await response.text()
+  let json: Record<string, unknown> & { errors?: { field: string; message: string }[] } = {}
+  try {
+    json = JSON.parse(text)
+  } catch {
+    // HTML pages
+  }
+  return { status: response.status, headers: response.headers, text, json }
+}
+
+const subscribe = (email: string, scope: string, article: string | undefined = SLUG) => api('POST', '/subscriptions', { email, scope, article, consent: true })
+const linkIn = (text: string, kind: 'confirm' | 'unsubscribe') => new RegExp(`${cms.url}/api/public/subscriptions/${kind}\\?token=[^\\s>"]+`).exec(text)?.[0]
+
+/** Subscribes and confirms through the link in the (fake) email, as a reader would. */
+async function confirmedSubscriber(email: string, scope: string, article?: string) {
+  expect((await subscribe(email, scope, article)).status).toBe(202)
+  const mail = await eventually(() => {
+    const found = resend.to(email).find((m) => m.subject.startsWith('Bitte bestätigen'))
+    expect(found).toBeDefined()
+    return found!
+  })
+  const confirm = await fetch(linkIn(mail.text, 'confirm')!, { redirect: 'manual' })
+  expect(confirm.headers.get('location')).toBe(`${SITE}/abo-bestaetigt/`)
+}
+
+async function comment(email: string, extra: Record<string, unknown> = {}) {
+  const { json } = await api('POST', `/articles/${SLUG}/comments`, { name: email.split('@')[0], email, body: `Kommentar von ${email}`, consent: true, ...extra })
+  return (json.comment as { id: string }).id
+}
+const approve = (id: string) => cms.payload.update({ collection: 'comments', id, data: { status: 'approved' } })
+/** Waits until the jobs queue is empty and every email left the outbox. */
+const settle = () =>
+  eventually(async () => {
+    expect((await cms.payload.count({ collection: 'payload-jobs' })).totalDocs).toBe(0)
+    expect((await cms.payload.count({ collection: 'email-deliveries', where: { status: { equals: 'pending' } } })).totalDocs).toBe(0)
+  })
+
+beforeAll(async () => {
+  resend = await startFakeResend()
+  Object.assign(process.env, { RESEND_API_KEY: 're_test', RESEND_BASE_URL: resend.url, RESEND_RATE: '50', RESEND_BACKOFF_MS: '20', EDITOR_EMAIL: 'redaktion@example.de' })
+  cms = await startLocalCms()
+  await importArticles(cms.payload, path.resolve('content/articles'))
+  await cms.payload.updateGlobal({ slug: 'comment-settings', data: { moderation: 'all' } })
+})
+afterAll(async () => {
+  await cms?.stop()
+  await resend?.stop()
+})
+beforeEach(() => resend.setPlan(undefined))
+
+describe('double opt-in', () => {
+  it.each(['replies', 'article', 'posts'])('sends one confirmation email, with nothing else in it, for scope %s', async (scope) => {
+    const email = `doi-${scope}@example.de`
+    const { status, json } = await subscribe(email, scope, scope === 'posts' ? undefined : SLUG)
+    expect(status).toBe(202)
+    expect(json.status).toBe('pending')
+    await settle()
+    const mails = resend.to(email)
+    expect(mails).toHaveLength(1)
+    expect(mails[0]!.text).toMatch(/bestätigen/)
+    expect(mails[0]!.text).not.toMatch(/abbestellen|Newsletter|Angebot/)
+    expect(mails[0]!.headers?.['List-Unsubscribe']).toBeUndefined()
+
+    const link = linkIn(mails[0]!.text, 'confirm')!
+    expect((await fetch(link, { redirect: 'manual' })).headers.get('location')).toBe(`${SITE}/abo-bestaetigt/`)
+    expect((await fetch(link, { redirect: 'manual' })).headers.get('location')).toBe(`${SITE}/abo-bestaetigt/`)
+    const stored = (await cms.payload.find({ collection: 'subscriptions', where: { email: { equals: email } } })).docs[0]!
+    expect(stored).toMatchObject({ status: 'confirmed', scope, confirmedAt: expect.any(String), consentText: expect.any(String) })
+    expect(JSON.stringify(stored)).not.toContain(link.split('token=')[1])
+  })
+
+  it('does not ask a confirmed address again, but asks again after unsubscribing', async () => {
+    const email = 'wieder@example.de'
+    await confirmedSubscriber(email, 'article')
+    const again = await subscribe(email, 'article')
+    expect(again.json.status).toBe('confirmed')
+    await settle()
+    expect(resend.to(email)).toHaveLength(1)
+
+    const subscription = (await cms.payload.find({ collection: 'subscriptions', where: { email: { equals: email } } })).docs[0]!
+    await cms.payload.update({ collection: 'subscriptions', id: subscription.id, data: { status: 'unsubscribed' } })
+    expect((await subscribe(email, 'article')).json.status).toBe('pending')
+    await settle()
+    expect(resend.to(email)).toHaveLength(2)
+  })
+
+  it('refuses unknown, expired and tampered confirmation links', async () => {
+    expect((await api('GET', '/subscriptions/confirm?token=unknown-token-123456789012345')).headers.get('location')).toBe(`${SITE}/abo-ungueltig/`)
+    const email = 'alt@example.de'
+    await subscribe(email, 'posts', undefined)
+    const mail = await eventually(() => resend.to(email)[0] ?? Promise.reject(new Error('no mail')))
+    const subscription = (await cms.payload.find({ collection: 'subscriptions', where: { email: { equals: email } } })).docs[0]!
+    await cms.payload.update({ collection: 'subscriptions', id: subscription.id, data: { confirmExpiresAt: new Date(Date.now() - 1000).toISOString() } })
+    expect((await fetch(linkIn(mail.text, 'confirm')!, { redirect: 'manual' })).headers.get('location')).toBe(`${SITE}/abo-abgelaufen/`)
+  })
+
+  it('throttles repeated requests for one address', async () => {
+    const email = 'opfer@example.de'
+    expect((await subscribe(email, 'posts', undefined)).status).toBe(202)
+    const second = await subscribe(email, 'posts', undefined)
+    expect(second.status).toBe(429)
+    expect(second.json.errors?.[0]).toMatchObject({ field: 'email', message: expect.stringMatching(/später/) })
+    const other = await cms.payload.create({ collection: 'articles', data: { title: 'Weitere', slug: 'weitere', body: paragraph('x'), _status: 'published' } })
+    expect(other.slug).toBe('weitere')
+    const statuses = []
+    for (const scope of ['article', 'replies']) for (const slug of [SLUG, 'weitere']) statuses.push((await subscribe(email, scope, slug)).status)
+    expect(statuses).toEqual([202, 202, 202, 202])
+    expect((await subscribe(email, 'article', 'weitere')).status).toBe(429)
+    expect((await subscribe('opfer2@example.de', 'article')).status).toBe(202)
+    await settle()
+    expect(resend.to(email)).toHaveLength(5)
+  })
+
+  it('refuses bad input with the field and a message', async () => {
+    const cases: [Record<string, unknown>, string][] = [
+      [{ email: 'x', scope: 'posts', consent: true }, 'email'],
+      [{ email: 'a@b.de', scope: 'alles', consent: true }, 'scope'],
+      [{ email: 'a@b.de', scope: 'article', consent: true }, 'article'],
+      [{ email: 'a@b.de', scope: 'posts', consent: false }, 'consent'],
+    ]
+    for (const [body, field] of cases) {
+      const { status, json } = await api('POST', '/subscriptions', body)
+      expect(status).toBe(400)
+      expect(json.errors?.[0]?.field).toBe(field)
+    }
+    expect((await subscribe('a@b.de', 'article', 'gibt-es-nicht')).status).toBe(404)
+  })
+})
+
+describe('notifications', () => {
+  it('tells article followers and the replied-to author once each, never the author, never the unconfirmed', async () => {
+    await confirmedSubscriber('folger@example.de', 'article')
+    await confirmedSubscriber('erster@example.de', 'replies')
+    await confirmedSubscriber('erster@example.de', 'article')
+    await confirmedSubscriber('antwortender@example.de', 'article')
+    await subscribe('unbestaetigt@example.de', 'article')
+
+    const first = await comment('erster@example.de')
+    await approve(first)
+    await settle()
+    const reply = await comment('antwortender@example.de', { parent: first })
+    await approve(reply)
+    await settle()
+
+    const about = (email: string, id: string) => resend.to(email).filter((m) => m.text.includes(`#kommentar-${id}`))
+    expect(about('folger@example.de', reply)).toHaveLength(1)
+    expect(about('folger@example.de', reply)[0]!.subject).toBe('Neuer Kommentar zu „Noch kein Social Media Nutzen für den Mittelstand“')
+    expect(about('erster@example.de', reply)).toHaveLength(1)
+    expect(about('erster@example.de', reply)[0]!.subject).toMatch(/^Neue Antwort auf Ihren Kommentar/)
+    expect(about('antwortender@example.de', reply)).toHaveLength(0)
+    expect(about('erster@example.de', first)).toHaveLength(0)
+    expect(resend.to('unbestaetigt@example.de').filter((m) => !m.subject.startsWith('Bitte bestätigen'))).toHaveLength(0)
+
+    const mail = about('folger@example.de', reply)[0]!
+    expect(mail.html).toContain(`${SITE}/blog/${SLUG}/#kommentar-${reply}`)
+    expect(mail.text).toMatch(/Benachrichtigungen abbestellen: http/)
+    expect(mail.headers).toMatchObject({
+      'List-Unsubscribe': expect.stringMatching(/^<http:\/\/.+\/api\/public\/subscriptions\/unsubscribe\?token=.+>$/),
+      'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click',
+      'List-Id': expect.stringContaining('Leuchtturm'),
+    })
+    const listing = (await api('GET', `/articles/${SLUG}/comments`)).json as { stats: { followers: number } }
+    expect(listing.stats.followers).toBeGreaterThanOrEqual(3)
+  })
+
+  it('sends editors a note for each pending comment', async () => {
+    const id = await comment('neu@example.de')
+    await settle()
+    expect(resend.to('redaktion@example.de').some((m) => m.text.includes(`/admin/collections/comments/${id}`))).toBe(true)
+  })
+
+  it('tells "posts" subscribers about a new article once', async () => {
+    await confirmedSubscriber('neugierig@example.de', 'posts')
+    const article = await cms.payload.create({ collection: 'articles', draft: true, data: { title: 'Ganz neu', slug: 'ganz-neu', body: paragraph('x'), _status: 'draft' } })
+    await settle()
+    expect(resend.to('neugierig@example.de').filter((m) => m.subject === 'Neuer Artikel: Ganz neu')).toHaveLength(0)
+    await cms.payload.update({ collection: 'articles', id: article.id, data: { _status: 'published' } })
+    await cms.payload.update({ collection: 'articles', id: article.id, data: { title: 'Ganz neu' } })
+    await settle()
+    expect(resend.to('neugierig@example.de').filter((m) => m.subject === 'Neuer Artikel: Ganz neu')).toHaveLength(1)
+  })
+})
+
+describe('unsubscribing', () => {
+  it('shows a page with a button on GET, unsubscribes on the one-click POST, and nothing more arrives', async () => {
+    await confirmedSubscriber('tschuess@example.de', 'article')
+    const first = await comment('schreiber@example.de')
+    await approve(first)
+    await settle()
+    const mail = resend.to('tschuess@example.de').find((m) => m.text.includes(`#kommentar-${first}`))!
+    const link = /<(.+)>/.exec(mail.headers!['List-Unsubscribe']!)![1]!
+
+    const page = await fetch(link)
+    expect(page.status).toBe(200)
+    expect(await page.text()).toContain('<button type="submit">Jetzt abbestellen</button>')
+    expect((await cms.payload.find({ collection: 'subscriptions', where: { email: { equals: 'tschuess@example.de' } } })).docs[0]!.status).toBe('confirmed')
+
+    const oneClick = await fetch(link, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'List-Unsubscribe=One-Click' })
+    expect(oneClick.status).toBe(200)
+    const stored = (await cms.payload.find({ collection: 'subscriptions', where: { email: { equals: 'tschuess@example.de' } } })).docs[0]!
+    expect(stored).toMatchObject({ status: 'unsubscribed', unsubscribedAt: expect.any(String) })
+
+    const later = await comment('schreiber@example.de')
+    await approve(later)
+    await settle()
+    expect(resend.to('tschuess@example.de').filter((m) => m.text.includes(`#kommentar-${later}`))).toHaveLength(0)
+  })
+
+  it('refuses tampered and foreign tokens', async () => {
+    await confirmedSubscriber('a-token@example.de', 'posts')
+    await confirmedSubscriber('b-token@example.de', 'posts')
+    const ids = await Promise.all(
+      ['a-token@example.de', 'b-token@example.de'].map(async (email) => (await cms.payload.find({ collection: 'subscriptions', where: { email: { equals: email } } })).docs[0]!.id),
+    )
+    const { unsubscribeToken } = await import('../../cms/subscriptions/tokens')
+    const valid = unsubscribeToken(ids[0]!)
+    const tampered = valid.slice(0, -2) + (valid.endsWith('AA') ? 'BB' : 'AA')
+    const foreign = `${ids[1]}.${valid.split('.')[1]}`
+    for (const token of [tampered, foreign, 'garbage']) {
+      const response = await api('POST', `/subscriptions/unsubscribe?token=${encodeURIComponent(token)}`)
+      expect(response.status).toBe(400)
+    }
+    const statuses = (await cms.payload.find({ collection: 'subscriptions', where: { id: { in: ids } } })).docs.map((d) => d.status)
+    expect(statuses).toEqual(['confirmed', 'confirmed'])
+  })
+})
