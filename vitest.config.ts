@@ -4,7 +4,7 @@ import { defineConfig } from 'vitest/config'
 export default defineConfig({
   resolve: { alias: { '@payload-config': path.resolve('cms/payload.config.ts') } },
   test: {
-    include: ['tests/**/*.test.ts', 'cms/**/*.test.ts', 'site/**/*.test.ts', 'scripts/**/*.test.ts'],
+    include: ['tests/**/*.test.ts', 'cms/**/*.test.ts', 'site/**/*.test.ts', 'site/**/*.test.tsx', 'scripts/**/*.test.ts'],
     testTimeout: 30_000,
     hookTimeout: 240_000,
     pool: 'forks',

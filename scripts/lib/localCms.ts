@@ -10,8 +10,11 @@ export type LocalCms = { url: string; payload: Payload; dir: string; stop: () =>
  * port against a fresh database: for tests, the type check and benchmarks, which need the API but
  * not the admin. Once per process: Payload keeps one instance per process.
  */
-export async function startLocalCms(databaseUri?: string): Promise<LocalCms> {
-  const { dir, env, cleanup } = tempEnv(databaseUri)
+export async function startLocalCms(options: { databaseUri?: string; reuseEnv?: boolean } = {}): Promise<LocalCms> {
+  // reuseEnv: the caller's env already points at a data folder (a restart on the same data).
+  const { dir, env, cleanup } = options.reuseEnv
+    ? { dir: process.env.DATA_DIR ?? '', env: {}, cleanup: () => {} }
+    : tempEnv(options.databaseUri)
   Object.assign(process.env, env)
   const { default: config } = await import('@payload-config')
   const { openPayload } = await import('../../cms/bootstrap/openPayload')

@@ -33,14 +33,17 @@ export type ArticleStamp = z.infer<typeof stamp>
 
 const list = <T extends z.ZodType>(doc: T) => z.object({ docs: z.array(doc) })
 
-async function getJson(path: string): Promise<unknown> {
-  const url = `${CMS_URL}/api/${path}`
-  let response: Response
+async function get(url: string): Promise<Response> {
   try {
-    response = await fetch(url, { headers: { accept: 'application/json' } })
+    return await fetch(url, { headers: { accept: 'application/json' } })
   } catch (error) {
     throw new Error(`CMS not reachable at ${CMS_URL} (${(error as Error).message}). Start it first: npm start`)
   }
+}
+
+async function getJson(path: string): Promise<unknown> {
+  const url = `${CMS_URL}/api/${path}`
+  const response = await get(url)
   if (!response.ok) throw new Error(`CMS answered ${response.status} for ${url}`)
   return response.json()
 }
@@ -59,4 +62,101 @@ export async function fetchArticles(ids: string[]): Promise<CmsArticle[]> {
   const query = ids.map((id) => `where[id][in]=${encodeURIComponent(id)}`).join('&')
   const data = await getJson(`articles?${published}&depth=1&${query}`)
   return list(cmsArticle).parse(data).docs
+}
+
+/*
+ * Comments: the CMS's public comment API (see README, "Public comment API"). The types are shared
+ * with the comment island, which imports them type-only so zod never reaches the browser.
+ */
+
+const id = z.union([z.string(), z.number()]).transform(String)
+
+export type CommentSort = 'newest' | 'oldest' | 'top'
+
+export interface CommentAuthor {
+  name: string
+  url: string | null
+}
+
+export interface PublicComment {
+  id: string
+  parent: string | null
+  depth: number
+  /** null only for deleted comments, which the API may send without an author */
+  author: CommentAuthor | null
+  /** sanitized by the CMS; the only HTML the site renders unescaped */
+  html: string
+  createdAt: string
+  editedAt: string | null
+  deleted: boolean
+  reactions: { up: number; down: number }
+  replies: PublicComment[]
+}
+
+export interface CommentStats {
+  threads: number
+  replies: number
+  authors: number
+  followers: number
+  mostReacted: string | null
+  hottestThread: string | null
+}
+
+export interface CommentsData {
+  stats: CommentStats
+  comments: PublicComment[]
+  /** not in the README's contract; read when the CMS sends it, else open (a 409 on posting says closed) */
+  commentsOpen?: boolean | undefined
+}
+
+const count = z.number().int().nonnegative()
+
+export const publicComment: z.ZodType<PublicComment, unknown> = z.lazy(() =>
+  z.object({
+    id,
+    parent: id.nullish().transform((v) => v ?? null),
+    depth: z.number().int().positive(),
+    author: z.object({ name: z.string(), url: z.string().nullish().transform((v) => v || null) }).nullish().transform((v) => v ?? null),
+    html: z.string().default(''),
+    createdAt: z.string(),
+    editedAt: z.string().nullish().transform((v) => v ?? null),
+    deleted: z.boolean().default(false),
+    reactions: z.object({ up: count, down: count }),
+    replies: z.array(publicComment).default([]),
+  }),
+)
+
+export const commentStats: z.ZodType<CommentStats, unknown> = z.object({
+  threads: count,
+  replies: count,
+  authors: count,
+  followers: count,
+  mostReacted: id.nullish().transform((v) => v ?? null),
+  hottestThread: id.nullish().transform((v) => v ?? null),
+})
+
+export const commentsData: z.ZodType<CommentsData, unknown> = z.object({
+  stats: commentStats,
+  comments: z.array(publicComment),
+  commentsOpen: z.boolean().optional(),
+})
+
+export const emptyComments = (): CommentsData => ({
+  stats: { threads: 0, replies: 0, authors: 0, followers: 0, mostReacted: null, hottestThread: null },
+  comments: [],
+})
+
+/**
+ * Approved comments of one article, oldest first, for the static page. 404 means the article is
+ * not public (yet): no comments. Any other failure stops the build, so a page never silently
+ * ships without its comments.
+ */
+export async function fetchComments(slug: string): Promise<CommentsData> {
+  const url = `${CMS_URL}/api/public/articles/${encodeURIComponent(slug)}/comments?sort=oldest`
+  const response = await get(url)
+  if (response.status === 404) return emptyComments()
+  if (!response.ok) throw new Error(`CMS answered ${response.status} for ${url}`)
+  const parsed = commentsData.safeParse(await response.json())
+  if (!parsed.success) throw new Error(`Unexpected comments from ${url}: ${z.prettifyError(parsed.error)}`)
+  return parsed.data
 }

@@ -15,7 +15,7 @@ export function cmsSuite(databaseUri?: string): void {
   }
 
   beforeAll(async () => {
-    cms = await startLocalCms(databaseUri)
+    cms = await startLocalCms({ databaseUri })
     await cms.payload.delete({ collection: 'articles', where: { id: { exists: true } }, overrideAccess: true })
   })
   afterAll(async () => cms?.stop())

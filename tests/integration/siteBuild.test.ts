@@ -50,7 +50,10 @@ describe('static site build', () => {
     expect(html).toContain('href="http://www.lead-digital.de/aktuell/social_media/social_media_kein_nutzen_fuer_den_Mittelstand"')
     expect(html).toMatch(/<time datetime="2013-03-12T09:00:00.000Z">12. März 2013<\/time>/)
     expect(html).toMatch(/\d+ Min\. Lesezeit/)
-    expect(html).not.toMatch(/<script/)
+    // The comment island loads only when it nears the viewport: no script file up front.
+    expect(html).not.toMatch(/<script[^>]+src=/)
+    expect(html).toMatch(/<astro-island[^>]+client="visible"/)
+    expect(html).toContain('Hinterlasse einen Kommentar')
   })
 
   it('lists articles newest first on the home page, with tag pages, 404, Impressum and Datenschutz', () => {
@@ -61,6 +64,7 @@ describe('static site build', () => {
     expect(read('404.html')).toContain('Seite nicht gefunden')
     expect(read('impressum/index.html')).toContain('Angaben gemäß § 5 DDG')
     expect(read('datenschutz/index.html')).toContain('Datenschutzerklärung')
+    for (const page of ['index.html', 'tags/fuehrung/index.html', 'impressum/index.html', '404.html']) expect(read(page)).not.toMatch(/<script/)
   })
 
   it('publishes a full-content RSS feed and a sitemap with absolute URLs', () => {

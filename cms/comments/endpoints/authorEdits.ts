@@ -25,7 +25,7 @@ export const editComment = publicEndpoint('patch', '/public/comments/:id', async
       req,
     })
   })
-  return Response.json({ comment: { ...toPublicComment(updated), status: updated.status } })
+  return Response.json({ comment: { ...toPublicComment(updated), status: updated.status, body: updated.body } })
 })
 
 /**

@@ -34,7 +34,8 @@ export const createComment = publicEndpoint('post', '/public/articles/:slug/comm
       const anchor = comment.status === 'approved' ? 'kommentar-veroeffentlicht' : 'kommentar-wartet'
       return new Response(null, { status: 303, headers: { location: `${articleUrl}#${anchor}` } })
     }
-    return Response.json({ comment: { ...toPublicComment(comment), status: comment.status }, editToken }, { status: 201 })
+    // Only the author's own answers carry the raw text, for editing it later.
+    return Response.json({ comment: { ...toPublicComment(comment), status: comment.status, body: comment.body }, editToken }, { status: 201 })
   } catch (error) {
     if (!(error instanceof HttpError)) throw error
     if (isForm && error.status === 400) {

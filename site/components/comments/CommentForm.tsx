@@ -1,0 +1,153 @@
+import { useEffect, useRef, useState, type SubmitEvent, type KeyboardEvent } from 'react'
+import type { FieldError, NewComment } from './api'
+import type { CommentTexts } from './texts'
+
+const FIELDS = ['name', 'email', 'website', 'body', 'consent'] as const
+type Field = (typeof FIELDS)[number]
+const isField = (field: string | undefined): field is Field => FIELDS.some((f) => f === field)
+
+export const MAX_NAME = 80
+export const MAX_BODY = 5000
+
+interface CommentFormProps {
+  /** prefix of every id in the form, unique on the page */
+  idPrefix: string
+  /** the CMS endpoint: a plain POST there works without JavaScript */
+  action: string
+  /** id of the comment answered, null for a new thread */
+  parent: string | null
+  /** id of the element naming the form */
+  labelledBy: string
+  texts: CommentTexts
+  onSubmit: (input: NewComment) => Promise<FieldError[] | null>
+  /** shows "Abbrechen" and closes on Escape (reply forms) */
+  onCancel?: (() => void) | undefined
+  autoFocus?: boolean
+}
+
+/**
+ * The comment form, for a new thread and inline for a reply. Uncontrolled on purpose: what a
+ * reader typed before the island hydrated is kept, and so is everything after a rejected post.
+ */
+export function CommentForm({ idPrefix, action, parent, labelledBy, texts: t, onSubmit, onCancel, autoFocus = false }: CommentFormProps) {
+  const form = useRef<HTMLFormElement>(null)
+  const [errors, setErrors] = useState<FieldError[]>([])
+  const [sending, setSending] = useState(false)
+
+  useEffect(() => {
+    if (autoFocus) form.current?.querySelector<HTMLElement>('input:not([type=hidden]), textarea')?.focus()
+  }, [autoFocus])
+  useEffect(() => {
+    // After a rejected post, take the reader to the first field to fix.
+    if (errors.length) form.current?.querySelector<HTMLElement>('[aria-invalid="true"], [role="alert"]')?.focus()
+  }, [errors])
+
+  const id = (field: string) => `${idPrefix}-${field}`
+  const errorOf = (field: Field) => errors.find((e) => e.field === field)?.message
+  const general = errors.filter((e) => !isField(e.field))
+  const describe = (field: Field, ...more: string[]) => {
+    const ids = [...more, ...(errorOf(field) ? [id(`${field}-error`)] : [])]
+    return ids.length ? ids.join(' ') : undefined
+  }
+  const invalid = (field: Field) => (errorOf(field) ? true : undefined)
+  const errorText = (field: Field) => {
+    const message = errorOf(field)
+    return message ? (
+      <span className="comment-field-error" id={id(`${field}-error`)}>
+        {message}
+      </span>
+    ) : null
+  }
+
+  async function submit(event: SubmitEvent<HTMLFormElement>) {
+    event.preventDefault()
+    if (sending) return
+    const target = event.currentTarget
+    const data = new FormData(target)
+    const text = (name: string) => String(data.get(name) ?? '')
+    setSending(true)
+    const result = await onSubmit({ name: text('name'), email: text('email'), website: text('website'), body: text('body'), parent })
+    setSending(false)
+    setErrors(result ?? [])
+    if (!result) {
+      // Name, e-mail and website stay for the next comment; the text and the consent are per comment.
+      const body = target.elements.namedItem('body')
+      const consent = target.elements.namedItem('consent')
+      if (body instanceof HTMLTextAreaElement) body.value = ''
+      if (consent instanceof HTMLInputElement) consent.checked = false
+    }
+  }
+
+  function keyDown(event: KeyboardEvent<HTMLFormElement>) {
+    if (event.key === 'Escape' && onCancel) {
+      event.preventDefault()
+      onCancel()
+    }
+  }
+
+  return (
+    <form ref={form} className="comment-form" method="post" action={action} aria-labelledby={labelledBy} onSubmit={submit} onKeyDown={keyDown}>
+      {general.length > 0 && (
+        <div className="comment-form-errors" role="alert" tabIndex={-1}>
+          {general.map((e) => (
+            <p key={e.message}>{e.message}</p>
+          ))}
+        </div>
+      )}
+      {parent && <input type="hidden" name="parent" value={parent} />}
+      <p className="comment-field">
+        <label htmlFor={id('name')}>
+          {t.field.name} <span aria-hidden="true">*</span>
+        </label>
+        <input id={id('name')} name="name" type="text" autoComplete="name" required maxLength={MAX_NAME} aria-invalid={invalid('name')} aria-describedby={describe('name')} />
+        {errorText('name')}
+      </p>
+      <p className="comment-field">
+        <label htmlFor={id('email')}>
+          {t.field.email} <span aria-hidden="true">*</span>
+        </label>
+        <span className="comment-field-note" id={id('email-note')}>
+          ({t.field.emailNote})
+        </span>
+        <input id={id('email')} name="email" type="email" autoComplete="email" required aria-invalid={invalid('email')} aria-describedby={describe('email', id('email-note'))} />
+        {errorText('email')}
+      </p>
+      <p className="comment-field">
+        <label htmlFor={id('website')}>
+          {t.field.website} <span className="comment-field-note">({t.field.optional})</span>
+        </label>
+        <input id={id('website')} name="website" type="url" autoComplete="url" placeholder="https://" aria-invalid={invalid('website')} aria-describedby={describe('website')} />
+        {errorText('website')}
+      </p>
+      <p className="comment-field">
+        <label htmlFor={id('body')}>
+          {t.field.body} <span aria-hidden="true">*</span>
+        </label>
+        <textarea id={id('body')} name="body" rows={6} required maxLength={MAX_BODY} aria-invalid={invalid('body')} aria-describedby={describe('body')} />
+        {errorText('body')}
+      </p>
+      <p className="comment-field comment-consent">
+        <input id={id('consent')} name="consent" type="checkbox" value="on" required aria-invalid={invalid('consent')} aria-describedby={describe('consent')} />
+        <label htmlFor={id('consent')}>
+          {t.field.consentBefore}
+          <a href="/datenschutz/">{t.field.consentLink}</a>
+          {t.field.consentAfter} <span aria-hidden="true">*</span>
+        </label>
+        {errorText('consent')}
+      </p>
+      <p className="comment-form-note" aria-hidden="true">
+        * {t.required}
+      </p>
+      <p className="comment-form-buttons">
+        <button type="submit" className="comment-button comment-button--primary" aria-disabled={sending || undefined}>
+          {sending ? t.sending : t.submit}
+        </button>
+        {onCancel && (
+          <button type="button" className="comment-button" onClick={onCancel}>
+            {t.cancel}
+          </button>
+        )}
+      </p>
+    </form>
+  )
+}

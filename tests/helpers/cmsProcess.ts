@@ -1,0 +1,18 @@
+import { spawn, type ChildProcess } from 'node:child_process'
+
+/**
+ * The CMS (REST API and jobs queue) in a child process on the given env, so a test can kill it
+ * mid-work (SIGKILL, like a crash) and start it again on the same data.
+ */
+export function startCmsProcess(env: Record<string, string>): Promise<{ url: string; child: ChildProcess; kill: () => Promise<void> }> {
+  const child = spawn('tsx', ['tests/helpers/cmsProcessMain.ts'], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'] })
+  return new Promise((resolve, reject) => {
+    let output = ''
+    child.stdout?.on('data', (chunk: Buffer) => {
+      output += chunk.toString()
+      const url = /CMS_URL=(\S+)/.exec(output)?.[1]
+      if (url) resolve({ url, child, kill: () => new Promise((done) => (child.once('exit', () => done()), child.kill('SIGKILL'))) })
+    })
+    child.once('exit', (code) => reject(new Error(`CMS process exited (${code}): ${output}`)))
+  })
+}
