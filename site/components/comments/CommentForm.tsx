@@ -1,10 +1,10 @@
 import { useEffect, useRef, useState, type SubmitEvent, type KeyboardEvent } from 'react'
-import type { FieldError, NewComment } from './api'
+import { NOTIFY_CHOICES, type FieldError, type NewComment, type Notify } from './api'
+import { useFieldErrors } from './fieldErrors'
 import type { CommentTexts } from './texts'
 
-const FIELDS = ['name', 'email', 'website', 'body', 'consent'] as const
-type Field = (typeof FIELDS)[number]
-const isField = (field: string | undefined): field is Field => FIELDS.some((f) => f === field)
+const FIELDS = ['name', 'email', 'website', 'body', 'consent', 'notify'] as const
+const toNotify = (value: string): Notify => NOTIFY_CHOICES.find((choice) => choice === value) ?? 'none'
 
 export const MAX_NAME = 80
 export const MAX_BODY = 5000
@@ -31,33 +31,12 @@ interface CommentFormProps {
  */
 export function CommentForm({ idPrefix, action, parent, labelledBy, texts: t, onSubmit, onCancel, autoFocus = false }: CommentFormProps) {
   const form = useRef<HTMLFormElement>(null)
-  const [errors, setErrors] = useState<FieldError[]>([])
   const [sending, setSending] = useState(false)
+  const { setErrors, id, invalid, describe, errorText, generalErrors } = useFieldErrors(form, idPrefix, FIELDS)
 
   useEffect(() => {
     if (autoFocus) form.current?.querySelector<HTMLElement>('input:not([type=hidden]), textarea')?.focus()
   }, [autoFocus])
-  useEffect(() => {
-    // After a rejected post, take the reader to the first field to fix.
-    if (errors.length) form.current?.querySelector<HTMLElement>('[aria-invalid="true"], [role="alert"]')?.focus()
-  }, [errors])
-
-  const id = (field: string) => `${idPrefix}-${field}`
-  const errorOf = (field: Field) => errors.find((e) => e.field === field)?.message
-  const general = errors.filter((e) => !isField(e.field))
-  const describe = (field: Field, ...more: string[]) => {
-    const ids = [...more, ...(errorOf(field) ? [id(`${field}-error`)] : [])]
-    return ids.length ? ids.join(' ') : undefined
-  }
-  const invalid = (field: Field) => (errorOf(field) ? true : undefined)
-  const errorText = (field: Field) => {
-    const message = errorOf(field)
-    return message ? (
-      <span className="comment-field-error" id={id(`${field}-error`)}>
-        {message}
-      </span>
-    ) : null
-  }
 
   async function submit(event: SubmitEvent<HTMLFormElement>) {
     event.preventDefault()
@@ -66,15 +45,17 @@ export function CommentForm({ idPrefix, action, parent, labelledBy, texts: t, on
     const data = new FormData(target)
     const text = (name: string) => String(data.get(name) ?? '')
     setSending(true)
-    const result = await onSubmit({ name: text('name'), email: text('email'), website: text('website'), body: text('body'), parent })
+    const result = await onSubmit({ name: text('name'), email: text('email'), website: text('website'), body: text('body'), parent, notify: toNotify(text('notify')) })
     setSending(false)
     setErrors(result ?? [])
     if (!result) {
-      // Name, e-mail and website stay for the next comment; the text and the consent are per comment.
+      // Name, e-mail and website stay for the next comment; text, consent and notification are per comment.
       const body = target.elements.namedItem('body')
       const consent = target.elements.namedItem('consent')
+      const notify = target.elements.namedItem('notify')
       if (body instanceof HTMLTextAreaElement) body.value = ''
       if (consent instanceof HTMLInputElement) consent.checked = false
+      if (notify instanceof HTMLSelectElement) notify.value = 'none'
     }
   }
 
@@ -87,13 +68,7 @@ export function CommentForm({ idPrefix, action, parent, labelledBy, texts: t, on
 
   return (
     <form ref={form} className="comment-form" method="post" action={action} aria-labelledby={labelledBy} onSubmit={submit} onKeyDown={keyDown}>
-      {general.length > 0 && (
-        <div className="comment-form-errors" role="alert" tabIndex={-1}>
-          {general.map((e) => (
-            <p key={e.message}>{e.message}</p>
-          ))}
-        </div>
-      )}
+      {generalErrors}
       {parent && <input type="hidden" name="parent" value={parent} />}
       <p className="comment-field">
         <label htmlFor={id('name')}>
@@ -134,6 +109,20 @@ export function CommentForm({ idPrefix, action, parent, labelledBy, texts: t, on
           {t.field.consentAfter} <span aria-hidden="true">*</span>
         </label>
         {errorText('consent')}
+      </p>
+      <p className="comment-field comment-notify">
+        <label htmlFor={id('notify')}>{t.notify.label}</label>
+        <select id={id('notify')} name="notify" defaultValue="none" aria-invalid={invalid('notify')} aria-describedby={describe('notify', id('notify-note'))}>
+          {NOTIFY_CHOICES.map((choice) => (
+            <option key={choice} value={choice}>
+              {t.notify[choice]}
+            </option>
+          ))}
+        </select>
+        <span className="comment-field-note" id={id('notify-note')}>
+          {t.notify.note}
+        </span>
+        {errorText('notify')}
       </p>
       <p className="comment-form-note" aria-hidden="true">
         * {t.required}

@@ -77,8 +77,17 @@ describe('static HTML (server render, no JavaScript)', () => {
     expect(form?.getAttribute('method')).toBe('post')
     expect(form?.getAttribute('action')).toBe(`${API_BASE}/api/public/articles/${SLUG}/comments`)
     const names = [...(form?.querySelectorAll('[name]') ?? [])].map((field) => field.getAttribute('name'))
-    expect(names).toEqual(['name', 'email', 'website', 'body', 'consent'])
+    expect(names).toEqual(['name', 'email', 'website', 'body', 'consent', 'notify'])
     expect(form?.querySelector('[name=consent]')?.getAttribute('value')).toBe('on')
+    // "Benachrichtige mich zu:" posts as notify=none|replies|article, none chosen.
+    const notify = form?.querySelector('select[name=notify]')
+    expect(doc.querySelector(`label[for="${notify?.id}"]`)?.textContent).toBe('Benachrichtige mich zu:')
+    expect([...(notify?.querySelectorAll('option') ?? [])].map((o) => [o.getAttribute('value'), o.textContent, o.hasAttribute('selected')])).toEqual([
+      ['none', 'nichts', true],
+      ['replies', 'Antworten auf meinen Kommentar', false],
+      ['article', 'allen neuen Kommentaren', false],
+    ])
+    expect(doc.getElementById(notify?.getAttribute('aria-describedby') ?? '')?.textContent).toBe('Sie erhalten zuerst eine E-Mail zur Bestätigung.')
     expect(form?.querySelector('a[href="/datenschutz/"]')).not.toBeNull()
     expect(doc.querySelector('#kommentar-wartet[role=status]')?.textContent).toBe('Danke! Ihr Kommentar wartet auf Freigabe.')
     expect(doc.querySelector('#kommentar-veroeffentlicht[role=status]')?.textContent).toBe('Danke! Ihr Kommentar ist veröffentlicht.')
@@ -146,6 +155,40 @@ describe('comment island', () => {
     // The form is ready for the next comment: text and consent cleared, name kept.
     expect(within(mainForm()).getByLabelText<HTMLTextAreaElement>(/^Kommentar/).value).toBe('')
     expect(within(mainForm()).getByLabelText<HTMLInputElement>(/^Name/).value).toBe('Maria Schulz')
+  })
+
+  it('sends the chosen notification with the comment and asks to confirm it', async () => {
+    await renderSection()
+    await fillForm(mainForm())
+    await user.selectOptions(within(mainForm()).getByLabelText('Benachrichtige mich zu:'), 'Antworten auf meinen Kommentar')
+    await user.click(within(mainForm()).getByRole('button', { name: 'Kommentar abschicken' }))
+
+    await waitFor(() => expect(document.activeElement?.id).toBe('kommentar-100'))
+    expect(api.callsTo('POST', COMMENTS)[0]?.body).toEqual({
+      name: 'Maria Schulz',
+      email: 'maria@example.de',
+      body: 'Sehr hilfreicher Beitrag.',
+      consent: true,
+      notify: 'replies',
+    })
+    expect(document.querySelector('[aria-live=polite]')?.textContent).toBe(
+      'Danke! Ihr Kommentar wartet auf Freigabe. Bitte bestätigen Sie die Benachrichtigung über den Link in der E-Mail.',
+    )
+    // Per comment, like the consent.
+    expect(within(mainForm()).getByLabelText<HTMLSelectElement>('Benachrichtige mich zu:').value).toBe('none')
+  })
+
+  it('offers the notification in reply forms too', async () => {
+    await renderSection()
+    await user.click(screen.getByRole('button', { name: 'Jan Meyer antworten' }))
+    const form = screen.getByRole('form', { name: 'Antwort an Jan Meyer' })
+    await fillForm(form)
+    await user.selectOptions(within(form).getByLabelText('Benachrichtige mich zu:'), 'allen neuen Kommentaren')
+    await user.click(within(form).getByRole('button', { name: 'Kommentar abschicken' }))
+
+    await waitFor(() => expect(api.callsTo('POST', COMMENTS)).toHaveLength(1))
+    expect(api.callsTo('POST', COMMENTS)[0]?.body).toMatchObject({ parent: '14', notify: 'article' })
+    await waitFor(() => expect(document.querySelector('[aria-live=polite]')?.textContent).toContain('Bitte bestätigen Sie die Benachrichtigung'))
   })
 
   it('opens the reply form under a comment, closes it with Escape and posts a reply with parent', async () => {

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import type { CommentSort, CommentsData, PublicComment } from '../../lib/cms'
 import type { Lang } from '../../lib/i18n'
-import { commentsApi, commentsUrl, type ApiResult, type FieldError, type NewComment, type PostedComment } from './api'
+import { commentsApi, commentsUrl, subscriptionsUrl, type ApiResult, type FieldError, type NewComment, type NewSubscription, type PostedComment } from './api'
 import { CommentForm } from './CommentForm'
 import { CommentList } from './CommentList'
 import { CommentStats } from './CommentStats'
@@ -10,6 +10,7 @@ import { isFresh, loadEditTokens, nextExpiry, removeEditToken, saveEditToken, ty
 import { htmlToText } from './htmlToText'
 import { loadVotes, readerToken, saveVote, type Vote, type Votes } from './readerToken'
 import { SortControl } from './SortControl'
+import { SubscribeForm, type SubscribeResult } from './SubscribeForm'
 import { commentTexts } from './texts'
 import { deleteComment, findComment, insertComment, updateComment } from './tree'
 import './comments.css'
@@ -130,8 +131,14 @@ export default function CommentSection({ slug, apiBase, lang = 'de', initial, co
     }
     setReplyTo(null)
     setFocusTarget(`kommentar-${created.id}`)
-    announce(created.status === 'approved' ? t.thanksPublished : t.thanksPending)
+    const thanks = created.status === 'approved' ? t.thanksPublished : t.thanksPending
+    announce(input.notify === 'none' ? thanks : `${thanks} ${t.notify.confirm}`)
     return null
+  }
+
+  async function subscribe(input: NewSubscription): Promise<SubscribeResult> {
+    const result = await api.subscribe(input)
+    return result.ok ? { message: result.data.message } : { errors: failure(result) }
   }
 
   async function react(id: string, value: Vote): Promise<string | null> {
@@ -207,7 +214,14 @@ export default function CommentSection({ slug, apiBase, lang = 'de', initial, co
   return (
     <CommentContext.Provider value={context}>
       <div className="comments">
-        <CommentStats stats={data.stats} texts={t} />
+        <div className="comments-header">
+          <CommentStats stats={data.stats} texts={t} />
+          <SubscribeForm action={subscriptionsUrl(apiBase)} slug={slug} texts={t} onSubmit={subscribe} />
+        </div>
+        {/* Target of the no-JS subscribe form's redirect, like #kommentar-wartet below. */}
+        <p id="abo-angefragt" className="comment-notice" role="status">
+          {t.subscribe.requested}
+        </p>
         {hydrated && comments.length > 1 && <SortControl value={sort} onChange={changeSort} texts={t} />}
         {loadFailed && <p className="comments-note">{t.loadFailed}</p>}
         <div id={LIST_ID} className="comments-thread" tabIndex={-1} aria-busy={busy || undefined}>

@@ -19,12 +19,31 @@ export interface FieldError {
 /** status 0 = the CMS was not reachable (network error, CORS); errors is then empty. */
 export type ApiResult<T> = { ok: true; status: number; data: T } | { ok: false; status: number; errors: FieldError[] }
 
+/** "Benachrichtige mich zu": replies to the reader's own comments, or every new comment on the article. */
+export const NOTIFY_CHOICES = ['none', 'replies', 'article'] as const
+export type Notify = (typeof NOTIFY_CHOICES)[number]
+
 export interface NewComment {
   name: string
   email: string
   website: string
   body: string
   parent: string | null
+  notify: Notify
+}
+
+/** The "Abonnieren" form: new comments on this article, or new articles. */
+export type SubscriptionScope = 'article' | 'posts'
+
+export interface NewSubscription {
+  email: string
+  scope: SubscriptionScope
+}
+
+/** 202: `message` is ready to show; 'confirmed' = this address already gets it. */
+export interface SubscriptionRequest {
+  status: 'pending' | 'confirmed'
+  message: string
 }
 
 export interface Reactions {
@@ -39,10 +58,12 @@ export interface CommentsApi {
   react(id: string, value: Vote, readerToken: string): Promise<ApiResult<Reactions>>
   edit(id: string, body: string, editToken: string): Promise<ApiResult<{ comment: PostedComment }>>
   remove(id: string, editToken: string): Promise<ApiResult<null>>
+  subscribe(subscription: NewSubscription): Promise<ApiResult<SubscriptionRequest>>
 }
 
 /** The form's action for readers without JavaScript; the JSON calls use the same URL. */
 export const commentsUrl = (apiBase: string, slug: string): string => `${apiBase}/api/public/articles/${encodeURIComponent(slug)}/comments`
+export const subscriptionsUrl = (apiBase: string): string => `${apiBase}/api/public/subscriptions`
 
 export function commentsApi(apiBase: string, slug: string, lang: Lang): CommentsApi {
   const commentUrl = (id: string) => `${apiBase}/api/public/comments/${encodeURIComponent(id)}`
@@ -56,10 +77,18 @@ export function commentsApi(apiBase: string, slug: string, lang: Lang): Comments
 
   return {
     list: (sort) => request(`${commentsUrl(apiBase, slug)}?sort=${sort}`, { headers: headers() }),
-    post: ({ name, email, website, body, parent }) =>
+    post: ({ name, email, website, body, parent, notify }) =>
       request(commentsUrl(apiBase, slug), {
         method: 'POST',
-        ...json({ name, email, body, consent: true, ...(website.trim() ? { website } : {}), ...(parent ? { parent } : {}) }),
+        ...json({
+          name,
+          email,
+          body,
+          consent: true,
+          ...(website.trim() ? { website } : {}),
+          ...(parent ? { parent } : {}),
+          ...(notify !== 'none' ? { notify } : {}),
+        }),
       }),
     react: (id, value, readerToken) =>
       request(`${commentUrl(id)}/reactions`, {
@@ -70,6 +99,9 @@ export function commentsApi(apiBase: string, slug: string, lang: Lang): Comments
       }),
     edit: (id, body, editToken) => request(commentUrl(id), { method: 'PATCH', ...json({ body }, bearer(editToken)) }),
     remove: (id, editToken) => request(commentUrl(id), { method: 'DELETE', headers: headers(bearer(editToken)) }),
+    // Only "new comments" belongs to this article; "new articles" is site-wide.
+    subscribe: ({ email, scope }) =>
+      request(subscriptionsUrl(apiBase), { method: 'POST', ...json({ email, scope, ...(scope === 'article' ? { article: slug } : {}), consent: true }) }),
   }
 }
 

@@ -1,9 +1,9 @@
 import type { CommentsData, CommentSort, PublicComment } from '../../../lib/cms'
 
 /**
- * A small in-memory stand-in for the CMS's public comment API (README, "Public comment API"),
- * installed as `fetch`. Tests read `calls` to see what the island sent and replace single
- * answers with `answer(...)`.
+ * A small in-memory stand-in for the CMS's public comment API (README, "Public comment API") and
+ * its subscription endpoint, installed as `fetch`. Tests read `calls` to see what the island sent
+ * and replace single answers with `answer(...)`.
  */
 
 export const API_BASE = 'http://cms.test'
@@ -76,6 +76,9 @@ export function fakeApi(data: CommentsData = seedData()) {
       const id = String(nextId++)
       const created = comment(id, input.name, { parent: input.parent ?? null, depth: input.parent ? 2 : 1, html: `<p>${input.body}</p>` })
       return json({ comment: { ...created, status: 'pending' }, editToken: `token-${id}` }, 201)
+    }
+    if (call.method === 'POST' && path === '/api/public/subscriptions') {
+      return json({ status: 'pending', message: 'Fast geschafft: Bitte bestätigen Sie den Link in der E-Mail, die wir Ihnen geschickt haben.' }, 202)
     }
     const reaction = /^\/api\/public\/comments\/(\w+)\/reactions$/.exec(path)
     if (call.method === 'POST' && reaction?.[1]) {

@@ -1,0 +1,55 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { startLocalCms, type LocalCms } from '../../scripts/lib/localCms'
+import { eventually, startFakeResend, type FakeResend } from '../helpers/fakeResend'
+import { postComment, seedSubscribers } from '../helpers/seedSubscribers'
+
+const SUBSCRIBERS = 1000
+let cms: LocalCms
+let resend: FakeResend
+let emails: string[]
+
+/** Recipients of one comment's notification, as the fake provider delivered them. */
+const deliveredFor = (commentId: string) => resend.delivered.filter((m) => m.text.includes(`#kommentar-${commentId}`)).map((m) => m.to[0]!)
+const requestsFor = (commentId: string) => resend.requests.filter((r) => r.emails.some((m) => m.text.includes(`#kommentar-${commentId}`)))
+
+async function fanOutAndWait(): Promise<string> {
+  const id = await postComment(cms.url)
+  await eventually(() => expect(deliveredFor(id)).toHaveLength(SUBSCRIBERS), 60_000)
+  await eventually(async () => expect((await cms.payload.count({ collection: 'email-deliveries', where: { status: { not_equals: 'sent' } } })).totalDocs).toBe(0))
+  return id
+}
+
+const expectEachExactlyOnce = (delivered: string[]) => {
+  expect(delivered).toHaveLength(SUBSCRIBERS)
+  expect(new Set(delivered)).toEqual(new Set(emails))
+}
+
+beforeAll(async () => {
+  resend = await startFakeResend()
+  Object.assign(process.env, { RESEND_API_KEY: 're_test', RESEND_BASE_URL: resend.url, RESEND_RATE: '100', RESEND_BACKOFF_MS: '20' })
+  cms = await startLocalCms()
+  emails = await seedSubscribers(cms.payload, SUBSCRIBERS)
+}, 120_000)
+afterAll(async () => {
+  await cms?.stop()
+  await resend?.stop()
+})
+
+describe(`fan-out of one comment to ${SUBSCRIBERS} subscribers`, () => {
+  it('takes at most 10 batch requests and reaches each recipient exactly once', async () => {
+    const id = await fanOutAndWait()
+    expect(requestsFor(id).length).toBeLessThanOrEqual(10)
+    expect(requestsFor(id).every((r) => r.emails.length <= 100 && r.idempotencyKey)).toBe(true)
+    expectEachExactlyOnce(deliveredFor(id))
+  }, 90_000)
+
+  it('still reaches each exactly once when the provider answers 500 and 429 with retry-after', async () => {
+    const start = resend.requests.length
+    resend.setPlan((n) => (n === start + 1 || n === start + 4 ? { status: 500 } : n === start + 2 ? { status: 429, retryAfter: 1 } : undefined))
+    const id = await fanOutAndWait()
+    resend.setPlan(undefined)
+    const failed = requestsFor(id).filter((r) => r.status !== 200)
+    expect(failed.map((r) => r.status).sort()).toEqual([429, 500, 500])
+    expectEachExactlyOnce(deliveredFor(id))
+  }, 90_000)
+})
