@@ -1,7 +1,11 @@
 export type Locale = 'de' | 'en'
 
-/** German unless the reader's browser prefers English. */
-export function requestLocale(headers: Headers): Locale {
+/**
+ * The reader's language: an explicit `lang` from the form or JSON body (the site sends the
+ * article's language) wins, else the browser's preference; German by default.
+ */
+export function requestLocale(headers: Headers, explicit?: unknown): Locale {
+  if (explicit === 'de' || explicit === 'en') return explicit
   const first = headers.get('accept-language')?.split(',')[0]?.trim().toLowerCase() ?? ''
   return first.startsWith('en') ? 'en' : 'de'
 }

@@ -146,6 +146,35 @@ describe('double opt-in', () => {
   })
 })
 
+describe('the no-JS subscribe form', () => {
+  const form = (fields: Record<string, string>) =>
+    fetch(`${cms.url}/api/public/subscriptions`, {
+      method: 'POST',
+      redirect: 'manual',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams(fields).toString(),
+    })
+
+  it('redirects back to the article, mails in the form\'s language, and keeps "posts" free of the article', async () => {
+    const response = await form({ email: 'formular@example.de', scope: 'posts', article: SLUG, consent: 'on', lang: 'en' })
+    expect(response.status).toBe(303)
+    expect(response.headers.get('location')).toBe(`${SITE}/blog/${SLUG}/#abo-angefragt`)
+    await settle()
+    expect(resend.to('formular@example.de')[0]?.subject).toBe('Please confirm: email notifications from Leuchtturm')
+    const stored = (await cms.payload.find({ collection: 'subscriptions', where: { email: { equals: 'formular@example.de' } } })).docs[0]!
+    expect(stored).toMatchObject({ scope: 'posts', locale: 'en' })
+    expect(stored.article ?? null).toBeNull()
+  })
+
+  it('answers bad input with a page that keeps the address', async () => {
+    const response = await form({ email: 'formular2@example.de', scope: 'article', article: SLUG })
+    expect(response.status).toBe(400)
+    const html = await response.text()
+    expect(html).toContain('Bitte stimmen Sie den E-Mail-Benachrichtigungen zu.')
+    expect(html).toContain('value="formular2@example.de"')
+  })
+})
+
 describe('notifications', () => {
   it('tells article followers and the replied-to author once each, never the author, never the unconfirmed', async () => {
     await confirmedSubscriber('folger@example.de', 'article')

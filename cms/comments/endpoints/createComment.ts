@@ -7,7 +7,7 @@ import { errorResponse, HttpError, type FieldError } from '../../http/responses'
 import { inTransaction } from '../../http/transaction'
 import type { Article, Comment } from '../../payload-types'
 import { hashToken, newEditToken } from '../editToken'
-import { formErrorPage } from '../formErrorPage'
+import { commentFormErrorPage } from '../formErrorPage'
 import { parseInput } from '../../http/parseInput'
 import { newCommentInput, type NewCommentInput } from '../input'
 import { commentText, message } from '../messages'
@@ -21,9 +21,9 @@ import { requestSubscription } from '../../subscriptions/requestSubscription'
  * Nothing is stored unless every check passes.
  */
 export const createComment = publicEndpoint('post', '/public/articles/:slug/comments', async (req) => {
-  const locale = requestLocale(req.headers)
   const slug = String(req.routeParams?.slug ?? '')
   const { data, isForm } = await readBody(req)
+  const locale = requestLocale(req.headers, data.lang)
   const articleUrl = `${siteUrl()}/blog/${encodeURIComponent(slug)}/`
 
   try {
@@ -39,7 +39,7 @@ export const createComment = publicEndpoint('post', '/public/articles/:slug/comm
   } catch (error) {
     if (!(error instanceof HttpError)) throw error
     if (isForm && error.status === 400) {
-      return formErrorPage({ action: new URL(req.url ?? '', 'http://x').pathname, articleUrl, errors: error.errors, values: data })
+      return commentFormErrorPage({ locale, action: new URL(req.url ?? '', 'http://x').pathname, articleUrl, errors: error.errors, values: data })
     }
     return errorResponse(error.status, error.errors)
   }

@@ -70,6 +70,7 @@ export function CommentForm({ idPrefix, action, parent, labelledBy, texts: t, on
     <form ref={form} className="comment-form" method="post" action={action} aria-labelledby={labelledBy} onSubmit={submit} onKeyDown={keyDown}>
       {generalErrors}
       {parent && <input type="hidden" name="parent" value={parent} />}
+      <input type="hidden" name="lang" value={t.lang} />
       <p className="comment-field">
         <label htmlFor={id('name')}>
           {t.field.name} <span aria-hidden="true">*</span>

@@ -77,7 +77,9 @@ describe('static HTML (server render, no JavaScript)', () => {
     expect(form?.getAttribute('method')).toBe('post')
     expect(form?.getAttribute('action')).toBe(`${API_BASE}/api/public/articles/${SLUG}/comments`)
     const names = [...(form?.querySelectorAll('[name]') ?? [])].map((field) => field.getAttribute('name'))
-    expect(names).toEqual(['name', 'email', 'website', 'body', 'consent', 'notify'])
+    expect(names).toEqual(['lang', 'name', 'email', 'website', 'body', 'consent', 'notify'])
+    // The article's language goes along, so the CMS answers and mails in it.
+    expect(form?.querySelector('[name=lang]')?.getAttribute('value')).toBe('de')
     expect(form?.querySelector('[name=consent]')?.getAttribute('value')).toBe('on')
     // "Benachrichtige mich zu:" posts as notify=none|replies|article, none chosen.
     const notify = form?.querySelector('select[name=notify]')

@@ -50,7 +50,7 @@ describe('subscribe form without JavaScript', () => {
     expect(doc.querySelector('details.comment-subscribe summary')?.textContent).toBe('Abonnieren')
     expect(form?.getAttribute('method')).toBe('post')
     expect(form?.getAttribute('action')).toBe(`${API_BASE}/api/public/subscriptions`)
-    expect([...(form?.querySelectorAll('[name]') ?? [])].map((field) => field.getAttribute('name'))).toEqual(['article', 'email', 'scope', 'scope', 'consent'])
+    expect([...(form?.querySelectorAll('[name]') ?? [])].map((field) => field.getAttribute('name'))).toEqual(['article', 'lang', 'email', 'scope', 'scope', 'consent'])
     expect(form?.querySelector<HTMLInputElement>('input[type=hidden][name=article]')?.getAttribute('value')).toBe(SLUG)
     expect(form?.querySelector('input[name=scope][checked]')?.getAttribute('value')).toBe('article')
     expect(text(form?.querySelector('fieldset'))).toBe('Benachrichtige mich über: neue Kommentare zu diesem Artikel neue Artikel')

@@ -55,6 +55,7 @@ export function SubscribeForm({ action, slug, texts: t, onSubmit }: SubscribeFor
         {generalErrors}
         {/* Without JavaScript the article goes along for both choices; the CMS uses it for "new comments" and the way back. */}
         <input type="hidden" name="article" value={slug} />
+        <input type="hidden" name="lang" value={t.lang} />
         <p className="comment-field">
           <label htmlFor={id('email')}>
             {t.field.email} <span aria-hidden="true">*</span>

@@ -3,6 +3,8 @@ import type { Lang } from '../../lib/i18n'
 /** UI texts of the comment section, German first. Kept apart from lib/i18n so the island ships only these. */
 const texts = {
   de: {
+    /** sent with the no-JS forms, so the CMS answers (and mails) in the article's language */
+    lang: 'de',
     heading: 'Kommentare',
     formHeading: 'Hinterlasse einen Kommentar',
     stats: {
@@ -77,6 +79,7 @@ const texts = {
     genericError: 'Das hat leider nicht geklappt. Bitte versuchen Sie es noch einmal.',
   },
   en: {
+    lang: 'en',
     heading: 'Comments',
     formHeading: 'Leave a comment',
     stats: {
