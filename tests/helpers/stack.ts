@@ -17,7 +17,7 @@ export const EDITOR = { email: 'redaktion@example.de', password: 'leuchtturm-tes
  * `npm start` as a user runs it, on a fresh data folder and the given ports; resolves once both
  * URLs are printed. Call `start` again with the same stack's env to restart on the same data.
  */
-export function startStack(ports: { cms: number; site: number }, reuse?: Stack): Promise<Stack> {
+export function startStack(ports: { cms: number; site: number }, reuse?: Stack, extraEnv: Record<string, string> = {}): Promise<Stack> {
   const temp = reuse ? undefined : tempEnv()
   const env = reuse?.env ?? {
     ...temp!.env,
@@ -27,6 +27,7 @@ export function startStack(ports: { cms: number; site: number }, reuse?: Stack):
     ADMIN_EMAIL: EDITOR.email,
     ADMIN_PASSWORD: EDITOR.password,
     LOG_LEVEL: 'warn',
+    ...extraEnv,
   }
   const child: ChildProcess = spawn('tsx', ['scripts/start.ts'], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] })
   let output = ''
