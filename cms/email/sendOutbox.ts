@@ -7,6 +7,20 @@ import { transport, type Email, type Transport } from './transport'
 
 const limiter = createRateLimiter(mailSettings().requestsPerSecond)
 let running: Promise<number> | undefined
+let filling = 0
+
+/**
+ * Marks a fan-out that is still adding rows: meanwhile the sender sends only full batches, so
+ * 1,000 recipients still take exactly 10 requests; the rest goes when the filling is done.
+ */
+export async function whileFilling<T>(work: () => Promise<T>): Promise<T> {
+  filling++
+  try {
+    return await work()
+  } finally {
+    filling--
+  }
+}
 
 /**
  * Sends every pending email of the outbox in batches of at most 100. A batch's idempotency key is
@@ -14,8 +28,15 @@ let running: Promise<number> | undefined
  * same key and the provider drops the duplicate. One drain runs per process at a time.
  */
 export function sendOutbox(payload: Payload, via: Transport = transport()): Promise<number> {
-  running ??= drain(payload, via).finally(() => (running = undefined))
+  running ??= drainUntilEmpty(payload, via).finally(() => (running = undefined))
   return running
+}
+
+/** Rows may arrive while a drain runs (a fan-out still filling the outbox): drain again until a pass finds none. */
+async function drainUntilEmpty(payload: Payload, via: Transport): Promise<number> {
+  let total = 0
+  for (let sent = await drain(payload, via); sent > 0; sent = await drain(payload, via)) total += sent
+  return total
 }
 
 async function drain(payload: Payload, via: Transport): Promise<number> {
@@ -42,7 +63,7 @@ async function nextBatch(payload: Payload): Promise<{ key: string; rows: EmailDe
     return { key: leftover.batchKey, rows }
   }
   const rows = (await find({ batchKey: { exists: false } }, BATCH_SIZE)).docs
-  if (rows.length === 0) return undefined
+  if (rows.length === 0 || (rows.length < BATCH_SIZE && filling > 0)) return undefined
   const key = `leuchtturm-${randomUUID()}`
   await payload.update({ collection: 'email-deliveries', where: { id: { in: rows.map((r) => r.id) } }, data: { batchKey: key }, overrideAccess: true })
   return { key, rows }

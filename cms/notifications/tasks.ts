@@ -45,6 +45,7 @@ export const notifyComment: TaskConfig<{ input: { commentId: string }; output: {
           unsubscribe: { url: unsubscribeUrl(subscription.id) },
         }),
       })),
+      { inJob: true },
     )
     return { output: { queued } }
   },
@@ -108,6 +109,7 @@ export const notifyNewPost: TaskConfig<{ input: { articleId: string }; output: {
           unsubscribe: { url: unsubscribeUrl(subscription.id) },
         }),
       })),
+      { inJob: true },
     )
     return { output: { queued } }
   },

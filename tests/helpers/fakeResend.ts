@@ -16,12 +16,14 @@ export async function startFakeResend(options: { plan?: FailurePlan; delayMs?: n
   const delivered: FakeEmail[] = []
   const seenKeys = new Set<string>()
   let plan = options.plan
+  let firstRequestAt: number | undefined
 
   const server = http.createServer((req, res) => {
     let body = ''
     req.on('data', (chunk: Buffer) => (body += chunk.toString()))
     req.on('end', async () => {
       if (options.delayMs) await new Promise((resolve) => setTimeout(resolve, options.delayMs))
+      firstRequestAt ??= Date.now()
       const key = req.headers['idempotency-key'] as string | undefined
       const emails = req.url === '/emails/batch' && req.method === 'POST' ? (JSON.parse(body) as FakeEmail[]) : []
       const failure = plan?.(requests.length)
@@ -43,6 +45,9 @@ export async function startFakeResend(options: { plan?: FailurePlan; delayMs?: n
     url: `http://127.0.0.1:${port}`,
     requests,
     delivered,
+    get firstRequestAt() {
+      return firstRequestAt
+    },
     setPlan: (next: FailurePlan | undefined) => (plan = next),
     to: (address: string) => delivered.filter((e) => e.to.includes(address)),
     stop: () => new Promise<void>((resolve) => server.close(() => resolve())),
