@@ -1,6 +1,7 @@
 /**
  * `astro check` needs the content layer synced, and syncing asks the CMS. This runs it against a
- * throw-away local CMS so the type check works on a fresh clone with nothing running.
+ * throw-away local CMS so the type check works on a fresh clone with nothing running. It also
+ * writes .astro/types.d.ts (the `astro:content` types), which `tsc` needs: run it first.
  */
 import { startLocalCms } from './lib/localCms'
 import { run } from './lib/processes'
