@@ -2,9 +2,12 @@ import config from '@payload-config'
 import { getPayload, type Payload } from 'payload'
 import { migrateDatabase } from '../database/migrate'
 
-/** Opens Payload's Local API for scripts and tests, with the schema migrated. */
+/**
+ * Opens Payload's Local API for scripts and tests, with the schema migrated. With RUN_JOBS the
+ * jobs queue runs at once (Payload otherwise starts it on the first HTTP request only).
+ */
 export async function openPayload(): Promise<Payload> {
-  const payload = await getPayload({ config })
+  const payload = await getPayload({ config, cron: process.env.RUN_JOBS === 'true' })
   await migrateDatabase(payload)
   return payload
 }

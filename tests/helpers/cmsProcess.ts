@@ -5,13 +5,22 @@ import { spawn, type ChildProcess } from 'node:child_process'
  * mid-work (SIGKILL, like a crash) and start it again on the same data.
  */
 export function startCmsProcess(env: Record<string, string>): Promise<{ url: string; child: ChildProcess; kill: () => Promise<void> }> {
-  const child = spawn('tsx', ['tests/helpers/cmsProcessMain.ts'], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'] })
+  // One process (node with tsx's loader, not the tsx wrapper): SIGKILL must take down the CMS itself.
+  const child = spawn(process.execPath, ['--import', 'tsx', 'tests/helpers/cmsProcessMain.ts'], {
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  })
   return new Promise((resolve, reject) => {
     let output = ''
     child.stdout?.on('data', (chunk: Buffer) => {
       output += chunk.toString()
       const url = /CMS_URL=(\S+)/.exec(output)?.[1]
-      if (url) resolve({ url, child, kill: () => new Promise((done) => (child.once('exit', () => done()), child.kill('SIGKILL'))) })
+      if (url)
+        resolve({
+          url,
+          child,
+          kill: () => new Promise((done) => (child.exitCode !== null || child.signalCode !== null ? done() : (child.once('exit', () => done()), child.kill('SIGKILL')))),
+        })
     })
     child.once('exit', (code) => reject(new Error(`CMS process exited (${code}): ${output}`)))
   })

@@ -6,7 +6,11 @@ import { postComment } from '../helpers/seedSubscribers'
 
 const SUBSCRIBERS = 1000
 const temp = tempEnv()
-afterAll(() => temp.cleanup())
+const processes: { kill: () => Promise<void> }[] = []
+afterAll(async () => {
+  await Promise.all(processes.map((p) => p.kill()))
+  temp.cleanup()
+})
 
 describe('a fan-out interrupted by a crash', () => {
   it('resumes after a restart, without loss and without duplicates', async () => {
@@ -14,6 +18,7 @@ describe('a fan-out interrupted by a crash', () => {
     const resend = await startFakeResend({ delayMs: 150 })
     const env = { ...temp.env, RESEND_API_KEY: 're_test', RESEND_BASE_URL: resend.url, RESEND_RATE: '5', RESEND_BACKOFF_MS: '20' }
     const first = await startCmsProcess({ ...env, SEED_SUBSCRIBERS: String(SUBSCRIBERS) })
+    processes.push(first)
     const id = await postComment(first.url)
     const forComment = () => resend.delivered.filter((m) => m.text.includes(`#kommentar-${id}`)).map((m) => m.to[0]!)
 
@@ -22,7 +27,9 @@ describe('a fan-out interrupted by a crash', () => {
     const beforeRestart = forComment().length
     expect(beforeRestart).toBeLessThan(SUBSCRIBERS)
 
+    // No request reaches the restarted CMS: it resumes on its own.
     const second = await startCmsProcess(env)
+    processes.push(second)
     await eventually(() => expect(forComment()).toHaveLength(SUBSCRIBERS), 60_000)
     await new Promise((resolve) => setTimeout(resolve, 1500))
     const delivered = forComment()
