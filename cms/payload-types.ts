@@ -101,9 +101,11 @@ export interface Config {
   fallbackLocale: null;
   globals: {
     'comment-settings': CommentSetting;
+    'site-build': SiteBuild;
   };
   globalsSelect: {
     'comment-settings': CommentSettingsSelect<false> | CommentSettingsSelect<true>;
+    'site-build': SiteBuildSelect<false> | SiteBuildSelect<true>;
   };
   locale: null;
   widgets: {
@@ -116,6 +118,7 @@ export interface Config {
       notifyEditors: TaskNotifyEditors;
       notifyNewPost: TaskNotifyNewPost;
       sendEmails: TaskSendEmails;
+      rebuildSite: TaskRebuildSite;
       schedulePublish: TaskSchedulePublish;
       inline: {
         input: unknown;
@@ -385,7 +388,14 @@ export interface PayloadJob {
     | {
         executedAt: string;
         completedAt: string;
-        taskSlug: 'inline' | 'notifyComment' | 'notifyEditors' | 'notifyNewPost' | 'sendEmails' | 'schedulePublish';
+        taskSlug:
+          | 'inline'
+          | 'notifyComment'
+          | 'notifyEditors'
+          | 'notifyNewPost'
+          | 'sendEmails'
+          | 'rebuildSite'
+          | 'schedulePublish';
         taskID: string;
         input?:
           | {
@@ -418,7 +428,17 @@ export interface PayloadJob {
         id?: string | null;
       }[]
     | null;
-  taskSlug?: ('inline' | 'notifyComment' | 'notifyEditors' | 'notifyNewPost' | 'sendEmails' | 'schedulePublish') | null;
+  taskSlug?:
+    | (
+        | 'inline'
+        | 'notifyComment'
+        | 'notifyEditors'
+        | 'notifyNewPost'
+        | 'sendEmails'
+        | 'rebuildSite'
+        | 'schedulePublish'
+      )
+    | null;
   queue?: string | null;
   waitUntil?: string | null;
   processing?: boolean | null;
@@ -722,12 +742,44 @@ export interface CommentSetting {
   createdAt?: string | null;
 }
 /**
+ * Publishing, unpublishing and editing published articles rebuild the site automatically.
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "site-build".
+ */
+export interface SiteBuild {
+  id: number;
+  state?: ('idle' | 'queued' | 'building' | 'succeeded' | 'failed') | null;
+  lastStartedAt?: string | null;
+  lastFinishedAt?: string | null;
+  lastSuccessAt?: string | null;
+  lastDurationMs?: number | null;
+  lastError?: string | null;
+  updatedAt?: string | null;
+  createdAt?: string | null;
+}
+/**
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "comment-settings_select".
  */
 export interface CommentSettingsSelect<T extends boolean = true> {
   moderation?: T;
   maxDepth?: T;
+  updatedAt?: T;
+  createdAt?: T;
+  globalType?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "site-build_select".
+ */
+export interface SiteBuildSelect<T extends boolean = true> {
+  state?: T;
+  lastStartedAt?: T;
+  lastFinishedAt?: T;
+  lastSuccessAt?: T;
+  lastDurationMs?: T;
+  lastError?: T;
   updatedAt?: T;
   createdAt?: T;
   globalType?: T;
@@ -786,6 +838,16 @@ export interface TaskSendEmails {
   input?: unknown;
   output: {
     sent?: number | null;
+  };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskRebuildSite".
+ */
+export interface TaskRebuildSite {
+  input?: unknown;
+  output: {
+    ok?: boolean | null;
   };
 }
 /**

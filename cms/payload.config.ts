@@ -18,7 +18,10 @@ import { cmsUrl, siteUrl } from './config/urls'
 import { commentEndpoints } from './comments/endpoints'
 import { databaseAdapter } from './database/adapter'
 import { CommentSettings } from './globals/CommentSettings'
+import { SiteBuild } from './globals/SiteBuild'
 import { notificationTasks } from './notifications/tasks'
+import { rebuildNow } from './publishing/endpoints'
+import { rebuildSite } from './publishing/tasks'
 import { subscriptionEndpoints } from './subscriptions/endpoints'
 
 const dirname = path.dirname(fileURLToPath(import.meta.url))
@@ -30,10 +33,10 @@ export default buildConfig({
   editor: lexicalEditor(),
   sharp,
   collections: [Articles, Comments, CommentReactions, Subscriptions, EmailDeliveries, Media, Users],
-  globals: [CommentSettings],
-  endpoints: [...commentEndpoints, ...subscriptionEndpoints],
+  globals: [CommentSettings, SiteBuild],
+  endpoints: [...commentEndpoints, ...subscriptionEndpoints, rebuildNow],
   jobs: {
-    tasks: notificationTasks,
+    tasks: [...notificationTasks, rebuildSite],
     // Jobs run in the server process only (npm start / npm run dev set RUN_JOBS), not in scripts.
     shouldAutoRun: () => process.env.RUN_JOBS === 'true',
     autoRun: [{ cron: '* * * * * *', limit: 20, queue: 'default' }],

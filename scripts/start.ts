@@ -2,9 +2,11 @@
  * `npm start`: the CMS (production Next.js build) and the static site, each rebuilt only when
  * its sources (or, for the site, the published articles) changed since the last build.
  */
+import fs from 'node:fs'
 import path from 'node:path'
 import { cmsPort, cmsUrl, sitePort, siteUrl } from '../cms/config/urls'
 import { parseDatabaseUri } from '../cms/database/parseDatabaseUri'
+import { buildSite } from '../cms/publishing/buildSite'
 import { buildCmsIfStale } from './lib/buildCms'
 import { buildIfStale, fingerprint } from './lib/fingerprint'
 import { run, startProcess, stopOnSignals } from './lib/processes'
@@ -24,7 +26,8 @@ try {
   process.exit(1)
 }
 
-const server = createStaticServer(() => SITE_DIR)
+// dist/site is a symlink to the newest good build; rebuilds switch it while this server runs.
+const server = createStaticServer(() => fs.realpathSync(SITE_DIR))
 stopOnSignals(() => new Promise<void>((resolve) => server.close(() => resolve())))
 
 try {
@@ -40,7 +43,7 @@ try {
 
   const stamps = await fetchArticleStamps()
   const sitePrint = fingerprint(['site', 'content/pages', 'astro.config.mjs', 'package-lock.json'], [JSON.stringify(stamps), siteUrl()])
-  if (await buildIfStale(`${SITE_DIR}.stamp`, sitePrint, () => run('astro', ['build'], { env: { CMS_URL: cmsUrl() }, quiet: true })))
+  if (await buildIfStale(`${SITE_DIR}.stamp`, sitePrint, async () => void (await buildSite(SITE_DIR, 3))))
     console.log(`Site built from ${stamps.length} published article(s) (${seconds()}).`)
 
   await listen(server, sitePort())

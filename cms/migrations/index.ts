@@ -1,6 +1,7 @@
 import * as migration_20261127_195943_initial from './20261127_195943_initial';
 import * as migration_20261127_202030_comments from './20261127_202030_comments';
 import * as migration_20261127_202555_subscriptions from './20261127_202555_subscriptions';
+import * as migration_20261127_213716_site_build from './20261127_213716_site_build';
 
 export const migrations = [
   {
@@ -16,6 +17,11 @@ export const migrations = [
   {
     up: migration_20261127_202555_subscriptions.up,
     down: migration_20261127_202555_subscriptions.down,
-    name: '20261127_202555_subscriptions'
+    name: '20261127_202555_subscriptions',
+  },
+  {
+    up: migration_20261127_213716_site_build.up,
+    down: migration_20261127_213716_site_build.down,
+    name: '20261127_213716_site_build'
   },
 ];

@@ -15,6 +15,9 @@ export function tempEnv(databaseUri?: string): { dir: string; env: Record<string
     MEDIA_DIR: path.join(dir, 'media'),
     ASTRO_CACHE_DIR: path.join(dir, 'astro-cache'),
     RUN_JOBS: 'true',
+    SITE_OUT_DIR: path.join(dir, 'site'),
+    // Only the publishing tests build the site on changes.
+    SITE_AUTO_REBUILD: 'false',
   }
   return { dir, env, cleanup: () => fs.rmSync(dir, { recursive: true, force: true }) }
 }

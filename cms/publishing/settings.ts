@@ -1,0 +1,14 @@
+import path from 'node:path'
+
+/** Where builds go and how rebuilds are triggered, from the environment. */
+export const publishingSettings = () => ({
+  /** Off for a CMS whose site is built elsewhere (and in tests that are not about publishing). */
+  autoRebuild: process.env.SITE_AUTO_REBUILD !== 'false',
+  /** A static host's deploy hook: called instead of building here. */
+  deployHook: process.env.SITE_DEPLOY_HOOK?.trim() || undefined,
+  /** Changes within this window give one build. */
+  debounceMs: Number(process.env.REBUILD_DEBOUNCE_MS ?? 3000),
+  /** The served site: a symlink switched atomically to the newest good build. */
+  siteDir: path.resolve(/* turbopackIgnore: true */ process.cwd(), process.env.SITE_OUT_DIR ?? 'dist/site'),
+  keepBuilds: 3,
+})

@@ -1,0 +1,24 @@
+import fs from 'node:fs'
+import path from 'node:path'
+
+/** The folder next to the served site where builds are kept: dist/site -> dist/site.builds/<time>. */
+export const buildsDir = (siteDir: string) => `${siteDir}.builds`
+
+export const newBuildDir = (siteDir: string) => path.join(buildsDir(siteDir), new Date().toISOString().replace(/[:.]/g, '-'))
+
+/**
+ * Points the served site at a finished build in one step (a symlink renamed over the old one), so
+ * readers see the old site or the new one, never half of each. Keeps the newest `keep` builds.
+ */
+export function switchSite(siteDir: string, buildDir: string, keep = 3): void {
+  const stat = fs.lstatSync(siteDir, { throwIfNoEntry: false })
+  if (stat && !stat.isSymbolicLink()) fs.rmSync(siteDir, { recursive: true, force: true })
+  const temp = `${siteDir}.next-link`
+  fs.rmSync(temp, { force: true })
+  fs.symlinkSync(path.relative(path.dirname(siteDir), buildDir), temp)
+  fs.renameSync(temp, siteDir)
+  const builds = fs.readdirSync(buildsDir(siteDir)).sort()
+  for (const old of builds.slice(0, Math.max(0, builds.length - keep))) {
+    fs.rmSync(path.join(buildsDir(siteDir), old), { recursive: true, force: true })
+  }
+}

@@ -1,0 +1,92 @@
+import fs from 'node:fs'
+import http from 'node:http'
+import type { AddressInfo } from 'node:net'
+import path from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { importArticles } from '../../cms/content/importArticles'
+import { startLocalCms, type LocalCms } from '../../scripts/lib/localCms'
+import { eventually } from '../helpers/fakeResend'
+import { paragraph } from '../helpers/lexical'
+
+/** Editors publish in the CMS; the site rebuilds itself through the jobs queue. */
+let cms: LocalCms
+let siteDir: string
+const served = (file: string) => fs.readFileSync(path.join(fs.realpathSync(siteDir), file), 'utf8')
+const buildState = () => cms.payload.findGlobal({ slug: 'site-build' })
+const waitForBuild = (state: 'succeeded' | 'failed', after: string) =>
+  eventually(async () => {
+    const build = await buildState()
+    expect(build.state).toBe(state)
+    expect((build.lastFinishedAt ?? '') > after).toBe(true)
+    return build
+  }, 60_000)
+
+beforeAll(async () => {
+  cms = await startLocalCms()
+  Object.assign(process.env, { SITE_AUTO_REBUILD: 'true', REBUILD_DEBOUNCE_MS: '500' })
+  siteDir = process.env.SITE_OUT_DIR!
+  await importArticles(cms.payload, path.resolve('content/articles'))
+  await waitForBuild('succeeded', '')
+}, 120_000)
+afterAll(async () => cms?.stop())
+
+describe('publishing from the admin', () => {
+  it('publishing, editing and unpublishing an article each change the served site', async () => {
+    let since = new Date().toISOString()
+    const article = await cms.payload.create({ collection: 'articles', data: { title: 'Frisch veröffentlicht', slug: 'frisch', body: paragraph('Neu hier.'), _status: 'published' } })
+    await waitForBuild('succeeded', since)
+    expect(served('index.html')).toContain('Frisch veröffentlicht')
+    expect(served('blog/frisch/index.html')).toContain('Neu hier.')
+
+    since = new Date().toISOString()
+    await cms.payload.update({ collection: 'articles', id: article.id, data: { title: 'Frisch überarbeitet' } })
+    await waitForBuild('succeeded', since)
+    expect(served('index.html')).toContain('Frisch überarbeitet')
+
+    since = new Date().toISOString()
+    await cms.payload.update({ collection: 'articles', id: article.id, data: { _status: 'draft' } })
+    await waitForBuild('succeeded', since)
+    expect(served('index.html')).not.toContain('Frisch überarbeitet')
+    expect(fs.existsSync(path.join(fs.realpathSync(siteDir), 'blog/frisch'))).toBe(false)
+  }, 120_000)
+
+  it('keeps the old site and shows the error when a build fails', async () => {
+    const before = fs.realpathSync(siteDir)
+    const cmsUrl = process.env.CMS_URL
+    process.env.CMS_URL = 'http://127.0.0.1:9' // the build cannot reach the CMS
+    const since = new Date().toISOString()
+    try {
+      await cms.payload.create({ collection: 'articles', data: { title: 'Wird nicht gebaut', slug: 'nicht-gebaut', body: paragraph('x'), _status: 'published' } })
+      const build = await waitForBuild('failed', since)
+      expect(build.lastError).toMatch(/astro build failed/)
+    } finally {
+      process.env.CMS_URL = cmsUrl
+    }
+    expect(fs.realpathSync(siteDir)).toBe(before)
+    expect(served('index.html')).toContain('Noch kein Social Media Nutzen')
+  }, 120_000)
+
+  it('calls the deploy hook once for a burst of changes, and builds nothing itself', async () => {
+    let calls = 0
+    const hook = http.createServer((req, res) => {
+      calls++
+      res.end('ok')
+    })
+    await new Promise<void>((resolve) => hook.listen(0, '127.0.0.1', resolve))
+    process.env.SITE_DEPLOY_HOOK = `http://127.0.0.1:${(hook.address() as AddressInfo).port}/build`
+    const before = fs.realpathSync(siteDir)
+    const since = new Date().toISOString()
+    try {
+      for (const n of [1, 2, 3]) {
+        await cms.payload.create({ collection: 'articles', data: { title: `Serie ${n}`, slug: `serie-${n}`, body: paragraph('x'), _status: 'published' } })
+      }
+      await waitForBuild('succeeded', since)
+      await new Promise((resolve) => setTimeout(resolve, 1500))
+      expect(calls).toBe(1)
+      expect(fs.realpathSync(siteDir)).toBe(before)
+    } finally {
+      delete process.env.SITE_DEPLOY_HOOK
+      hook.close()
+    }
+  }, 120_000)
+})
