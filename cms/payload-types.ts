@@ -72,6 +72,7 @@ export interface Config {
     'comment-reactions': CommentReaction;
     subscriptions: Subscription;
     'email-deliveries': EmailDelivery;
+    shares: Share;
     media: Media;
     users: User;
     'payload-kv': PayloadKv;
@@ -87,6 +88,7 @@ export interface Config {
     'comment-reactions': CommentReactionsSelect<false> | CommentReactionsSelect<true>;
     subscriptions: SubscriptionsSelect<false> | SubscriptionsSelect<true>;
     'email-deliveries': EmailDeliveriesSelect<false> | EmailDeliveriesSelect<true>;
+    shares: SharesSelect<false> | SharesSelect<true>;
     media: MediaSelect<false> | MediaSelect<true>;
     users: UsersSelect<false> | UsersSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
@@ -294,6 +296,18 @@ export interface EmailDelivery {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "shares".
+ */
+export interface Share {
+  id: number;
+  article: number | Article;
+  network: 'email' | 'linkedin' | 'xing' | 'x' | 'whatsapp';
+  count: number;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "users".
  */
 export interface User {
@@ -473,6 +487,10 @@ export interface PayloadLockedDocument {
         value: number | EmailDelivery;
       } | null)
     | ({
+        relationTo: 'shares';
+        value: number | Share;
+      } | null)
+    | ({
         relationTo: 'media';
         value: number | Media;
       } | null)
@@ -611,6 +629,17 @@ export interface EmailDeliveriesSelect<T extends boolean = true> {
   attempts?: T;
   lastError?: T;
   sentAt?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "shares_select".
+ */
+export interface SharesSelect<T extends boolean = true> {
+  article?: T;
+  network?: T;
+  count?: T;
   updatedAt?: T;
   createdAt?: T;
 }

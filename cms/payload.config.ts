@@ -10,6 +10,7 @@ import { Articles } from './collections/Articles'
 import { CommentReactions } from './collections/CommentReactions'
 import { Comments } from './collections/Comments'
 import { EmailDeliveries } from './collections/EmailDeliveries'
+import { Shares } from './collections/Shares'
 import { Subscriptions } from './collections/Subscriptions'
 import { Media } from './collections/Media'
 import { Users } from './collections/Users'
@@ -22,6 +23,7 @@ import { SiteBuild } from './globals/SiteBuild'
 import { notificationTasks } from './notifications/tasks'
 import { rebuildNow } from './publishing/endpoints'
 import { rebuildSite } from './publishing/tasks'
+import { share, shareCount } from './sharing/endpoints'
 import { subscriptionEndpoints } from './subscriptions/endpoints'
 
 const dirname = path.dirname(fileURLToPath(import.meta.url))
@@ -32,9 +34,9 @@ export default buildConfig({
   db: databaseAdapter(),
   editor: lexicalEditor(),
   sharp,
-  collections: [Articles, Comments, CommentReactions, Subscriptions, EmailDeliveries, Media, Users],
+  collections: [Articles, Comments, CommentReactions, Subscriptions, EmailDeliveries, Shares, Media, Users],
   globals: [CommentSettings, SiteBuild],
-  endpoints: [...commentEndpoints, ...subscriptionEndpoints, rebuildNow],
+  endpoints: [...commentEndpoints, ...subscriptionEndpoints, share, shareCount, rebuildNow],
   jobs: {
     tasks: [...notificationTasks, rebuildSite],
     // Jobs run in the server process only (npm start / npm run dev set RUN_JOBS), not in scripts.

@@ -160,3 +160,10 @@ export async function fetchComments(slug: string): Promise<CommentsData> {
   if (!parsed.success) throw new Error(`Unexpected comments from ${url}: ${z.prettifyError(parsed.error)}`)
   return parsed.data
 }
+
+/** How often the article's share links were clicked (0 when the CMS does not know it). */
+export async function fetchShareCount(slug: string): Promise<number> {
+  const response = await fetch(`${CMS_URL}/api/public/articles/${encodeURIComponent(slug)}/shares`, { headers: { accept: 'application/json' } })
+  if (!response.ok) return 0
+  return z.object({ total: z.number() }).parse(await response.json()).total
+}

@@ -85,13 +85,19 @@ describe('readers on the seed article', () => {
   it('comment, approve, reply, react, get notified, unsubscribe', async () => {
     const anna = await browser.newPage({ locale: 'de-DE' })
     const scripts: string[] = []
-    anna.on('request', (request) => request.resourceType() === 'script' && scripts.push(request.url()))
+    const origins = new Set<string>()
+    anna.on('request', (request) => {
+      if (request.resourceType() === 'script') scripts.push(request.url())
+      if (/^https?:/.test(request.url())) origins.add(new URL(request.url()).origin)
+    })
     await anna.goto(stack.site + ARTICLE)
     await anna.waitForLoadState('networkidle')
     expect(scripts, 'no script file before the comments near the viewport').toEqual([])
 
     await openArticle(anna)
     expect(scripts.length).toBeGreaterThan(0)
+    // Share links, fonts, images: nothing on the page asks a third party.
+    expect([...origins].sort()).toEqual([stack.cms, stack.site].sort())
     await writeComment(mainForm(anna), { name: 'Anna Berger', email: 'anna@example.de', body: 'Wie macht man Social Media im Mittelstand schmackhaft?', notify: 'Antworten auf meinen Kommentar' })
     await expect.poll(() => anna.getByText('wartet auf Freigabe').first().isVisible()).toBe(true)
 

@@ -56,6 +56,22 @@ describe('static site build', () => {
     expect(html).toContain('Hinterlasse einen Kommentar')
   })
 
+  it('carries SEO and sharing data: canonical, description, OpenGraph, Twitter card, JSON-LD, share links', () => {
+    const html = read(`blog/${SLUG}/index.html`)
+    const url = `https://blog.example.de/blog/${SLUG}/`
+    expect(html).toContain(`<link rel="canonical" href="${url}">`)
+    expect(html).toMatch(/<meta name="description" content="Eine Studie unter 400 Mittelständlern/)
+    expect(html).toContain(`<meta property="og:url" content="${url}">`)
+    expect(html).toContain('<meta property="og:type" content="article">')
+    expect(html).toContain(`<meta property="og:image" content="https://blog.example.de/og/${SLUG}.png">`)
+    expect(html).toContain('<meta name="twitter:card" content="summary_large_image">')
+    const jsonLd = JSON.parse(/<script type="application\/ld\+json">(.+?)<\/script>/.exec(html)![1]!) as Record<string, unknown>
+    expect(jsonLd).toMatchObject({ '@type': 'Article', headline: 'Noch kein Social Media Nutzen für den Mittelstand', datePublished: '2013-03-12T09:00:00.000Z', mainEntityOfPage: url })
+    for (const network of ['email', 'linkedin', 'xing', 'x', 'whatsapp']) expect(html).toContain(`${cms.url}/api/public/share/${SLUG}/${network}`)
+    expect(html).toContain(`value="${url}"`)
+    expect(fs.readFileSync(path.join(out, `og/${SLUG}.png`)).subarray(1, 4).toString()).toBe('PNG')
+  })
+
   it('lists articles newest first on the home page, with tag pages, 404, Impressum and Datenschutz', () => {
     const home = read('index.html')
     expect(home.indexOf('Zweiter Beitrag')).toBeGreaterThan(home.indexOf('Noch kein Social Media Nutzen'))
