@@ -10,6 +10,7 @@ import { Articles } from './collections/Articles'
 import { CommentReactions } from './collections/CommentReactions'
 import { Comments } from './collections/Comments'
 import { EmailDeliveries } from './collections/EmailDeliveries'
+import { Redirects } from './collections/Redirects'
 import { Shares } from './collections/Shares'
 import { Subscriptions } from './collections/Subscriptions'
 import { Media } from './collections/Media'
@@ -34,7 +35,7 @@ export default buildConfig({
   db: databaseAdapter(),
   editor: lexicalEditor(),
   sharp,
-  collections: [Articles, Comments, CommentReactions, Subscriptions, EmailDeliveries, Shares, Media, Users],
+  collections: [Articles, Comments, CommentReactions, Subscriptions, EmailDeliveries, Shares, Redirects, Media, Users],
   globals: [CommentSettings, SiteBuild],
   endpoints: [...commentEndpoints, ...subscriptionEndpoints, share, shareCount, rebuildNow],
   jobs: {

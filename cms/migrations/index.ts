@@ -3,6 +3,7 @@ import * as migration_20261127_202030_comments from './20261127_202030_comments'
 import * as migration_20261127_202555_subscriptions from './20261127_202555_subscriptions';
 import * as migration_20261127_213716_site_build from './20261127_213716_site_build';
 import * as migration_20261127_213858_shares from './20261127_213858_shares';
+import * as migration_20261127_214047_redirects from './20261127_214047_redirects';
 
 export const migrations = [
   {
@@ -28,6 +29,11 @@ export const migrations = [
   {
     up: migration_20261127_213858_shares.up,
     down: migration_20261127_213858_shares.down,
-    name: '20261127_213858_shares'
+    name: '20261127_213858_shares',
+  },
+  {
+    up: migration_20261127_214047_redirects.up,
+    down: migration_20261127_214047_redirects.down,
+    name: '20261127_214047_redirects'
   },
 ];

@@ -31,6 +31,9 @@ describe('static site build', () => {
       data: { title: 'Zweiter Beitrag', slug: 'zweiter-beitrag', body, tags: ['Führung'], _status: 'published', publishedAt: '2010-01-01T00:00:00.000Z' },
     })
     await cms.payload.update({ collection: 'articles', id: published.id, draft: true, data: { title: DRAFT_EDIT_MARK } })
+    const renamed = await cms.payload.create({ collection: 'articles', data: { title: 'Umbenannt', slug: 'alter-name', body, _status: 'published' } })
+    await cms.payload.update({ collection: 'articles', id: renamed.id, data: { slug: 'zwischen-name' } })
+    await cms.payload.update({ collection: 'articles', id: renamed.id, data: { slug: 'neuer-name' } })
 
     out = path.join(cms.dir, 'site')
     await run('astro', ['build'], {
@@ -70,6 +73,14 @@ describe('static site build', () => {
     for (const network of ['email', 'linkedin', 'xing', 'x', 'whatsapp']) expect(html).toContain(`${cms.url}/api/public/share/${SLUG}/${network}`)
     expect(html).toContain(`value="${url}"`)
     expect(fs.readFileSync(path.join(out, `og/${SLUG}.png`)).subarray(1, 4).toString()).toBe('PNG')
+  })
+
+  it('leaves redirects from the old URLs of a renamed article, without chains', () => {
+    for (const old of ['alter-name', 'zwischen-name']) {
+      const page = read(`blog/${old}/index.html`)
+      expect(page).toMatch(/http-equiv="refresh" content="0;url=\/blog\/neuer-name\/"/)
+    }
+    expect(read('blog/neuer-name/index.html')).toContain('<h1>Umbenannt</h1>')
   })
 
   it('lists articles newest first on the home page, with tag pages, 404, Impressum and Datenschutz', () => {

@@ -3,6 +3,7 @@ import { slugField } from 'payload'
 import { isEditor } from '../../access/isEditor'
 import { queueNewPostNotification } from '../../notifications/hooks'
 import { rebuildOnDelete, rebuildOnPublishedChange } from '../../publishing/hooks'
+import { recordSlugChange } from '../../publishing/recordSlugChange'
 import { publishedOrEditor } from '../../access/publishedOrEditor'
 import { deriveSlug } from './hooks/deriveSlug'
 import { setPublishedAt } from './hooks/setPublishedAt'
@@ -21,7 +22,7 @@ export const Articles: CollectionConfig = {
     drafts: { autosave: { interval: 2000 }, schedulePublish: true },
     maxPerDoc: 50,
   },
-  hooks: { beforeValidate: [deriveSlug], beforeChange: [setPublishedAt], afterChange: [queueNewPostNotification, rebuildOnPublishedChange], afterDelete: [rebuildOnDelete] },
+  hooks: { beforeValidate: [deriveSlug], beforeChange: [setPublishedAt], afterChange: [recordSlugChange, queueNewPostNotification, rebuildOnPublishedChange], afterDelete: [rebuildOnDelete] },
   fields: [
     { name: 'title', type: 'text', required: true, maxLength: 200, label: { de: 'Titel', en: 'Title' } },
     slugField({ useAsSlug: 'title', slugify: ({ valueToSlugify }) => toSlug(String(valueToSlugify ?? '')) }),
