@@ -50,6 +50,19 @@ describe('publishing from the admin', () => {
     expect(fs.existsSync(path.join(fs.realpathSync(siteDir), 'blog/frisch'))).toBe(false)
   }, 120_000)
 
+  it('publishes a scheduled article when its time comes, and the site shows it', async () => {
+    const draft = await cms.payload.create({ collection: 'articles', draft: true, data: { title: 'Geplant für gleich', slug: 'geplant', body: paragraph('x'), _status: 'draft' } })
+    const since = new Date().toISOString()
+    // What the admin's "Schedule publish" does: a schedulePublish job waiting for its time.
+    await cms.payload.jobs.queue({
+      task: 'schedulePublish',
+      input: { type: 'publish', doc: { relationTo: 'articles', value: draft.id } },
+      waitUntil: new Date(Date.now() + 1500),
+    })
+    await waitForBuild('succeeded', since)
+    await eventually(() => expect(served('index.html')).toContain('Geplant für gleich'), 60_000)
+  }, 120_000)
+
   it('keeps the old site and shows the error when a build fails', async () => {
     const before = fs.realpathSync(siteDir)
     const cmsUrl = process.env.CMS_URL

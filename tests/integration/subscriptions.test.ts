@@ -211,6 +211,18 @@ describe('notifications', () => {
     expect(listing.stats.followers).toBeGreaterThanOrEqual(3)
   })
 
+  it('notifies nobody of comments brought in by a bulk import', async () => {
+    await confirmedSubscriber('import-leser@example.de', 'article')
+    const article = (await cms.payload.find({ collection: 'articles', where: { slug: { equals: SLUG } } })).docs[0]!
+    const imported = await cms.payload.create({
+      collection: 'comments',
+      context: { bulkImport: true },
+      data: { article: article.id, authorName: 'Alt', authorEmail: 'alt@example.de', body: 'Aus dem alten Blog.', status: 'approved', depth: 1 },
+    })
+    await settle()
+    expect(resend.to('import-leser@example.de').filter((m) => m.text.includes(`#kommentar-${imported.id}`))).toHaveLength(0)
+  })
+
   it('sends editors a note for each pending comment', async () => {
     const id = await comment('neu@example.de')
     await settle()
