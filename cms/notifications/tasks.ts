@@ -3,7 +3,7 @@ import { cmsUrl } from '../config/urls'
 import { sendOutbox } from '../email/sendOutbox'
 import { mailSettings } from '../email/settings'
 import { commentEmail, editorPendingEmail, postEmail } from '../email/templates/notifications'
-import type { Article } from '../payload-types'
+import type { Article, Comment } from '../payload-types'
 import { articleUrl, commentUrl, listHeaders, unsubscribeUrl } from '../subscriptions/links'
 import { queueEmails } from '../subscriptions/queueEmails'
 import { commentRecipients } from './commentRecipients'
@@ -16,6 +16,10 @@ async function loadArticle(req: PayloadRequest, id: unknown): Promise<Article | 
   return (await req.payload.find({ collection: 'articles', where: { id: { equals: articleId } }, limit: 1, depth: 0, overrideAccess: true, req })).docs[0]
 }
 
+async function loadComment(req: PayloadRequest, id: string): Promise<Comment | undefined> {
+  return (await req.payload.find({ collection: 'comments', where: { id: { equals: id } }, limit: 1, depth: 0, overrideAccess: true, req })).docs[0]
+}
+
 /** Fans a newly approved comment out to its followers (through the outbox, never inline). */
 export const notifyComment: TaskConfig<{ input: { commentId: string }; output: { queued: number } }> = {
   slug: 'notifyComment',
@@ -23,7 +27,7 @@ export const notifyComment: TaskConfig<{ input: { commentId: string }; output: {
   inputSchema: idInput('commentId'),
   outputSchema: [{ name: 'queued', type: 'number' }],
   handler: async ({ input, req }) => {
-    const comment = (await req.payload.find({ collection: 'comments', where: { id: { equals: input.commentId } }, limit: 1, depth: 0, overrideAccess: true, req })).docs[0]
+    const comment = await loadComment(req, input.commentId)
     if (!comment || comment.status !== 'approved' || comment.deleted) return { output: { queued: 0 } }
     const article = await loadArticle(req, comment.article)
     if (!article) return { output: { queued: 0 } }
@@ -58,7 +62,7 @@ export const notifyEditors: TaskConfig<{ input: { commentId: string }; output: {
   inputSchema: idInput('commentId'),
   outputSchema: [{ name: 'queued', type: 'number' }],
   handler: async ({ input, req }) => {
-    const comment = (await req.payload.find({ collection: 'comments', where: { id: { equals: input.commentId } }, limit: 1, depth: 0, overrideAccess: true, req })).docs[0]
+    const comment = await loadComment(req, input.commentId)
     if (!comment || comment.status !== 'pending') return { output: { queued: 0 } }
     const article = await loadArticle(req, comment.article)
     const configured = mailSettings().editorEmail
