@@ -30,6 +30,6 @@ export default defineConfig({
   redirects: await cmsRedirects(),
   trailingSlash: 'always',
   build: { format: 'directory' },
-  integrations: [mdx(), react(), sitemap()],
+  integrations: [mdx(), react(), sitemap({ filter: (page) => !page.includes('/vorschau/') })],
   devToolbar: { enabled: false },
 })

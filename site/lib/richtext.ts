@@ -13,9 +13,9 @@ const escape = (value: string) =>
   value.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c)
 
 /** Media URLs from the CMS are relative to it; the static site needs them absolute. */
-export const absoluteMediaUrl = (url: string) => (/^https?:\/\//.test(url) ? url : `${CMS_URL}${url}`)
+export const absoluteMediaUrl = (url: string, base = CMS_URL) => (/^https?:\/\//.test(url) ? url : `${base}${url}`)
 
-const converters: HTMLConvertersFunction = ({ defaultConverters }) => ({
+const converters = (mediaBase: string): HTMLConvertersFunction => ({ defaultConverters }) => ({
   ...defaultConverters,
   ...LinkHTMLConverter({
     internalDocToHref: ({ linkNode }) => {
@@ -27,15 +27,15 @@ const converters: HTMLConvertersFunction = ({ defaultConverters }) => ({
     const doc = (node as { value?: Upload | string | number }).value
     if (!doc || typeof doc !== 'object' || !doc.url) return ''
     const size = doc.width && doc.height ? ` width="${doc.width}" height="${doc.height}"` : ''
-    return `<figure><img src="${escape(absoluteMediaUrl(doc.url))}" alt="${escape(doc.alt ?? '')}"${size} loading="lazy" decoding="async"></figure>`
+    return `<figure><img src="${escape(absoluteMediaUrl(doc.url, mediaBase))}" alt="${escape(doc.alt ?? '')}"${size} loading="lazy" decoding="async"></figure>`
   },
 })
 
-/** Renders an article body (Lexical JSON from the CMS) to HTML. */
-export function renderRichText(body: unknown): string {
+/** Renders an article body (Lexical JSON from the CMS) to HTML; the draft preview uses it too. */
+export function renderRichText(body: unknown, mediaBase = CMS_URL): string {
   return convertLexicalToHTML({
     data: body as SerializedEditorState,
-    converters,
+    converters: converters(mediaBase),
     disableContainer: true,
     disableIndent: true,
   })

@@ -1,3 +1,4 @@
+import { spawn } from 'node:child_process'
 import fs from 'node:fs'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -109,4 +110,19 @@ describe('static site build', () => {
     expect(read('sitemap-0.xml')).not.toContain('/blog/entwurf/')
     expect(read('rss.xml')).toContain('Zweiter Beitrag')
   })
+
+  it('rebuilds incrementally: only the changed article is fetched and rendered again', async () => {
+    const seed = (await cms.payload.find({ collection: 'articles', where: { slug: { equals: SLUG } } })).docs[0]!
+    await cms.payload.update({ collection: 'articles', id: seed.id, data: { excerpt: 'Neu gefasst.' } })
+    const output = await new Promise<string>((resolve, reject) => {
+      const child = spawn('astro', ['build'], {
+        env: { ...process.env, CMS_URL: cms.url, SITE_OUT_DIR: out, SITE_URL: 'https://blog.example.de', ASTRO_CACHE_DIR: path.join(cms.dir, 'astro-cache') },
+      })
+      let text = ''
+      child.stdout.on('data', (chunk: Buffer) => (text += chunk.toString()))
+      child.on('exit', (code) => (code === 0 ? resolve(text) : reject(new Error(text))))
+    })
+    expect(output).toMatch(/\d+ published articles, 1 fetched and rendered/)
+    expect(read('index.html')).toContain('Neu gefasst.')
+  }, 120_000)
 })

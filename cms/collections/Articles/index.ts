@@ -1,6 +1,7 @@
 import type { CollectionConfig } from 'payload'
 import { slugField } from 'payload'
 import { isEditor } from '../../access/isEditor'
+import { siteUrl } from '../../config/urls'
 import { queueNewPostNotification } from '../../notifications/hooks'
 import { rebuildOnDelete, rebuildOnPublishedChange } from '../../publishing/hooks'
 import { recordSlugChange } from '../../publishing/recordSlugChange'
@@ -15,6 +16,8 @@ export const Articles: CollectionConfig = {
   admin: {
     useAsTitle: 'title',
     defaultColumns: ['title', 'slug', '_status', 'publishedAt'],
+    // "Vorschau" in the edit view: the site's preview page shows the latest draft to logged-in editors.
+    preview: (doc) => (doc?.id ? `${siteUrl()}/vorschau/?id=${String(doc.id)}` : null),
   },
   access: { read: publishedOrEditor, create: isEditor, update: isEditor, delete: isEditor },
   defaultSort: '-publishedAt',

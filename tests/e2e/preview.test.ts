@@ -1,0 +1,47 @@
+import type { Browser } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { launchChromium } from '../helpers/browser'
+import { EDITOR, startStack, type Stack } from '../helpers/stack'
+
+/** An editor previews a draft on the site, as it will look; nobody else can. */
+let stack: Stack
+let browser: Browser
+
+beforeAll(async () => {
+  stack = await startStack({ cms: 3330, site: 4430 })
+  browser = await launchChromium()
+}, 300_000)
+afterAll(async () => {
+  await browser?.close()
+  await stack?.stop()
+  stack?.cleanup()
+})
+
+describe('draft preview', () => {
+  it('shows the draft to a logged-in editor and to nobody else', async () => {
+    const login = await fetch(`${stack.cms}/api/users/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(EDITOR) })
+    const { token } = (await login.json()) as { token: string }
+    const created = await fetch(`${stack.cms}/api/articles?draft=true`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `JWT ${token}` },
+      body: JSON.stringify({ title: 'Entwurf für die Vorschau', _status: 'draft' }),
+    })
+    const { doc } = (await created.json()) as { doc: { id: number } }
+    const previewUrl = `${stack.site}/vorschau/?id=${doc.id}`
+
+    const editor = await browser.newPage({ locale: 'de-DE' })
+    await editor.goto(`${stack.cms}/admin/login`)
+    await editor.fill('#field-email', EDITOR.email)
+    await editor.fill('#field-password', EDITOR.password)
+    await editor.click('button[type=submit]')
+    await editor.waitForURL('**/admin')
+    await editor.goto(previewUrl)
+    await expect.poll(() => editor.getByRole('heading', { name: 'Entwurf für die Vorschau' }).isVisible(), { timeout: 15_000 }).toBe(true)
+    expect(await editor.getByText('Vorschau – nicht veröffentlicht').isVisible()).toBe(true)
+
+    const reader = await browser.newPage({ locale: 'de-DE' })
+    await reader.goto(previewUrl)
+    await expect.poll(() => reader.getByRole('alert').isVisible(), { timeout: 15_000 }).toBe(true)
+    expect(await reader.content()).not.toContain('Entwurf für die Vorschau')
+  }, 120_000)
+})
