@@ -39,6 +39,13 @@ describe('draft preview', () => {
     await expect.poll(() => editor.getByRole('heading', { name: 'Entwurf für die Vorschau' }).isVisible(), { timeout: 15_000 }).toBe(true)
     expect(await editor.getByText('Vorschau – nicht veröffentlicht').isVisible()).toBe(true)
 
+    // "Website-Veröffentlichung" in the admin: state of the last build and "Rebuild now".
+    await editor.goto(`${stack.cms}/admin/globals/site-build`)
+    await editor.getByRole('button', { name: 'Jetzt neu aufbauen' }).click()
+    await expect.poll(() => editor.getByText('Neuaufbau geplant').isVisible(), { timeout: 15_000 }).toBe(true)
+    const unauthenticated = await fetch(`${stack.cms}/api/site-build/rebuild`, { method: 'POST' })
+    expect(unauthenticated.status).toBe(401)
+
     const reader = await browser.newPage({ locale: 'de-DE' })
     await reader.goto(previewUrl)
     await expect.poll(() => reader.getByRole('alert').isVisible(), { timeout: 15_000 }).toBe(true)

@@ -63,6 +63,17 @@ describe('publishing from the admin', () => {
     await eventually(() => expect(served('index.html')).toContain('Geplant für gleich'), 60_000)
   }, 120_000)
 
+  it('rebuilds on "Rebuild now" for editors only', async () => {
+    expect((await fetch(`${cms.url}/api/site-build/rebuild`, { method: 'POST' })).status).toBe(401)
+    await cms.payload.create({ collection: 'users', data: { email: 'bau@example.de', password: 'pw-123456' } })
+    const login = await fetch(`${cms.url}/api/users/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'bau@example.de', password: 'pw-123456' }) })
+    const { token } = (await login.json()) as { token: string }
+    const since = new Date().toISOString()
+    const response = await fetch(`${cms.url}/api/site-build/rebuild`, { method: 'POST', headers: { authorization: `JWT ${token}` } })
+    expect(response.status).toBe(202)
+    await waitForBuild('succeeded', since)
+  }, 120_000)
+
   it('keeps the old site and shows the error when a build fails', async () => {
     const before = fs.realpathSync(siteDir)
     const cmsUrl = process.env.CMS_URL
