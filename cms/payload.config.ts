@@ -42,7 +42,7 @@ export default buildConfig({
     tasks: [...notificationTasks, rebuildSite],
     // Jobs run in the server process only (npm start / npm run dev set RUN_JOBS), not in scripts.
     shouldAutoRun: () => process.env.RUN_JOBS === 'true',
-    autoRun: [{ cron: '* * * * * *', limit: 20, queue: 'default' }],
+    autoRun: [{ cron: '* * * * * *', limit: 20, queue: 'default', silent: true }],
     deleteJobOnComplete: true,
   },
   admin: {
