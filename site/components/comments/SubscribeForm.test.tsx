@@ -1,34 +1,16 @@
 // @vitest-environment happy-dom
-import { cleanup, render, screen, waitFor, within } from '@testing-library/react'
-import userEvent, { type UserEvent } from '@testing-library/user-event'
+import { screen, waitFor, within } from '@testing-library/react'
 import { renderToString } from 'react-dom/server'
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import type { Lang } from '../../lib/i18n'
+import { describe, expect, it } from 'vitest'
 import CommentSection from './CommentSection'
-import { API_BASE, fakeApi, seedData, SLUG, type FakeApi } from './test/fakeApi'
+import { API_BASE, seedData, SLUG } from './test/fakeApi'
+import { api, renderSection, setupIsland, text, user } from './test/island'
 
 const SUBSCRIPTIONS = /^\/api\/public\/subscriptions$/
 const REQUESTED = 'Fast geschafft: Bitte bestätigen Sie den Link in der E-Mail, die wir Ihnen geschickt haben.'
 const THROTTLED = 'Für diese Adresse wurden gerade schon Bestätigungen verschickt. Bitte versuchen Sie es später noch einmal.'
-const text = (element: Element | null | undefined) => element?.textContent?.replace(/\s+/g, ' ').trim()
-let api: FakeApi
-let user: UserEvent
 
-beforeEach(() => {
-  localStorage.clear()
-  api = fakeApi()
-  vi.stubGlobal('fetch', api.fetch)
-  user = userEvent.setup()
-})
-afterEach(() => {
-  cleanup()
-  vi.unstubAllGlobals()
-})
-
-async function renderSection(lang: Lang = 'de') {
-  render(<CommentSection slug={SLUG} apiBase={API_BASE} initial={seedData()} lang={lang} />)
-  await waitFor(() => expect(api.calls).toHaveLength(1)) // the refetch of the thread
-}
+setupIsland()
 
 /** Opens "Abonnieren" and fills it in; returns the form. */
 async function fillSubscribe(values: { email?: string; scope?: RegExp } = {}) {
@@ -143,7 +125,7 @@ describe('subscribe form', () => {
   })
 
   it('speaks English on English articles', async () => {
-    await renderSection('en')
+    await renderSection({ lang: 'en' })
     await user.click(screen.getByText('Subscribe', { selector: 'summary' }))
     const form = within(screen.getByRole('form', { name: 'Subscribe' }))
     expect(form.getByRole('radio', { name: 'new comments on this article' })).toBeTruthy()
