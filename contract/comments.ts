@@ -1,0 +1,88 @@
+/** The public comment API (README, "Public comment API"): what it takes and what it answers. */
+
+/** Longest name and comment text the API accepts; the forms say the same. */
+export const COMMENT_LIMITS = { name: 80, body: 5000, website: 300 } as const
+
+/** Authors may edit or delete their comment this long after writing it. */
+export const EDIT_WINDOW_MS = 15 * 60 * 1000
+
+export const COMMENT_SORTS = ['newest', 'oldest', 'top'] as const
+export type CommentSort = (typeof COMMENT_SORTS)[number]
+export const DEFAULT_SORT: CommentSort = 'oldest'
+
+/** "Benachrichtige mich zu": nothing, replies to the author's own comment, or every new comment. */
+export const NOTIFY_CHOICES = ['none', 'replies', 'article'] as const
+export type Notify = (typeof NOTIFY_CHOICES)[number]
+
+export const VOTES = ['up', 'down'] as const
+export type Vote = (typeof VOTES)[number]
+
+export interface CommentAuthor {
+  name: string
+  url: string | null
+}
+
+/** What the public sees of a comment: never the email, never the status of others. */
+export interface PublicComment {
+  id: string
+  parent: string | null
+  depth: number
+  /** null for deleted comments */
+  author: CommentAuthor | null
+  /** rendered and sanitized by the CMS: the only HTML the site shows unescaped */
+  html: string
+  createdAt: string
+  editedAt: string | null
+  deleted: boolean
+  reactions: { up: number; down: number }
+  replies: PublicComment[]
+}
+
+export interface CommentStats {
+  threads: number
+  replies: number
+  authors: number
+  followers: number
+  mostReacted: string | null
+  hottestThread: string | null
+}
+
+/** GET …/comments */
+export interface CommentsData {
+  stats: CommentStats
+  comments: PublicComment[]
+  commentsOpen: boolean
+}
+
+/** The author's own comment (POST and PATCH answers): its status and raw text, for editing. */
+export type OwnComment = PublicComment & { status: 'pending' | 'approved'; body: string }
+
+/** POST …/comments (JSON); the form also takes `lang` and answers with a redirect. */
+export interface NewCommentBody {
+  name: string
+  email: string
+  body: string
+  consent: true
+  website?: string
+  parent?: string
+  notify?: Notify
+  lang?: string
+}
+
+/** 201 to a JSON POST. */
+export interface CreatedComment {
+  comment: OwnComment
+  editToken: string
+}
+
+/** 200 to PATCH …/comments/:id. */
+export interface EditedComment {
+  comment: OwnComment
+}
+
+/** 200 to POST …/comments/:id/reactions. */
+export interface ReactionResult {
+  up: number
+  down: number
+  mine: Vote | null
+}
