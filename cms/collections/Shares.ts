@@ -1,6 +1,6 @@
 import type { CollectionConfig } from 'payload'
 import { isEditor } from '../access/isEditor'
-import { SHARE_NETWORKS } from '../sharing/networks'
+import { SHARE_NETWORK_NAMES } from '../../contract'
 
 /** Clicks on an article's share links, one counter per network (the seed's share count). */
 export const Shares: CollectionConfig = {
@@ -11,7 +11,7 @@ export const Shares: CollectionConfig = {
   indexes: [{ fields: ['article', 'network'], unique: true }],
   fields: [
     { name: 'article', type: 'relationship', relationTo: 'articles', required: true, index: true },
-    { name: 'network', type: 'select', required: true, options: Object.keys(SHARE_NETWORKS) },
+    { name: 'network', type: 'select', required: true, options: [...SHARE_NETWORK_NAMES] },
     { name: 'count', type: 'number', required: true, defaultValue: 0 },
   ],
 }

@@ -1,8 +1,12 @@
 import type { CollectionConfig } from 'payload'
+import { SUBSCRIPTION_SCOPES } from '../../contract'
 import { isEditor } from '../access/isEditor'
 
-export const SUBSCRIPTION_SCOPES = ['replies', 'article', 'posts'] as const
-export type SubscriptionScope = (typeof SUBSCRIPTION_SCOPES)[number]
+const SCOPE_LABELS = {
+  replies: { de: 'Antworten auf eigene Kommentare', en: 'Replies to own comments' },
+  article: { de: 'Alle neuen Kommentare eines Artikels', en: 'All new comments on an article' },
+  posts: { de: 'Neue Artikel', en: 'New articles' },
+} as const
 
 /**
  * "Notify me" subscriptions with double opt-in. One row per address and target (scope plus
@@ -19,11 +23,7 @@ export const Subscriptions: CollectionConfig = {
       name: 'scope',
       type: 'select',
       required: true,
-      options: [
-        { value: 'replies', label: { de: 'Antworten auf eigene Kommentare', en: 'Replies to own comments' } },
-        { value: 'article', label: { de: 'Alle neuen Kommentare eines Artikels', en: 'All new comments on an article' } },
-        { value: 'posts', label: { de: 'Neue Artikel', en: 'New articles' } },
-      ],
+      options: SUBSCRIPTION_SCOPES.map((value) => ({ value, label: SCOPE_LABELS[value] })),
     },
     { name: 'article', type: 'relationship', relationTo: 'articles', index: true, label: { de: 'Artikel', en: 'Article' } },
     {

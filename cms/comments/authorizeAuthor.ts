@@ -1,20 +1,20 @@
 import type { PayloadRequest } from 'payload'
+import { bearerToken } from '../http/bearerToken'
 import type { Locale } from '../http/locale'
-import { HttpError } from '../http/responses'
+import { fieldError } from '../http/responses'
+import { message } from '../i18n/messages'
 import type { Comment } from '../payload-types'
-import { bearerToken, EDIT_WINDOW_MS, tokenMatches } from './editToken'
-import { message } from './messages'
+import { tokenMatches } from '../security/tokens'
+import { editWindowOpen } from './editToken'
 import { findComment } from './queries'
 
 /** The comment, if the request carries its edit token and the 15-minute window is still open. */
 export async function authorizeAuthor(req: PayloadRequest, locale: Locale): Promise<Comment> {
   const comment = await findComment(req.payload, String(req.routeParams?.id ?? ''), req)
-  if (!comment || comment.deleted) throw new HttpError(404, [{ field: 'id', message: message(locale, 'commentNotFound') }])
+  if (!comment || comment.deleted) throw fieldError(404, 'id', message(locale, 'commentNotFound'))
   const token = bearerToken(req.headers)
-  if (!token) throw new HttpError(401, [{ field: 'authorization', message: message(locale, 'tokenMissing') }])
-  if (!tokenMatches(token, comment.editTokenHash)) throw new HttpError(403, [{ field: 'authorization', message: message(locale, 'tokenInvalid') }])
-  if (Date.now() - Date.parse(comment.createdAt) > EDIT_WINDOW_MS) {
-    throw new HttpError(403, [{ field: 'authorization', message: message(locale, 'editWindowOver') }])
-  }
+  if (!token) throw fieldError(401, 'authorization', message(locale, 'tokenMissing'))
+  if (!tokenMatches(token, comment.editTokenHash)) throw fieldError(403, 'authorization', message(locale, 'tokenInvalid'))
+  if (!editWindowOpen(comment)) throw fieldError(403, 'authorization', message(locale, 'editWindowOver'))
   return comment
 }

@@ -1,28 +1,15 @@
+import type { OwnComment, PublicComment } from '../../contract'
 import type { Comment } from '../payload-types'
+import { relationId } from '../utilities/relationId'
 import { renderCommentHtml } from './render'
 
 /** What the public sees of a comment: never the email, never the status of others. */
-export type PublicComment = {
-  id: string
-  parent: string | null
-  depth: number
-  author: { name: string; url: string | null } | null
-  html: string
-  createdAt: string
-  editedAt: string | null
-  deleted: boolean
-  reactions: { up: number; down: number }
-  replies: PublicComment[]
-}
-
-const relationId = (value: Comment['parent'] | Comment['article']): string | null =>
-  value === null || value === undefined ? null : String(typeof value === 'object' ? value.id : value)
-
 export function toPublicComment(doc: Comment): PublicComment {
   const deleted = Boolean(doc.deleted)
+  const parent = relationId(doc.parent)
   return {
     id: String(doc.id),
-    parent: relationId(doc.parent),
+    parent: parent === null ? null : String(parent),
     depth: doc.depth ?? 1,
     author: deleted ? null : { name: doc.authorName ?? '', url: doc.authorUrl || null },
     html: deleted ? '' : renderCommentHtml(doc.body ?? ''),
@@ -33,3 +20,10 @@ export function toPublicComment(doc: Comment): PublicComment {
     replies: [],
   }
 }
+
+/** Only the author's own answers carry the status and the raw text, for editing it later. */
+export const toOwnComment = (doc: Comment): OwnComment => ({
+  ...toPublicComment(doc),
+  status: doc.status === 'approved' ? 'approved' : 'pending',
+  body: doc.body ?? '',
+})

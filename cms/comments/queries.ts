@@ -1,21 +1,8 @@
 import type { Payload, PayloadRequest } from 'payload'
 import type { ModerationPolicy } from '../globals/CommentSettings'
 import type { Article, Comment } from '../payload-types'
-import type { CommentStatus } from './status'
 
-/** Reads the comment endpoints need; all with access overridden, after the endpoint's own checks. */
-
-export async function findPublishedArticle(payload: Payload, slug: string, req?: PayloadRequest): Promise<Article | null> {
-  const { docs } = await payload.find({
-    collection: 'articles',
-    where: { and: [{ slug: { equals: slug } }, { _status: { equals: 'published' } }] },
-    limit: 1,
-    depth: 0,
-    overrideAccess: true,
-    req,
-  })
-  return docs[0] ?? null
-}
+/** Reads the comment endpoints and jobs need; all with access overridden, after their own checks. */
 
 export async function approvedComments(payload: Payload, articleId: Article['id']): Promise<Comment[]> {
   const { docs } = await payload.find({
@@ -48,7 +35,7 @@ export async function commentSettings(payload: Payload, req?: PayloadRequest): P
 }
 
 /** all: hold every comment; first: hold until the address has one approved comment; none: publish. */
-export async function initialStatus(payload: Payload, policy: ModerationPolicy, email: string, req?: PayloadRequest): Promise<CommentStatus> {
+export async function initialStatus(payload: Payload, policy: ModerationPolicy, email: string, req?: PayloadRequest): Promise<Comment['status']> {
   if (policy === 'none') return 'approved'
   if (policy === 'all') return 'pending'
   const { totalDocs } = await payload.count({

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto'
-import { hashToken } from './editToken'
+import { hashToken } from '../security/tokens'
 
 export const READER_COOKIE = 'lt_reader'
 const TOKEN = /^[A-Za-z0-9_-]{16,128}$/

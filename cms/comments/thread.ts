@@ -1,15 +1,4 @@
-import type { PublicComment } from './publicComment'
-
-export type CommentSort = 'newest' | 'oldest' | 'top'
-
-export type CommentStats = {
-  threads: number
-  replies: number
-  authors: number
-  followers: number
-  mostReacted: string | null
-  hottestThread: string | null
-}
+import type { CommentSort, CommentStats, PublicComment } from '../../contract'
 
 export type ThreadInput = { comment: PublicComment; authorKey: string }
 

@@ -1,5 +1,7 @@
 import type { PayloadRequest } from 'payload'
-import { HttpError } from './responses'
+import { message } from '../i18n/messages'
+import { requestLocale } from './locale'
+import { fieldError } from './responses'
 
 export type ReadBody = { data: Record<string, unknown>; isForm: boolean }
 
@@ -15,6 +17,6 @@ export async function readBody(req: PayloadRequest): Promise<ReadBody> {
     if (!data || typeof data !== 'object' || Array.isArray(data)) throw new Error('not an object')
     return { data: data as Record<string, unknown>, isForm: false }
   } catch {
-    throw new HttpError(400, [{ field: 'body', message: 'Der Inhalt der Anfrage ist kein gültiges JSON-Objekt oder Formular.' }])
+    throw fieldError(400, 'body', message(requestLocale(req.headers), 'requestBodyInvalid'))
   }
 }

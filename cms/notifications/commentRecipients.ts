@@ -1,10 +1,9 @@
 import type { PayloadRequest, Where } from 'payload'
+import { findComment } from '../comments/queries'
 import type { Comment, Subscription } from '../payload-types'
+import { relationId } from '../utilities/relationId'
 
 export type Recipient = { email: string; kind: 'comment' | 'reply'; subscription: Subscription }
-
-const relId = (value: unknown): string | null =>
-  value === null || value === undefined ? null : String(typeof value === 'object' ? (value as { id: unknown }).id : value)
 
 /**
  * Who hears of a newly approved comment: confirmed followers of the article, and the confirmed
@@ -12,7 +11,7 @@ const relId = (value: unknown): string | null =>
  * reply notice wins over a general one).
  */
 export async function commentRecipients(req: PayloadRequest, comment: Comment): Promise<Recipient[]> {
-  const articleId = relId(comment.article)
+  const articleId = relationId(comment.article)
   const author = comment.authorEmail?.toLowerCase()
   const confirmed = (scope: 'article' | 'replies', extra: Where[] = []) =>
     req.payload.find({
@@ -25,10 +24,9 @@ export async function commentRecipients(req: PayloadRequest, comment: Comment): 
     })
 
   const recipients = new Map<string, Recipient>()
-  const parentId = relId(comment.parent)
-  if (parentId) {
-    const parent = (await req.payload.find({ collection: 'comments', where: { id: { equals: parentId } }, limit: 1, depth: 0, overrideAccess: true, req })).docs[0]
-    const parentAuthor = parent?.authorEmail?.toLowerCase()
+  const parentId = relationId(comment.parent)
+  if (parentId !== null) {
+    const parentAuthor = (await findComment(req.payload, String(parentId), req))?.authorEmail?.toLowerCase()
     if (parentAuthor) {
       for (const subscription of (await confirmed('replies', [{ email: { equals: parentAuthor } }])).docs) {
         recipients.set(subscription.email, { email: subscription.email, kind: 'reply', subscription })

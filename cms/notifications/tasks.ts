@@ -1,24 +1,22 @@
 import type { PayloadRequest, TaskConfig } from 'payload'
-import { cmsUrl } from '../config/urls'
+import { findArticle } from '../collections/Articles/queries'
+import { findComment } from '../comments/queries'
+import { adminDocUrl, articleUrl, commentUrl, unsubscribeUrl } from '../config/urls'
+import { listHeaders } from '../email/listHeaders'
+import { queueEmails } from '../email/queueEmails'
 import { sendOutbox } from '../email/sendOutbox'
 import { mailSettings } from '../email/settings'
 import { commentEmail, editorPendingEmail, postEmail } from '../email/templates/notifications'
 import type { Article, Comment } from '../payload-types'
-import { articleUrl, commentUrl, listHeaders, unsubscribeUrl } from '../subscriptions/links'
-import { queueEmails } from '../subscriptions/queueEmails'
+import { unsubscribeToken } from '../subscriptions/tokens'
+import { relationId } from '../utilities/relationId'
 import { commentRecipients } from './commentRecipients'
 
 const idInput = (name: string) => [{ name, type: 'text' as const, required: true }]
 const siteName = () => process.env.SITE_NAME ?? 'Leuchtturm'
+const unsubscribeLink = (subscriptionId: string | number) => unsubscribeUrl(unsubscribeToken(subscriptionId))
 
-async function loadArticle(req: PayloadRequest, id: unknown): Promise<Article | undefined> {
-  const articleId = typeof id === 'object' && id ? (id as Article).id : id
-  return (await req.payload.find({ collection: 'articles', where: { id: { equals: articleId } }, limit: 1, depth: 0, overrideAccess: true, req })).docs[0]
-}
-
-async function loadComment(req: PayloadRequest, id: string): Promise<Comment | undefined> {
-  return (await req.payload.find({ collection: 'comments', where: { id: { equals: id } }, limit: 1, depth: 0, overrideAccess: true, req })).docs[0]
-}
+const articleOf = (req: PayloadRequest, comment: Comment): Promise<Article | null> => findArticle(req.payload, String(relationId(comment.article)), req)
 
 /** Fans a newly approved comment out to its followers (through the outbox, never inline). */
 export const notifyComment: TaskConfig<{ input: { commentId: string }; output: { queued: number } }> = {
@@ -27,9 +25,9 @@ export const notifyComment: TaskConfig<{ input: { commentId: string }; output: {
   inputSchema: idInput('commentId'),
   outputSchema: [{ name: 'queued', type: 'number' }],
   handler: async ({ input, req }) => {
-    const comment = await loadComment(req, input.commentId)
+    const comment = await findComment(req.payload, input.commentId, req)
     if (!comment || comment.status !== 'approved' || comment.deleted) return { output: { queued: 0 } }
-    const article = await loadArticle(req, comment.article)
+    const article = await articleOf(req, comment)
     if (!article) return { output: { queued: 0 } }
     const recipients = await commentRecipients(req, comment)
     const queued = await queueEmails(
@@ -38,7 +36,7 @@ export const notifyComment: TaskConfig<{ input: { commentId: string }; output: {
       recipients.map(({ email, kind, subscription }) => ({
         to: email,
         kind,
-        headers: listHeaders(subscription.id),
+        headers: listHeaders(unsubscribeLink(subscription.id)),
         rendered: commentEmail({
           locale: article.language === 'en' ? 'en' : 'de',
           kind,
@@ -46,7 +44,7 @@ export const notifyComment: TaskConfig<{ input: { commentId: string }; output: {
           authorName: comment.authorName ?? '',
           body: comment.body ?? '',
           url: commentUrl(article.slug, comment.id),
-          unsubscribe: { url: unsubscribeUrl(subscription.id) },
+          unsubscribe: { url: unsubscribeLink(subscription.id) },
         }),
       })),
       { inJob: true },
@@ -62,9 +60,9 @@ export const notifyEditors: TaskConfig<{ input: { commentId: string }; output: {
   inputSchema: idInput('commentId'),
   outputSchema: [{ name: 'queued', type: 'number' }],
   handler: async ({ input, req }) => {
-    const comment = await loadComment(req, input.commentId)
+    const comment = await findComment(req.payload, input.commentId, req)
     if (!comment || comment.status !== 'pending') return { output: { queued: 0 } }
-    const article = await loadArticle(req, comment.article)
+    const article = await articleOf(req, comment)
     const configured = mailSettings().editorEmail
     const editors = configured
       ? [configured]
@@ -73,7 +71,7 @@ export const notifyEditors: TaskConfig<{ input: { commentId: string }; output: {
       articleTitle: article?.title ?? '',
       authorName: comment.authorName ?? '',
       body: comment.body ?? '',
-      adminUrl: `${cmsUrl()}/admin/collections/comments/${comment.id}`,
+      adminUrl: adminDocUrl('comments', comment.id),
     })
     const queued = await queueEmails(req, `editor:${comment.id}`, editors.map((to) => ({ to, kind: 'editor' as const, rendered })))
     return { output: { queued } }
@@ -87,7 +85,7 @@ export const notifyNewPost: TaskConfig<{ input: { articleId: string }; output: {
   inputSchema: idInput('articleId'),
   outputSchema: [{ name: 'queued', type: 'number' }],
   handler: async ({ input, req }) => {
-    const article = await loadArticle(req, input.articleId)
+    const article = await findArticle(req.payload, input.articleId, req)
     if (!article || article._status !== 'published') return { output: { queued: 0 } }
     const subscribers = await req.payload.find({
       collection: 'subscriptions',
@@ -103,14 +101,14 @@ export const notifyNewPost: TaskConfig<{ input: { articleId: string }; output: {
       subscribers.docs.map((subscription) => ({
         to: subscription.email,
         kind: 'post' as const,
-        headers: listHeaders(subscription.id),
+        headers: listHeaders(unsubscribeLink(subscription.id)),
         rendered: postEmail({
           locale: subscription.locale === 'en' ? 'en' : 'de',
           title: article.title,
           excerpt: article.excerpt ?? '',
           url: articleUrl(article.slug),
           siteName: siteName(),
-          unsubscribe: { url: unsubscribeUrl(subscription.id) },
+          unsubscribe: { url: unsubscribeLink(subscription.id) },
         }),
       })),
       { inJob: true },

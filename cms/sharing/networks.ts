@@ -1,11 +1,12 @@
-/** Where each share link leads; built on the server from the article's own URL (never an open redirect). */
-export const SHARE_NETWORKS = {
-  email: (url: string, title: string) => `mailto:?subject=${encodeURIComponent(title)}&body=${encodeURIComponent(`${title}\n${url}`)}`,
-  linkedin: (url: string) => `https://www.linkedin.com/sharing/share-offsite/?url=${encodeURIComponent(url)}`,
-  xing: (url: string) => `https://www.xing.com/spi/shares/new?url=${encodeURIComponent(url)}`,
-  x: (url: string, title: string) => `https://x.com/intent/post?url=${encodeURIComponent(url)}&text=${encodeURIComponent(title)}`,
-  whatsapp: (url: string, title: string) => `https://wa.me/?text=${encodeURIComponent(`${title} ${url}`)}`,
-} as const
+import { SHARE_NETWORK_NAMES, type ShareNetwork } from '../../contract'
 
-export type ShareNetwork = keyof typeof SHARE_NETWORKS
-export const isShareNetwork = (value: string): value is ShareNetwork => value in SHARE_NETWORKS
+/** Where each share link leads; built on the server from the article's own URL (never an open redirect). */
+export const SHARE_NETWORKS: Record<ShareNetwork, (url: string, title: string) => string> = {
+  email: (url, title) => `mailto:?subject=${encodeURIComponent(title)}&body=${encodeURIComponent(`${title}\n${url}`)}`,
+  linkedin: (url) => `https://www.linkedin.com/sharing/share-offsite/?url=${encodeURIComponent(url)}`,
+  xing: (url) => `https://www.xing.com/spi/shares/new?url=${encodeURIComponent(url)}`,
+  x: (url, title) => `https://x.com/intent/post?url=${encodeURIComponent(url)}&text=${encodeURIComponent(title)}`,
+  whatsapp: (url, title) => `https://wa.me/?text=${encodeURIComponent(`${title} ${url}`)}`,
+}
+
+export const isShareNetwork = (value: string): value is ShareNetwork => SHARE_NETWORK_NAMES.some((name) => name === value)

@@ -1,13 +1,13 @@
 import type { PayloadRequest, Where } from 'payload'
-import type { SubscriptionScope } from '../collections/Subscriptions'
+import { CONFIRM_TTL_MS, type SubscriptionScope } from '../../contract'
+import { confirmUrl } from '../config/urls'
+import { queueEmails } from '../email/queueEmails'
 import { confirmationEmail } from '../email/templates/confirmation'
 import type { Locale } from '../http/locale'
-import { HttpError } from '../http/responses'
+import { fieldError } from '../http/responses'
+import { message } from '../i18n/messages'
 import type { Article } from '../payload-types'
-import { subscriptionMessage } from './messages'
-import { confirmUrl } from './links'
-import { queueEmails } from './queueEmails'
-import { CONFIRM_TTL_MS, newConfirmToken } from './tokens'
+import { newToken } from '../security/tokens'
 
 /** Per address: at most this many confirmation emails a day, and one per target every 10 minutes. */
 export const THROTTLE = { perDay: 5, perTargetMs: 10 * 60 * 1000 }
@@ -44,10 +44,10 @@ export async function requestSubscription(req: PayloadRequest, request: Subscrip
   // A pending request for the same target is not re-sent within 10 minutes; a new request after unsubscribing is.
   const sameTargetRecently = existing?.status === 'pending' && recent.docs.some((d) => d.eventKey.startsWith(`confirm:${existing.id}:`) && d.createdAt > since(THROTTLE.perTargetMs))
   if (recent.docs.length >= THROTTLE.perDay || sameTargetRecently) {
-    throw new HttpError(429, [{ field: 'email', message: subscriptionMessage(locale, 'throttled') }])
+    throw fieldError(429, 'email', message(locale, 'throttled'))
   }
 
-  const { token, hash } = newConfirmToken()
+  const { token, hash } = newToken()
   const data = {
     email,
     scope,

@@ -1,7 +1,8 @@
 import type { CollectionConfig } from 'payload'
 import { isEditor } from '../../access/isEditor'
-import { COMMENT_STATUSES } from '../../comments/status'
-import { queueCommentNotifications } from '../../notifications/hooks'
+import { queueNotifications } from './hooks/queueNotifications'
+
+const COMMENT_STATUSES = ['pending', 'approved', 'spam', 'trash'] as const
 
 const STATUS_LABELS = {
   pending: { de: 'Ausstehend', en: 'Pending' },
@@ -20,7 +21,7 @@ export const Comments: CollectionConfig = {
   labels: { singular: { de: 'Kommentar', en: 'Comment' }, plural: { de: 'Kommentare', en: 'Comments' } },
   access: { read: isEditor, create: isEditor, update: isEditor, delete: isEditor },
   defaultSort: '-createdAt',
-  hooks: { afterChange: [queueCommentNotifications] },
+  hooks: { afterChange: [queueNotifications] },
   admin: {
     useAsTitle: 'authorName',
     defaultColumns: ['authorName', 'body', 'status', 'article', 'createdAt'],

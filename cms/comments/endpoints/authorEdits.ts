@@ -1,19 +1,20 @@
+import type { EditedComment } from '../../../contract'
 import { requestLocale } from '../../http/locale'
+import { parseInput } from '../../http/parseInput'
 import { publicEndpoint } from '../../http/publicEndpoint'
 import { readBody } from '../../http/readBody'
 import { HttpError } from '../../http/responses'
 import { inTransaction } from '../../http/transaction'
+import { translator } from '../../i18n/messages'
 import { authorizeAuthor } from '../authorizeAuthor'
-import { parseInput } from '../../http/parseInput'
-import { commentText } from '../messages'
 import { editCommentInput } from '../input'
-import { toPublicComment } from '../publicComment'
+import { toOwnComment } from '../publicComment'
 import { hasVisibleReplies } from '../queries'
 
 /** PATCH /api/public/comments/:id { body } with the author's edit token. */
 export const editComment = publicEndpoint('patch', '/public/comments/:id', async (req) => {
   const locale = requestLocale(req.headers)
-  const input = parseInput(editCommentInput, (await readBody(req)).data, commentText(locale))
+  const input = parseInput(editCommentInput, (await readBody(req)).data, translator(locale))
   if (!input.ok) throw new HttpError(400, input.errors)
   const updated = await inTransaction(req, async () => {
     const comment = await authorizeAuthor(req, locale)
@@ -25,7 +26,7 @@ export const editComment = publicEndpoint('patch', '/public/comments/:id', async
       req,
     })
   })
-  return Response.json({ comment: { ...toPublicComment(updated), status: updated.status, body: updated.body } })
+  return Response.json({ comment: toOwnComment(updated) } satisfies EditedComment)
 })
 
 /**

@@ -1,20 +1,22 @@
 import type { PayloadRequest } from 'payload'
-import { siteUrl } from '../../config/urls'
+import { FORM_ANCHORS, type CreatedComment } from '../../../contract'
+import { findPublishedArticle } from '../../collections/Articles/queries'
+import { articleUrl } from '../../config/urls'
 import { requestLocale, type Locale } from '../../http/locale'
+import { parseInput } from '../../http/parseInput'
 import { publicEndpoint } from '../../http/publicEndpoint'
 import { readBody } from '../../http/readBody'
-import { errorResponse, HttpError, type FieldError } from '../../http/responses'
+import { errorResponse, fieldError, HttpError } from '../../http/responses'
 import { inTransaction } from '../../http/transaction'
+import { message, translator } from '../../i18n/messages'
 import type { Article, Comment } from '../../payload-types'
-import { hashToken, newEditToken } from '../editToken'
-import { commentFormErrorPage } from '../formErrorPage'
-import { parseInput } from '../../http/parseInput'
-import { newCommentInput, type NewCommentInput } from '../input'
-import { commentText, message } from '../messages'
-import { toPublicComment } from '../publicComment'
-import { commentSettings, findComment, findPublishedArticle, initialStatus } from '../queries'
-import { subscriptionMessage } from '../../subscriptions/messages'
+import { newToken } from '../../security/tokens'
 import { requestSubscription } from '../../subscriptions/requestSubscription'
+import { relationId } from '../../utilities/relationId'
+import { commentFormErrorPage } from '../formErrorPage'
+import { newCommentInput, type NewCommentInput } from '../input'
+import { toOwnComment } from '../publicComment'
+import { commentSettings, findComment, initialStatus } from '../queries'
 
 /**
  * POST /api/public/articles/:slug/comments: JSON from the island, or the plain HTML form.
@@ -24,22 +26,21 @@ export const createComment = publicEndpoint('post', '/public/articles/:slug/comm
   const slug = String(req.routeParams?.slug ?? '')
   const { data, isForm } = await readBody(req)
   const locale = requestLocale(req.headers, data.lang)
-  const articleUrl = `${siteUrl()}/blog/${encodeURIComponent(slug)}/`
+  const backUrl = articleUrl(encodeURIComponent(slug))
 
   try {
-    const input = parseInput(newCommentInput, data, commentText(locale))
+    const input = parseInput(newCommentInput, data, translator(locale))
     if (!input.ok) throw new HttpError(400, input.errors)
     const { comment, editToken } = await inTransaction(req, () => storeComment(req, slug, input.value, locale))
     if (isForm) {
-      const anchor = comment.status === 'approved' ? 'kommentar-veroeffentlicht' : 'kommentar-wartet'
-      return new Response(null, { status: 303, headers: { location: `${articleUrl}#${anchor}` } })
+      const anchor = comment.status === 'approved' ? FORM_ANCHORS.commentPublished : FORM_ANCHORS.commentWaiting
+      return new Response(null, { status: 303, headers: { location: `${backUrl}#${anchor}` } })
     }
-    // Only the author's own answers carry the raw text, for editing it later.
-    return Response.json({ comment: { ...toPublicComment(comment), status: comment.status, body: comment.body }, editToken }, { status: 201 })
+    return Response.json({ comment: toOwnComment(comment), editToken } satisfies CreatedComment, { status: 201 })
   } catch (error) {
     if (!(error instanceof HttpError)) throw error
     if (isForm && error.status === 400) {
-      return commentFormErrorPage({ locale, action: new URL(req.url ?? '', 'http://x').pathname, articleUrl, errors: error.errors, values: data })
+      return commentFormErrorPage({ locale, action: new URL(req.url ?? '', 'http://x').pathname, articleUrl: backUrl, errors: error.errors, values: data })
     }
     return errorResponse(error.status, error.errors)
   }
@@ -48,12 +49,12 @@ export const createComment = publicEndpoint('post', '/public/articles/:slug/comm
 async function storeComment(req: PayloadRequest, slug: string, input: NewCommentInput, locale: Locale): Promise<{ comment: Comment; editToken: string }> {
   const { payload } = req
   const article = await findPublishedArticle(payload, slug, req)
-  if (!article) throw new HttpError(404, [{ field: 'slug', message: message(locale, 'articleNotFound') }])
-  if (article.commentsOpen === false) throw new HttpError(409, [{ field: 'article', message: message(locale, 'commentsClosed') }])
+  if (!article) throw fieldError(404, 'slug', message(locale, 'articleNotFound'))
+  if (article.commentsOpen === false) throw fieldError(409, 'article', message(locale, 'commentsClosed'))
 
   const settings = await commentSettings(payload, req)
   const placement = input.parent ? await replyPlacement(req, article, input.parent, settings.maxDepth, locale) : { parent: null, depth: 1 }
-  const editToken = newEditToken()
+  const editToken = newToken()
   const comment = await payload.create({
     collection: 'comments',
     overrideAccess: true,
@@ -68,18 +69,18 @@ async function storeComment(req: PayloadRequest, slug: string, input: NewComment
       body: input.body,
       status: await initialStatus(payload, settings.moderation, input.email, req),
       consentAt: new Date().toISOString(),
-      editTokenHash: hashToken(editToken),
+      editTokenHash: editToken.hash,
     },
   })
   if (input.notify !== 'none') await requestNotification(req, article, input, locale)
-  return { comment, editToken }
+  return { comment, editToken: editToken.token }
 }
 
 /** "Notify me" from the comment form: a double opt-in request; a throttled one never blocks the comment. */
 async function requestNotification(req: PayloadRequest, article: Article, input: NewCommentInput, locale: Locale) {
   try {
     const scope = input.notify === 'article' ? 'article' : 'replies'
-    await requestSubscription(req, { email: input.email, scope, article, locale, consentText: subscriptionMessage(locale, 'consentText') })
+    await requestSubscription(req, { email: input.email, scope, article, locale, consentText: message(locale, 'subscriptionConsentText') })
   } catch (error) {
     if (!(error instanceof HttpError && error.status === 429)) throw error
   }
@@ -87,13 +88,13 @@ async function requestNotification(req: PayloadRequest, article: Article, input:
 
 /** A reply below the maximum depth attaches at the maximum depth, next to its parent (WordPress does the same). */
 async function replyPlacement(req: PayloadRequest, article: Article, parentId: string, maxDepth: number, locale: Locale) {
-  const invalid: FieldError = { field: 'parent', message: message(locale, 'parentInvalid') }
   const parent = await findComment(req.payload, parentId, req)
-  const parentArticle = parent && (typeof parent.article === 'object' ? parent.article.id : parent.article)
-  if (!parent || parentArticle !== article.id || parent.status !== 'approved' || parent.deleted) throw new HttpError(400, [invalid])
+  if (!parent || relationId(parent.article) !== article.id || parent.status !== 'approved' || parent.deleted) {
+    throw fieldError(400, 'parent', message(locale, 'parentInvalid'))
+  }
   const parentDepth = parent.depth ?? 1
   if (parentDepth < maxDepth) return { parent: parent.id, depth: parentDepth + 1 }
-  const grandParent = typeof parent.parent === 'object' ? parent.parent?.id : parent.parent
+  const grandParent = relationId(parent.parent)
   // maxDepth 1 means no threading: the reply becomes a comment of its own.
   return grandParent ? { parent: grandParent, depth: maxDepth } : { parent: null, depth: 1 }
 }

@@ -1,17 +1,16 @@
 import type { PayloadRequest, Where } from 'payload'
+import type { ReactionResult, Vote } from '../../../contract'
 import { requestLocale } from '../../http/locale'
+import { parseInput } from '../../http/parseInput'
 import { publicEndpoint } from '../../http/publicEndpoint'
 import { readBody } from '../../http/readBody'
-import { HttpError } from '../../http/responses'
+import { fieldError, HttpError } from '../../http/responses'
 import { inTransaction } from '../../http/transaction'
+import { message, translator } from '../../i18n/messages'
 import type { Comment } from '../../payload-types'
-import { parseInput } from '../../http/parseInput'
 import { reactionInput } from '../input'
-import { commentText, message } from '../messages'
 import { findComment } from '../queries'
 import { readerIdentity } from '../readerId'
-
-type Vote = 'up' | 'down'
 
 /**
  * POST /api/public/comments/:id/reactions { value }: one vote per reader. The same value again
@@ -20,14 +19,14 @@ type Vote = 'up' | 'down'
  */
 export const react = publicEndpoint('post', '/public/comments/:id/reactions', async (req) => {
   const locale = requestLocale(req.headers)
-  const input = parseInput(reactionInput, (await readBody(req)).data, commentText(locale))
+  const input = parseInput(reactionInput, (await readBody(req)).data, translator(locale))
   if (!input.ok) throw new HttpError(400, input.errors)
   const reader = readerIdentity(req.headers)
 
-  const result = await inTransaction(req, async () => {
+  const result: ReactionResult = await inTransaction(req, async () => {
     const comment = await findComment(req.payload, String(req.routeParams?.id ?? ''), req)
     if (!comment || comment.status !== 'approved' || comment.deleted) {
-      throw new HttpError(404, [{ field: 'id', message: message(locale, 'commentNotFound') }])
+      throw fieldError(404, 'id', message(locale, 'commentNotFound'))
     }
     const mine = await vote(req, comment, reader.hash, input.value.value)
     return { ...(await recount(req, comment)), mine }

@@ -1,5 +1,5 @@
-import type { Locale } from '../../http/locale'
-import type { SubscriptionScope } from '../../collections/Subscriptions'
+import type { Locale } from '../../../contract'
+import type { SubscriptionScope } from '../../../contract'
 import { renderEmail, type Rendered } from './layout'
 
 const what = {

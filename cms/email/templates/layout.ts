@@ -1,9 +1,7 @@
-import type { Locale } from '../../http/locale'
+import type { Locale } from '../../../contract'
+import { html } from '../../utilities/html'
 
 export type Rendered = { subject: string; text: string; html: string }
-
-const escape = (value: string) =>
-  value.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c)
 
 export type EmailContent = {
   locale: Locale
@@ -32,16 +30,17 @@ export function renderEmail(c: EmailContent): Rendered {
     ...(c.unsubscribe ? [`${c.unsubscribe.label}: ${c.unsubscribe.url}`] : []),
   ].join('\n')
 
-  const html = `<!doctype html><html lang="${c.locale}"><head><meta charset="utf-8"><title>${escape(c.subject)}</title></head>
+  const body = html`<!doctype html><html lang="${c.locale}"><head><meta charset="utf-8"><title>${c.subject}</title></head>
 <body style="font-family:system-ui,sans-serif;line-height:1.5;color:#1b2631;max-width:36rem;margin:0 auto;padding:1rem">
-<p>${escape(c.greeting)}</p>
-${c.paragraphs.map((p) => `<p>${escape(p)}</p>`).join('\n')}
-${c.quote ? `<blockquote style="border-left:4px solid #0b5c8a;margin:1rem 0;padding:0.5rem 1rem;background:#f2f6f9">${escape(c.quote).replace(/\n/g, '<br>')}</blockquote>` : ''}
-<p><a href="${escape(c.action.url)}" style="color:#0b5c8a">${escape(c.action.label)}</a></p>
+<p>${c.greeting}</p>
+${c.paragraphs.map((p) => html`<p>${p}</p>\n`)}${
+    c.quote ? html`<blockquote style="border-left:4px solid #0b5c8a;margin:1rem 0;padding:0.5rem 1rem;background:#f2f6f9">${c.quote.split('\n').map((line, i) => html`${i ? html`<br>` : ''}${line}`)}</blockquote>` : ''
+  }
+<p><a href="${c.action.url}" style="color:#0b5c8a">${c.action.label}</a></p>
 <hr style="border:0;border-top:1px solid #dde3e8">
-<p style="font-size:0.85rem;color:#5b6670">${c.footer.map(escape).join('<br>')}${
-    c.unsubscribe ? `<br><a href="${escape(c.unsubscribe.url)}" style="color:#5b6670">${escape(c.unsubscribe.label)}</a>` : ''
+<p style="font-size:0.85rem;color:#5b6670">${c.footer.map((line, i) => html`${i ? html`<br>` : ''}${line}`)}${
+    c.unsubscribe ? html`<br><a href="${c.unsubscribe.url}" style="color:#5b6670">${c.unsubscribe.label}</a>` : ''
   }</p>
 </body></html>`
-  return { subject: c.subject, text, html }
+  return { subject: c.subject, text, html: body.toString() }
 }

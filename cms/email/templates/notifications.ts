@@ -1,4 +1,4 @@
-import type { Locale } from '../../http/locale'
+import type { Locale } from '../../../contract'
 import { renderEmail, type Rendered } from './layout'
 
 type Unsubscribe = { url: string }

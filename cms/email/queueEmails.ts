@@ -1,8 +1,8 @@
 import type { PayloadRequest } from 'payload'
 import type { EmailKind } from '../collections/EmailDeliveries'
-import { sendOutbox, whileFilling } from '../email/sendOutbox'
-import { BATCH_SIZE } from '../email/settings'
-import type { Rendered } from '../email/templates/layout'
+import { sendOutbox, whileFilling } from './sendOutbox'
+import { BATCH_SIZE } from './settings'
+import type { Rendered } from './templates/layout'
 
 export type Outgoing = { to: string; kind: EmailKind; rendered: Rendered; headers?: Record<string, string> }
 

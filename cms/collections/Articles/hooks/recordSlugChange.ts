@@ -1,7 +1,6 @@
 import type { CollectionAfterChangeHook } from 'payload'
-import type { Article } from '../payload-types'
-
-const path = (slug: string) => `/blog/${slug}/`
+import { articlePath } from '../../../../contract'
+import type { Article } from '../../../payload-types'
 
 /**
  * A published article whose slug changes leaves a redirect from its old URL. Older redirects to
@@ -10,8 +9,8 @@ const path = (slug: string) => `/blog/${slug}/`
 export const recordSlugChange: CollectionAfterChangeHook<Article> = async ({ doc, previousDoc, req }) => {
   if (!previousDoc?.slug || previousDoc.slug === doc.slug || previousDoc._status !== 'published' || doc._status !== 'published') return doc
   const { payload } = req
-  const from = path(previousDoc.slug)
-  const to = path(doc.slug)
+  const from = articlePath(previousDoc.slug)
+  const to = articlePath(doc.slug)
   await payload.delete({ collection: 'redirects', where: { from: { in: [from, to] } }, overrideAccess: true, req })
   await payload.update({ collection: 'redirects', where: { to: { equals: from } }, data: { to }, overrideAccess: true, req })
   await payload.create({ collection: 'redirects', data: { from, to }, overrideAccess: true, req })

@@ -1,7 +1,7 @@
 import type { CollectionAfterChangeHook, CollectionAfterDeleteHook } from 'payload'
-import type { Article } from '../payload-types'
-import { requestRebuild } from './requestRebuild'
-import { publishingSettings } from './settings'
+import type { Article } from '../../../payload-types'
+import { requestRebuild } from '../../../publishing/requestRebuild'
+import { publishingSettings } from '../../../publishing/settings'
 
 /** Publishing, unpublishing or editing a published article (and a scheduled publish) rebuilds the site. */
 export const rebuildOnPublishedChange: CollectionAfterChangeHook<Article> = async ({ doc, previousDoc, req }) => {

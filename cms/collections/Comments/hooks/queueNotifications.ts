@@ -1,22 +1,15 @@
 import type { CollectionAfterChangeHook } from 'payload'
-import type { Article, Comment } from '../payload-types'
+import type { Comment } from '../../../payload-types'
 
 /**
  * Queues notifications as jobs with the request, so they run only after the change is committed
  * and never inside the reader's or editor's request.
  */
-export const queueCommentNotifications: CollectionAfterChangeHook<Comment> = async ({ doc, previousDoc, operation, req, context }) => {
+export const queueNotifications: CollectionAfterChangeHook<Comment> = async ({ doc, previousDoc, operation, req, context }) => {
   // Bulk imports (old comments from another blog, benchmarks) notify nobody.
   if (context.bulkImport) return doc
   const becameApproved = doc.status === 'approved' && (operation === 'create' || previousDoc?.status !== 'approved')
   if (becameApproved && !doc.deleted) await req.payload.jobs.queue({ task: 'notifyComment', input: { commentId: String(doc.id) }, req })
   if (operation === 'create' && doc.status === 'pending') await req.payload.jobs.queue({ task: 'notifyEditors', input: { commentId: String(doc.id) }, req })
-  return doc
-}
-
-export const queueNewPostNotification: CollectionAfterChangeHook<Article> = async ({ doc, previousDoc, req }) => {
-  if (doc._status === 'published' && previousDoc?._status !== 'published') {
-    await req.payload.jobs.queue({ task: 'notifyNewPost', input: { articleId: String(doc.id) }, req })
-  }
   return doc
 }

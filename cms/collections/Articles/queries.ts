@@ -1,0 +1,21 @@
+import type { Payload, PayloadRequest } from 'payload'
+import type { Article } from '../../payload-types'
+
+/** Reads of articles for the public endpoints and jobs, with access overridden after their own checks. */
+
+export async function findPublishedArticle(payload: Payload, slug: string, req?: PayloadRequest): Promise<Article | null> {
+  const { docs } = await payload.find({
+    collection: 'articles',
+    where: { and: [{ slug: { equals: slug } }, { _status: { equals: 'published' } }] },
+    limit: 1,
+    depth: 0,
+    overrideAccess: true,
+    req,
+  })
+  return docs[0] ?? null
+}
+
+export async function findArticle(payload: Payload, id: string, req?: PayloadRequest): Promise<Article | null> {
+  const { docs } = await payload.find({ collection: 'articles', where: { id: { equals: id } }, limit: 1, depth: 0, overrideAccess: true, req })
+  return docs[0] ?? null
+}

@@ -1,0 +1,143 @@
+import { COMMENT_LIMITS, type Locale } from '../../contract'
+
+/**
+ * Every text the CMS says to the public (API errors, its HTML pages), German first. `{name}`
+ * placeholders are filled by `message`. English must have every key (checked by the type).
+ */
+const de = {
+  // Comments
+  nameRequired: 'Bitte geben Sie Ihren Namen an.',
+  nameTooLong: `Der Name darf höchstens ${COMMENT_LIMITS.name} Zeichen lang sein.`,
+  emailInvalid: 'Bitte geben Sie eine gültige E-Mail-Adresse an.',
+  bodyRequired: 'Bitte schreiben Sie einen Kommentar.',
+  bodyTooLong: `Der Kommentar darf höchstens ${COMMENT_LIMITS.body.toLocaleString('de-DE')} Zeichen lang sein.`,
+  websiteInvalid: 'Die Website muss mit http:// oder https:// beginnen.',
+  consentRequired: 'Bitte stimmen Sie der Speicherung Ihrer Angaben zu.',
+  parentInvalid: 'Auf diesen Kommentar kann nicht geantwortet werden.',
+  articleNotFound: 'Diesen Artikel gibt es nicht oder er ist nicht veröffentlicht.',
+  commentsClosed: 'Die Kommentare zu diesem Artikel sind geschlossen.',
+  commentNotFound: 'Diesen Kommentar gibt es nicht.',
+  tokenMissing: 'Zum Bearbeiten fehlt der Schlüssel dieses Kommentars.',
+  tokenInvalid: 'Dieser Schlüssel gehört nicht zu diesem Kommentar.',
+  editWindowOver: 'Kommentare können nur in den ersten 15 Minuten bearbeitet oder gelöscht werden.',
+  reactionInvalid: 'Die Reaktion muss „up“ oder „down“ sein.',
+  sortInvalid: 'Die Sortierung muss newest, oldest oder top sein.',
+  notifyInvalid: 'Die Benachrichtigung muss none, replies oder article sein.',
+  // Subscriptions
+  throttled: 'Für diese Adresse wurden gerade schon Bestätigungen verschickt. Bitte versuchen Sie es später noch einmal.',
+  scopeInvalid: 'Bitte wählen Sie, worüber Sie benachrichtigt werden möchten (replies, article oder posts).',
+  articleRequired: 'Für diese Benachrichtigung fehlt der Artikel.',
+  subscriptionConsentRequired: 'Bitte stimmen Sie den E-Mail-Benachrichtigungen zu.',
+  requested: 'Fast geschafft: Bitte bestätigen Sie den Link in der E-Mail, die wir Ihnen geschickt haben.',
+  alreadyConfirmed: 'Diese Adresse erhält diese Benachrichtigungen bereits.',
+  subscriptionConsentText: 'Ich möchte per E-Mail benachrichtigt werden und kann das jederzeit abbestellen.',
+  // Requests in general
+  requestBodyInvalid: 'Der Inhalt der Anfrage ist kein gültiges JSON-Objekt oder Formular.',
+  editorsOnly: 'Nur für angemeldete Redakteure.',
+  networkInvalid: 'Unbekanntes Netzwerk; möglich sind: {networks}.',
+  // HTML pages: the forms again after a no-JS post with errors
+  pleaseCorrect: 'Bitte korrigieren Sie:',
+  commentNotSaved: 'Ihr Kommentar wurde noch nicht gespeichert',
+  commentSubmit: 'Kommentar abschicken',
+  backToArticle: 'Zurück zum Artikel',
+  back: 'Zurück',
+  fieldName: 'Name',
+  fieldEmailPrivate: 'E-Mail (wird nicht veröffentlicht)',
+  fieldEmail: 'E-Mail',
+  fieldWebsite: 'Website (optional)',
+  fieldComment: 'Kommentar',
+  notifyLabel: 'Benachrichtige mich zu:',
+  notifyNone: 'nichts',
+  notifyReplies: 'Antworten auf meinen Kommentar',
+  notifyArticle: 'allen neuen Kommentaren',
+  commentConsent: 'Ich bin einverstanden, dass meine Angaben zur Bearbeitung des Kommentars gespeichert werden ({privacyLink}).',
+  privacyPolicy: 'Datenschutzerklärung',
+  subscriptionNotRequested: 'Abonnement noch nicht angefragt',
+  subscribe: 'Abonnieren',
+  scopeArticle: 'neuen Kommentaren zu diesem Artikel',
+  scopePosts: 'neuen Artikeln',
+  // HTML pages: unsubscribe
+  unsubscribeTitle: 'Benachrichtigungen abbestellen',
+  unsubscribeQuestion: 'Keine weiteren E-Mails an {email}?',
+  unsubscribeButton: 'Jetzt abbestellen',
+  unsubscribedTitle: 'Abgemeldet',
+  unsubscribedText: 'Sie erhalten diese Benachrichtigungen nicht mehr.',
+  linkInvalidTitle: 'Link ungültig',
+  linkInvalidText: 'Dieser Abmelde-Link ist ungültig. Bitte nutzen Sie den Link aus der letzten E-Mail.',
+  toWebsite: 'Zur Website',
+}
+
+export type MessageKey = keyof typeof de
+
+const en: Record<MessageKey, string> = {
+  nameRequired: 'Please enter your name.',
+  nameTooLong: `The name may be at most ${COMMENT_LIMITS.name} characters long.`,
+  emailInvalid: 'Please enter a valid email address.',
+  bodyRequired: 'Please write a comment.',
+  bodyTooLong: `The comment may be at most ${COMMENT_LIMITS.body.toLocaleString('en-GB')} characters long.`,
+  websiteInvalid: 'The website must start with http:// or https://.',
+  consentRequired: 'Please agree to your details being stored.',
+  parentInvalid: 'This comment cannot be replied to.',
+  articleNotFound: 'This article does not exist or is not published.',
+  commentsClosed: 'Comments on this article are closed.',
+  commentNotFound: 'This comment does not exist.',
+  tokenMissing: 'The key of this comment is missing.',
+  tokenInvalid: 'This key does not belong to this comment.',
+  editWindowOver: 'Comments can only be edited or deleted within 15 minutes.',
+  reactionInvalid: 'The reaction must be "up" or "down".',
+  sortInvalid: 'The sort order must be newest, oldest or top.',
+  notifyInvalid: 'The notification must be none, replies or article.',
+  throttled: 'Confirmation emails were just sent to this address. Please try again later.',
+  scopeInvalid: 'Please choose what to be notified about (replies, article or posts).',
+  articleRequired: 'The article for this notification is missing.',
+  subscriptionConsentRequired: 'Please agree to the email notifications.',
+  requested: 'Almost done: please confirm the link in the email we sent you.',
+  alreadyConfirmed: 'This address already gets these notifications.',
+  subscriptionConsentText: 'I want to be notified by email and can unsubscribe at any time.',
+  requestBodyInvalid: 'The request body is not a valid JSON object or form.',
+  editorsOnly: 'For logged-in editors only.',
+  networkInvalid: 'Unknown network; possible are: {networks}.',
+  pleaseCorrect: 'Please correct:',
+  commentNotSaved: 'Your comment was not saved yet',
+  commentSubmit: 'Post comment',
+  backToArticle: 'Back to the article',
+  back: 'Back',
+  fieldName: 'Name',
+  fieldEmailPrivate: 'Email (never published)',
+  fieldEmail: 'Email',
+  fieldWebsite: 'Website (optional)',
+  fieldComment: 'Comment',
+  notifyLabel: 'Notify me of:',
+  notifyNone: 'nothing',
+  notifyReplies: 'replies to my comment',
+  notifyArticle: 'all new comments',
+  commentConsent: 'I agree that my details are stored to handle my comment ({privacyLink}).',
+  privacyPolicy: 'privacy policy',
+  subscriptionNotRequested: 'Subscription not requested yet',
+  subscribe: 'Subscribe',
+  scopeArticle: 'new comments on this article',
+  scopePosts: 'new articles',
+  unsubscribeTitle: 'Unsubscribe',
+  unsubscribeQuestion: 'No more emails to {email}?',
+  unsubscribeButton: 'Unsubscribe now',
+  unsubscribedTitle: 'Unsubscribed',
+  unsubscribedText: 'You will not get these notifications any more.',
+  linkInvalidTitle: 'Invalid link',
+  linkInvalidText: 'This unsubscribe link is not valid. Please use the link from the latest email.',
+  toWebsite: 'To the website',
+}
+
+const catalogue: Record<Locale, Record<MessageKey, string>> = { de, en }
+
+const isMessageKey = (key: string): key is MessageKey => key in de
+
+/** The text of `key` in the reader's language, with `{placeholders}` filled in. */
+export function message(locale: Locale, key: MessageKey, params: Record<string, string> = {}): string {
+  return catalogue[locale][key].replace(/\{(\w+)\}/g, (whole, name: string) => params[name] ?? whole)
+}
+
+/** For parseInput, whose schemas use message keys: the text of a key, or undefined for anything else. */
+export const translator =
+  (locale: Locale) =>
+  (key: string): string | undefined =>
+    isMessageKey(key) ? message(locale, key) : undefined
