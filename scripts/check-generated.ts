@@ -26,7 +26,8 @@ Object.assign(process.env, {
 })
 
 const normalize = (text: string) => text.replace(/\r\n/g, '\n')
-const read = (file: string) => (fs.existsSync(file) ? normalize(fs.readFileSync(file, 'utf8')) : undefined)
+const read = (file: string) =>
+  fs.existsSync(file) ? normalize(fs.readFileSync(file, 'utf8')) : undefined
 
 let stale = 0
 try {
@@ -38,23 +39,34 @@ try {
   await generateTypes(config, { log: false })
   // Payload rewrites the types unless they are equal byte for byte.
   if (read(typesFile) !== read(tmpTypes)) {
-    console.error(`${path.relative(root, typesFile)} is stale: run npm run payload -- generate:types`)
+    console.error(
+      `${path.relative(root, typesFile)} is stale: run npm run payload -- generate:types`,
+    )
     stale++
   }
 
   // The same layout under the temp folder keeps the import paths (relative to baseDir) unchanged.
   const { baseDir = root, importMapFile } = config.admin.importMap
-  if (!importMapFile) throw new Error('cms/payload.config.ts: admin.importMap.importMapFile is not set')
+  if (!importMapFile)
+    throw new Error('cms/payload.config.ts: admin.importMap.importMapFile is not set')
   const tmpBaseDir = path.join(tmp, 'base')
   const tmpImportMap = path.join(tmpBaseDir, path.relative(baseDir, importMapFile))
   fs.mkdirSync(path.dirname(tmpImportMap), { recursive: true })
   await generateImportMap(
-    { ...config, admin: { ...config.admin, importMap: { ...config.admin.importMap, baseDir: tmpBaseDir, importMapFile: tmpImportMap } } },
+    {
+      ...config,
+      admin: {
+        ...config.admin,
+        importMap: { ...config.admin.importMap, baseDir: tmpBaseDir, importMapFile: tmpImportMap },
+      },
+    },
     { force: true, log: false },
   )
   // Payload leaves the import map alone when only surrounding whitespace differs.
   if (read(importMapFile)?.trim() !== read(tmpImportMap)?.trim()) {
-    console.error(`${path.relative(root, importMapFile)} is stale: run npm run payload -- generate:importmap`)
+    console.error(
+      `${path.relative(root, importMapFile)} is stale: run npm run payload -- generate:importmap`,
+    )
     stale++
   }
 } catch (error) {
