@@ -11,6 +11,7 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   	\`language\` text DEFAULT 'de',
   	\`author\` text,
   	\`published_at\` text,
+  	\`comments_open\` integer DEFAULT true,
   	\`cover_id\` integer,
   	\`updated_at\` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) NOT NULL,
   	\`created_at\` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) NOT NULL,
@@ -45,6 +46,7 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   	\`version_language\` text DEFAULT 'de',
   	\`version_author\` text,
   	\`version_published_at\` text,
+  	\`version_comments_open\` integer DEFAULT true,
   	\`version_cover_id\` integer,
   	\`version_updated_at\` text,
   	\`version_created_at\` text,
@@ -78,6 +80,122 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   );
   `)
   await db.run(sql`CREATE INDEX \`_articles_v_texts_order_parent\` ON \`_articles_v_texts\` (\`order\`,\`parent_id\`);`)
+  await db.run(sql`CREATE TABLE \`comments\` (
+  	\`id\` integer PRIMARY KEY NOT NULL,
+  	\`status\` text DEFAULT 'pending' NOT NULL,
+  	\`article_id\` integer NOT NULL,
+  	\`parent_id\` integer,
+  	\`depth\` numeric DEFAULT 1,
+  	\`author_name\` text,
+  	\`author_email\` text,
+  	\`author_url\` text,
+  	\`body\` text,
+  	\`reactions_up\` numeric DEFAULT 0,
+  	\`reactions_down\` numeric DEFAULT 0,
+  	\`edited_at\` text,
+  	\`deleted\` integer DEFAULT false,
+  	\`consent_at\` text,
+  	\`edit_token_hash\` text,
+  	\`updated_at\` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) NOT NULL,
+  	\`created_at\` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) NOT NULL,
+  	FOREIGN KEY (\`article_id\`) REFERENCES \`articles\`(\`id\`) ON UPDATE no action ON DELETE set null,
+  	FOREIGN KEY (\`parent_id\`) REFERENCES \`comments\`(\`id\`) ON UPDATE no action ON DELETE set null
+  );
+  `)
+  await db.run(sql`CREATE INDEX \`comments_status_idx\` ON \`comments\` (\`status\`);`)
+  await db.run(sql`CREATE INDEX \`comments_article_idx\` ON \`comments\` (\`article_id\`);`)
+  await db.run(sql`CREATE INDEX \`comments_parent_idx\` ON \`comments\` (\`parent_id\`);`)
+  await db.run(sql`CREATE INDEX \`comments_author_email_idx\` ON \`comments\` (\`author_email\`);`)
+  await db.run(sql`CREATE INDEX \`comments_updated_at_idx\` ON \`comments\` (\`updated_at\`);`)
+  await db.run(sql`CREATE INDEX \`comments_created_at_idx\` ON \`comments\` (\`created_at\`);`)
+  await db.run(sql`CREATE TABLE \`comment_reactions\` (
+  	\`id\` integer PRIMARY KEY NOT NULL,
+  	\`comment_id\` integer NOT NULL,
+  	\`reader_hash\` text NOT NULL,
+  	\`value\` text NOT NULL,
+  	\`updated_at\` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) NOT NULL,
+  	\`created_at\` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) NOT NULL,
+  	FOREIGN KEY (\`comment_id\`) REFERENCES \`comments\`(\`id\`) ON UPDATE no action ON DELETE set null
+  );
+  `)
+  await db.run(sql`CREATE INDEX \`comment_reactions_comment_idx\` ON \`comment_reactions\` (\`comment_id\`);`)
+  await db.run(sql`CREATE INDEX \`comment_reactions_updated_at_idx\` ON \`comment_reactions\` (\`updated_at\`);`)
+  await db.run(sql`CREATE INDEX \`comment_reactions_created_at_idx\` ON \`comment_reactions\` (\`created_at\`);`)
+  await db.run(sql`CREATE UNIQUE INDEX \`comment_readerHash_idx\` ON \`comment_reactions\` (\`comment_id\`,\`reader_hash\`);`)
+  await db.run(sql`CREATE TABLE \`subscriptions\` (
+  	\`id\` integer PRIMARY KEY NOT NULL,
+  	\`email\` text NOT NULL,
+  	\`scope\` text NOT NULL,
+  	\`article_id\` integer,
+  	\`status\` text DEFAULT 'pending' NOT NULL,
+  	\`locale\` text DEFAULT 'de',
+  	\`consent_text\` text,
+  	\`consent_at\` text,
+  	\`confirmed_at\` text,
+  	\`unsubscribed_at\` text,
+  	\`confirm_expires_at\` text,
+  	\`confirm_token_hash\` text,
+  	\`updated_at\` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) NOT NULL,
+  	\`created_at\` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) NOT NULL,
+  	FOREIGN KEY (\`article_id\`) REFERENCES \`articles\`(\`id\`) ON UPDATE no action ON DELETE set null
+  );
+  `)
+  await db.run(sql`CREATE INDEX \`subscriptions_email_idx\` ON \`subscriptions\` (\`email\`);`)
+  await db.run(sql`CREATE INDEX \`subscriptions_article_idx\` ON \`subscriptions\` (\`article_id\`);`)
+  await db.run(sql`CREATE INDEX \`subscriptions_status_idx\` ON \`subscriptions\` (\`status\`);`)
+  await db.run(sql`CREATE INDEX \`subscriptions_confirm_token_hash_idx\` ON \`subscriptions\` (\`confirm_token_hash\`);`)
+  await db.run(sql`CREATE INDEX \`subscriptions_updated_at_idx\` ON \`subscriptions\` (\`updated_at\`);`)
+  await db.run(sql`CREATE INDEX \`subscriptions_created_at_idx\` ON \`subscriptions\` (\`created_at\`);`)
+  await db.run(sql`CREATE TABLE \`email_deliveries\` (
+  	\`id\` integer PRIMARY KEY NOT NULL,
+  	\`event_key\` text NOT NULL,
+  	\`kind\` text NOT NULL,
+  	\`to\` text NOT NULL,
+  	\`subject\` text NOT NULL,
+  	\`text\` text NOT NULL,
+  	\`html\` text,
+  	\`headers\` text,
+  	\`status\` text DEFAULT 'pending' NOT NULL,
+  	\`batch_key\` text,
+  	\`attempts\` numeric DEFAULT 0,
+  	\`last_error\` text,
+  	\`sent_at\` text,
+  	\`updated_at\` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) NOT NULL,
+  	\`created_at\` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) NOT NULL
+  );
+  `)
+  await db.run(sql`CREATE INDEX \`email_deliveries_event_key_idx\` ON \`email_deliveries\` (\`event_key\`);`)
+  await db.run(sql`CREATE INDEX \`email_deliveries_to_idx\` ON \`email_deliveries\` (\`to\`);`)
+  await db.run(sql`CREATE INDEX \`email_deliveries_status_idx\` ON \`email_deliveries\` (\`status\`);`)
+  await db.run(sql`CREATE INDEX \`email_deliveries_batch_key_idx\` ON \`email_deliveries\` (\`batch_key\`);`)
+  await db.run(sql`CREATE INDEX \`email_deliveries_updated_at_idx\` ON \`email_deliveries\` (\`updated_at\`);`)
+  await db.run(sql`CREATE INDEX \`email_deliveries_created_at_idx\` ON \`email_deliveries\` (\`created_at\`);`)
+  await db.run(sql`CREATE UNIQUE INDEX \`eventKey_to_idx\` ON \`email_deliveries\` (\`event_key\`,\`to\`);`)
+  await db.run(sql`CREATE TABLE \`shares\` (
+  	\`id\` integer PRIMARY KEY NOT NULL,
+  	\`article_id\` integer NOT NULL,
+  	\`network\` text NOT NULL,
+  	\`count\` numeric DEFAULT 0 NOT NULL,
+  	\`updated_at\` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) NOT NULL,
+  	\`created_at\` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) NOT NULL,
+  	FOREIGN KEY (\`article_id\`) REFERENCES \`articles\`(\`id\`) ON UPDATE no action ON DELETE set null
+  );
+  `)
+  await db.run(sql`CREATE INDEX \`shares_article_idx\` ON \`shares\` (\`article_id\`);`)
+  await db.run(sql`CREATE INDEX \`shares_updated_at_idx\` ON \`shares\` (\`updated_at\`);`)
+  await db.run(sql`CREATE INDEX \`shares_created_at_idx\` ON \`shares\` (\`created_at\`);`)
+  await db.run(sql`CREATE UNIQUE INDEX \`article_network_idx\` ON \`shares\` (\`article_id\`,\`network\`);`)
+  await db.run(sql`CREATE TABLE \`redirects\` (
+  	\`id\` integer PRIMARY KEY NOT NULL,
+  	\`from\` text NOT NULL,
+  	\`to\` text NOT NULL,
+  	\`updated_at\` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) NOT NULL,
+  	\`created_at\` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) NOT NULL
+  );
+  `)
+  await db.run(sql`CREATE UNIQUE INDEX \`redirects_from_idx\` ON \`redirects\` (\`from\`);`)
+  await db.run(sql`CREATE INDEX \`redirects_updated_at_idx\` ON \`redirects\` (\`updated_at\`);`)
+  await db.run(sql`CREATE INDEX \`redirects_created_at_idx\` ON \`redirects\` (\`created_at\`);`)
   await db.run(sql`CREATE TABLE \`media\` (
   	\`id\` integer PRIMARY KEY NOT NULL,
   	\`alt\` text NOT NULL,
@@ -190,10 +308,22 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   	\`parent_id\` integer NOT NULL,
   	\`path\` text NOT NULL,
   	\`articles_id\` integer,
+  	\`comments_id\` integer,
+  	\`comment_reactions_id\` integer,
+  	\`subscriptions_id\` integer,
+  	\`email_deliveries_id\` integer,
+  	\`shares_id\` integer,
+  	\`redirects_id\` integer,
   	\`media_id\` integer,
   	\`users_id\` integer,
   	FOREIGN KEY (\`parent_id\`) REFERENCES \`payload_locked_documents\`(\`id\`) ON UPDATE no action ON DELETE cascade,
   	FOREIGN KEY (\`articles_id\`) REFERENCES \`articles\`(\`id\`) ON UPDATE no action ON DELETE cascade,
+  	FOREIGN KEY (\`comments_id\`) REFERENCES \`comments\`(\`id\`) ON UPDATE no action ON DELETE cascade,
+  	FOREIGN KEY (\`comment_reactions_id\`) REFERENCES \`comment_reactions\`(\`id\`) ON UPDATE no action ON DELETE cascade,
+  	FOREIGN KEY (\`subscriptions_id\`) REFERENCES \`subscriptions\`(\`id\`) ON UPDATE no action ON DELETE cascade,
+  	FOREIGN KEY (\`email_deliveries_id\`) REFERENCES \`email_deliveries\`(\`id\`) ON UPDATE no action ON DELETE cascade,
+  	FOREIGN KEY (\`shares_id\`) REFERENCES \`shares\`(\`id\`) ON UPDATE no action ON DELETE cascade,
+  	FOREIGN KEY (\`redirects_id\`) REFERENCES \`redirects\`(\`id\`) ON UPDATE no action ON DELETE cascade,
   	FOREIGN KEY (\`media_id\`) REFERENCES \`media\`(\`id\`) ON UPDATE no action ON DELETE cascade,
   	FOREIGN KEY (\`users_id\`) REFERENCES \`users\`(\`id\`) ON UPDATE no action ON DELETE cascade
   );
@@ -202,6 +332,12 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_parent_idx\` ON \`payload_locked_documents_rels\` (\`parent_id\`);`)
   await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_path_idx\` ON \`payload_locked_documents_rels\` (\`path\`);`)
   await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_articles_id_idx\` ON \`payload_locked_documents_rels\` (\`articles_id\`);`)
+  await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_comments_id_idx\` ON \`payload_locked_documents_rels\` (\`comments_id\`);`)
+  await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_comment_reactions_id_idx\` ON \`payload_locked_documents_rels\` (\`comment_reactions_id\`);`)
+  await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_subscriptions_id_idx\` ON \`payload_locked_documents_rels\` (\`subscriptions_id\`);`)
+  await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_email_deliveries_id_idx\` ON \`payload_locked_documents_rels\` (\`email_deliveries_id\`);`)
+  await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_shares_id_idx\` ON \`payload_locked_documents_rels\` (\`shares_id\`);`)
+  await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_redirects_id_idx\` ON \`payload_locked_documents_rels\` (\`redirects_id\`);`)
   await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_media_id_idx\` ON \`payload_locked_documents_rels\` (\`media_id\`);`)
   await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_users_id_idx\` ON \`payload_locked_documents_rels\` (\`users_id\`);`)
   await db.run(sql`CREATE TABLE \`payload_preferences\` (
@@ -239,6 +375,26 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   `)
   await db.run(sql`CREATE INDEX \`payload_migrations_updated_at_idx\` ON \`payload_migrations\` (\`updated_at\`);`)
   await db.run(sql`CREATE INDEX \`payload_migrations_created_at_idx\` ON \`payload_migrations\` (\`created_at\`);`)
+  await db.run(sql`CREATE TABLE \`comment_settings\` (
+  	\`id\` integer PRIMARY KEY NOT NULL,
+  	\`moderation\` text DEFAULT 'first',
+  	\`max_depth\` numeric DEFAULT 5,
+  	\`updated_at\` text,
+  	\`created_at\` text
+  );
+  `)
+  await db.run(sql`CREATE TABLE \`site_build\` (
+  	\`id\` integer PRIMARY KEY NOT NULL,
+  	\`state\` text DEFAULT 'idle',
+  	\`last_started_at\` text,
+  	\`last_finished_at\` text,
+  	\`last_success_at\` text,
+  	\`last_duration_ms\` numeric,
+  	\`last_error\` text,
+  	\`updated_at\` text,
+  	\`created_at\` text
+  );
+  `)
 }
 
 export async function down({ db, payload, req }: MigrateDownArgs): Promise<void> {
@@ -246,6 +402,12 @@ export async function down({ db, payload, req }: MigrateDownArgs): Promise<void>
   await db.run(sql`DROP TABLE \`articles_texts\`;`)
   await db.run(sql`DROP TABLE \`_articles_v\`;`)
   await db.run(sql`DROP TABLE \`_articles_v_texts\`;`)
+  await db.run(sql`DROP TABLE \`comments\`;`)
+  await db.run(sql`DROP TABLE \`comment_reactions\`;`)
+  await db.run(sql`DROP TABLE \`subscriptions\`;`)
+  await db.run(sql`DROP TABLE \`email_deliveries\`;`)
+  await db.run(sql`DROP TABLE \`shares\`;`)
+  await db.run(sql`DROP TABLE \`redirects\`;`)
   await db.run(sql`DROP TABLE \`media\`;`)
   await db.run(sql`DROP TABLE \`users_sessions\`;`)
   await db.run(sql`DROP TABLE \`users\`;`)
@@ -257,4 +419,6 @@ export async function down({ db, payload, req }: MigrateDownArgs): Promise<void>
   await db.run(sql`DROP TABLE \`payload_preferences\`;`)
   await db.run(sql`DROP TABLE \`payload_preferences_rels\`;`)
   await db.run(sql`DROP TABLE \`payload_migrations\`;`)
+  await db.run(sql`DROP TABLE \`comment_settings\`;`)
+  await db.run(sql`DROP TABLE \`site_build\`;`)
 }
