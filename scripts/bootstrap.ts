@@ -7,8 +7,13 @@ import { ensureAdmin } from '../cms/bootstrap/ensureAdmin'
 import { openPayload } from '../cms/bootstrap/openPayload'
 import { resumeJobs } from '../cms/bootstrap/resumeJobs'
 import { importArticles } from '../cms/content/importArticles'
+import { UnknownMigrationsError } from '../cms/database/migrate'
 
-const payload = await openPayload()
+const payload = await openPayload().catch((error: unknown) => {
+  if (!(error instanceof UnknownMigrationsError)) throw error
+  console.error(error.message)
+  process.exit(1)
+})
 
 const admin = await ensureAdmin(payload, { email: process.env.ADMIN_EMAIL, password: process.env.ADMIN_PASSWORD })
 if (admin === 'created') console.log(`Editor ${process.env.ADMIN_EMAIL} created from ADMIN_EMAIL / ADMIN_PASSWORD.`)
