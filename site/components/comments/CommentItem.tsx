@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react'
-import type { PublicComment } from '../../lib/cms'
+import { commentAnchor, type PublicComment } from '../../../contract'
 import { CommentForm } from './CommentForm'
 import { CommentList } from './CommentList'
 import { useCommentContext } from './context'
@@ -26,7 +26,7 @@ export function CommentItem({ comment }: { comment: PublicComment }) {
     editButton.current?.focus()
   }, [editing])
 
-  const anchor = `kommentar-${comment.id}`
+  const anchor = commentAnchor(comment.id)
   const name = comment.author?.name || t.anonymous
   const waiting = ctx.waiting.has(comment.id)
   const own = ctx.isOwn(comment.id)

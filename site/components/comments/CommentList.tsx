@@ -1,4 +1,4 @@
-import type { PublicComment } from '../../lib/cms'
+import type { PublicComment } from '../../../contract'
 import { CommentItem } from './CommentItem'
 
 /** One level of the thread: the comments, or the replies of one comment. */

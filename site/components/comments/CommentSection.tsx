@@ -1,16 +1,16 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
-import type { CommentSort, CommentsData, PublicComment } from '../../lib/cms'
+import { commentAnchor, DEFAULT_LOCALE, DEFAULT_SORT, FORM_ANCHORS, type CommentSort, type CommentsData, type OwnComment, type PublicComment, type Vote } from '../../../contract'
 import type { Lang } from '../../lib/i18n'
-import { commentsApi, commentsUrl, subscriptionsUrl, type ApiResult, type FieldError, type NewComment, type NewSubscription, type PostedComment } from './api'
+import { commentsApi, commentsUrl, subscriptionsUrl, type ApiResult, type FieldError, type NewComment, type NewSubscription } from './api'
 import { CommentForm } from './CommentForm'
 import { CommentList } from './CommentList'
 import { CommentStats } from './CommentStats'
 import { CommentContext, type CommentContextValue } from './context'
 import { isFresh, loadEditTokens, nextExpiry, removeEditToken, saveEditToken, type EditTokens } from './editTokens'
 import { htmlToText } from './htmlToText'
-import { loadVotes, readerToken, saveVote, type Vote, type Votes } from './readerToken'
+import { loadVotes, readerToken, saveVote, type Votes } from './readerToken'
 import { SortControl } from './SortControl'
-import { SubscribeForm, type SubscribeResult } from './SubscribeForm'
+import { SubscribeForm, type SubscribeOutcome } from './SubscribeForm'
 import { commentTexts } from './texts'
 import { deleteComment, findComment, insertComment, updateComment } from './tree'
 import './comments.css'
@@ -20,29 +20,35 @@ export interface CommentSectionProps {
   /** public URL of the CMS (CMS_URL); the island talks only to its /api/public endpoints */
   apiBase: string
   lang?: Lang
-  /** the approved comments at build time, oldest first: in the static HTML without JavaScript */
+  /** the approved comments at build time (default order) and whether new ones are welcome: the static HTML without JavaScript */
   initial: CommentsData
-  commentsOpen?: boolean
 }
 
 const LIST_ID = 'kommentare-liste'
 const CLOSED_ID = 'kommentare-geschlossen'
+
+/** The comment id in the URL's #fragment: the no-JS form redirects to the new comment's anchor. */
+function hashedComment(): string | null {
+  const prefix = `#${commentAnchor('')}`
+  const { hash } = window.location
+  return hash.startsWith(prefix) && hash.length > prefix.length ? hash.slice(prefix.length) : null
+}
 
 /**
  * The comment section of an article. Rendered at build time from `initial` (readable and
  * indexable without JavaScript, the form posts as a plain HTML form), then hydrated: it refetches
  * the live thread and posts, reacts, edits and deletes in place.
  */
-export default function CommentSection({ slug, apiBase, lang = 'de', initial, commentsOpen = true }: CommentSectionProps) {
+export default function CommentSection({ slug, apiBase, lang = DEFAULT_LOCALE, initial }: CommentSectionProps) {
   const t = commentTexts(lang)
   const api = useMemo(() => commentsApi(apiBase, slug, lang), [apiBase, slug, lang])
   const [data, setData] = useState<CommentsData>(initial)
-  const [sort, setSort] = useState<CommentSort>('oldest')
-  const [open, setOpen] = useState(commentsOpen)
+  const [sort, setSort] = useState<CommentSort>(DEFAULT_SORT)
+  const [open, setOpen] = useState(initial.commentsOpen)
   const [hydrated, setHydrated] = useState(false)
   const [busy, setBusy] = useState(false)
   const [loadFailed, setLoadFailed] = useState(false)
-  const [posted, setPosted] = useState<PostedComment[]>([])
+  const [posted, setPosted] = useState<OwnComment[]>([])
   const [sources, setSources] = useState<Record<string, string>>({})
   const [tokens, setTokens] = useState<EditTokens>({})
   const [votes, setVotes] = useState<Votes>({})
@@ -65,10 +71,10 @@ export default function CommentSection({ slug, apiBase, lang = 'de', initial, co
       setLoadFailed(!result.ok && result.status !== 404)
       if (!result.ok) return
       setData(result.data)
-      if (result.data.commentsOpen !== undefined) setOpen(result.data.commentsOpen)
-      // The no-JS form redirects to #kommentar-<id>; that comment exists only in the live thread.
-      const target = revealHash ? /^#(kommentar-(.+))$/.exec(window.location.hash) : null
-      if (target?.[1] && target[2] && findComment(result.data.comments, target[2])) setFocusTarget(target[1])
+      setOpen(result.data.commentsOpen)
+      // The no-JS form redirects to the new comment's anchor; that comment exists only in the live thread.
+      const target = revealHash ? hashedComment() : null
+      if (target && findComment(result.data.comments, target)) setFocusTarget(commentAnchor(target))
     },
     [api],
   )
@@ -77,10 +83,10 @@ export default function CommentSection({ slug, apiBase, lang = 'de', initial, co
     setHydrated(true)
     setTokens(loadEditTokens())
     setVotes(loadVotes())
-    void load('oldest', { quiet: true, revealHash: true })
+    void load(DEFAULT_SORT, { quiet: true, revealHash: true })
   }, [load])
 
-  // Hide "Bearbeiten"/"Löschen" the moment the 15 minutes are over.
+  // Hide "Bearbeiten"/"Löschen" the moment the edit window is over.
   useEffect(() => {
     const wait = nextExpiry(tokens)
     if (wait === null) return
@@ -120,8 +126,7 @@ export default function CommentSection({ slug, apiBase, lang = 'de', initial, co
       }
       return failure(result)
     }
-    const { comment, editToken } = result.data
-    const created: PostedComment = { ...comment, replies: comment.replies ?? [] }
+    const { comment: created, editToken } = result.data
     setTokens(saveEditToken(created.id, editToken))
     setSources((s) => ({ ...s, [created.id]: input.body }))
     setPosted((list) => [...list, created])
@@ -130,13 +135,13 @@ export default function CommentSection({ slug, apiBase, lang = 'de', initial, co
       void load(sort, { quiet: true }) // for the stats
     }
     setReplyTo(null)
-    setFocusTarget(`kommentar-${created.id}`)
+    setFocusTarget(commentAnchor(created.id))
     const thanks = created.status === 'approved' ? t.thanksPublished : t.thanksPending
     announce(input.notify === 'none' ? thanks : `${thanks} ${t.notify.confirm}`)
     return null
   }
 
-  async function subscribe(input: NewSubscription): Promise<SubscribeResult> {
+  async function subscribe(input: NewSubscription): Promise<SubscribeOutcome> {
     const result = await api.subscribe(input)
     return result.ok ? { message: result.data.message } : { errors: failure(result) }
   }
@@ -161,7 +166,7 @@ export default function CommentSection({ slug, apiBase, lang = 'de', initial, co
     const { html, editedAt } = result.data.comment
     changeComment(id, (c) => ({ ...c, html, editedAt }))
     setSources((s) => ({ ...s, [id]: body }))
-    setFocusTarget(`kommentar-${id}`)
+    setFocusTarget(commentAnchor(id))
     announce(t.saved)
     return null
   }
@@ -182,7 +187,7 @@ export default function CommentSection({ slug, apiBase, lang = 'de', initial, co
     setData((d) => ({ ...d, comments: deleteComment(d.comments, id) }))
     // Focus stays nearby: on the "deleted" placeholder of a thread, else on the parent or the list.
     const focus = removed?.replies.length ? id : removed?.parent
-    setFocusTarget(focus ? `kommentar-${focus}` : LIST_ID)
+    setFocusTarget(focus ? commentAnchor(focus) : LIST_ID)
     announce(t.removed)
     if (wasPublic) void load(sort, { quiet: true })
     return null
@@ -219,7 +224,7 @@ export default function CommentSection({ slug, apiBase, lang = 'de', initial, co
           <SubscribeForm action={subscriptionsUrl(apiBase)} slug={slug} texts={t} onSubmit={subscribe} />
         </div>
         {/* Target of the no-JS subscribe form's redirect, like #kommentar-wartet below. */}
-        <p id="abo-angefragt" className="comment-notice" role="status">
+        <p id={FORM_ANCHORS.subscriptionRequested} className="comment-notice" role="status">
           {t.subscribe.requested}
         </p>
         {hydrated && comments.length > 1 && <SortControl value={sort} onChange={changeSort} texts={t} />}
@@ -233,10 +238,10 @@ export default function CommentSection({ slug, apiBase, lang = 'de', initial, co
         <section className="comment-respond" aria-labelledby="kommentar-schreiben">
           <h3 id="kommentar-schreiben">{t.formHeading}</h3>
           {/* Targets of the no-JS form's redirect: visible only as the URL's #fragment (:target). */}
-          <p id="kommentar-wartet" className="comment-notice" role="status">
+          <p id={FORM_ANCHORS.commentWaiting} className="comment-notice" role="status">
             {t.thanksPending}
           </p>
-          <p id="kommentar-veroeffentlicht" className="comment-notice" role="status">
+          <p id={FORM_ANCHORS.commentPublished} className="comment-notice" role="status">
             {t.thanksPublished}
           </p>
           {open ? (
