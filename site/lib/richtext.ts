@@ -5,6 +5,7 @@ import {
 } from '@payloadcms/richtext-lexical/html'
 import type { SerializedEditorState } from '@payloadcms/richtext-lexical/lexical'
 import { convertLexicalToPlaintext } from '@payloadcms/richtext-lexical/plaintext'
+import { articlePath } from '../../contract'
 import { CMS_URL } from './config'
 
 type Upload = { url?: string | null; alt?: string | null; width?: number | null; height?: number | null }
@@ -20,7 +21,7 @@ const converters = (mediaBase: string): HTMLConvertersFunction => ({ defaultConv
   ...LinkHTMLConverter({
     internalDocToHref: ({ linkNode }) => {
       const doc = linkNode.fields.doc?.value
-      return typeof doc === 'object' && doc && 'slug' in doc ? `/blog/${String(doc.slug)}/` : '#'
+      return typeof doc === 'object' && doc && 'slug' in doc ? articlePath(String(doc.slug)) : '#'
     },
   }),
   upload: ({ node }) => {
