@@ -1,5 +1,6 @@
 import slugify from '@sindresorhus/slugify'
 import { getCollection, type CollectionEntry } from 'astro:content'
+import { articlePath } from '../../contract'
 
 export type Article = CollectionEntry<'articles'>
 
@@ -10,6 +11,6 @@ export async function listArticles(): Promise<Article[]> {
   return (await getCollection('articles')).sort((a, b) => time(b) - time(a))
 }
 
-export const articleUrl = (a: Article) => `/blog/${a.data.slug}/`
+export const articleUrl = (a: Article) => articlePath(a.data.slug)
 export const tagSlug = (tag: string) => slugify(tag, { locale: 'de' })
 export const tagUrl = (tag: string) => `/tags/${tagSlug(tag)}/`

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import { fetchComments } from './cms'
+import { emptyComments, fetchComments } from './cms'
 
 const answer = (body: unknown, status = 200) => vi.fn(async () => new Response(JSON.stringify(body), { status }))
 
@@ -16,6 +16,7 @@ describe('fetchComments', () => {
           replies: [{ id: '13', parent: '12', depth: 2, author: null, html: '', createdAt: '2026-11-27T11:00:00.000Z', editedAt: null, deleted: true, reactions: { up: 0, down: 0 }, replies: [] }],
         },
       ],
+      commentsOpen: false,
     })
     vi.stubGlobal('fetch', fetch)
     const data = await fetchComments('mein-beitrag')
@@ -23,6 +24,7 @@ describe('fetchComments', () => {
     expect(data.stats.mostReacted).toBe('12')
     expect(data.comments[0]?.id).toBe('12')
     expect(data.comments[0]?.replies[0]).toMatchObject({ id: '13', parent: '12', deleted: true, author: null })
+    expect(data.commentsOpen).toBe(false)
   })
 
   it('treats 404 (article not public) as no comments', async () => {
@@ -30,6 +32,7 @@ describe('fetchComments', () => {
     expect(await fetchComments('entwurf')).toEqual({
       stats: { threads: 0, replies: 0, authors: 0, followers: 0, mostReacted: null, hottestThread: null },
       comments: [],
+      commentsOpen: true,
     })
   })
 
@@ -38,6 +41,9 @@ describe('fetchComments', () => {
     await expect(fetchComments('x')).rejects.toThrow(/CMS answered 500/)
     vi.stubGlobal('fetch', answer({ stats: {}, comments: 'nope' }))
     await expect(fetchComments('x')).rejects.toThrow(/Unexpected comments/)
+    // The contract says the CMS always sends commentsOpen.
+    vi.stubGlobal('fetch', answer({ ...emptyComments(), commentsOpen: undefined }))
+    await expect(fetchComments('x')).rejects.toThrow(/commentsOpen/)
     vi.stubGlobal('fetch', vi.fn(async () => Promise.reject(new Error('ECONNREFUSED'))))
     await expect(fetchComments('x')).rejects.toThrow(/CMS not reachable/)
   })

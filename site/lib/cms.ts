@@ -1,4 +1,5 @@
 import { z } from 'astro/zod'
+import { apiPaths, DEFAULT_LOCALE, DEFAULT_SORT, LOCALES, type CommentsData, type CommentStats, type PublicComment, type ShareCount } from '../../contract'
 import { CMS_URL } from './config'
 
 /**
@@ -19,7 +20,7 @@ export const cmsArticle = z.object({
   slug: z.string(),
   excerpt: z.string().nullish(),
   body: z.looseObject({ root: z.looseObject({ children: z.array(z.unknown()) }) }),
-  language: z.enum(['de', 'en']).default('de'),
+  language: z.enum(LOCALES).default(DEFAULT_LOCALE),
   author: z.string().nullish(),
   tags: z.array(z.string()).nullish(),
   publishedAt: z.string().nullish(),
@@ -65,49 +66,11 @@ export async function fetchArticles(ids: string[]): Promise<CmsArticle[]> {
 }
 
 /*
- * Comments: the CMS's public comment API (see README, "Public comment API"). The types are shared
- * with the comment island, which imports them type-only so zod never reaches the browser.
+ * Comments: the CMS's public comment API (README, "Public comment API"). The types are the
+ * contract's; the schemas check at build time that the CMS still answers in that shape.
  */
 
 const id = z.union([z.string(), z.number()]).transform(String)
-
-export type CommentSort = 'newest' | 'oldest' | 'top'
-
-export interface CommentAuthor {
-  name: string
-  url: string | null
-}
-
-export interface PublicComment {
-  id: string
-  parent: string | null
-  depth: number
-  /** null only for deleted comments, which the API may send without an author */
-  author: CommentAuthor | null
-  /** sanitized by the CMS; the only HTML the site renders unescaped */
-  html: string
-  createdAt: string
-  editedAt: string | null
-  deleted: boolean
-  reactions: { up: number; down: number }
-  replies: PublicComment[]
-}
-
-export interface CommentStats {
-  threads: number
-  replies: number
-  authors: number
-  followers: number
-  mostReacted: string | null
-  hottestThread: string | null
-}
-
-export interface CommentsData {
-  stats: CommentStats
-  comments: PublicComment[]
-  /** not in the README's contract; read when the CMS sends it, else open (a 409 on posting says closed) */
-  commentsOpen?: boolean | undefined
-}
 
 const count = z.number().int().nonnegative()
 
@@ -138,21 +101,23 @@ export const commentStats: z.ZodType<CommentStats, unknown> = z.object({
 export const commentsData: z.ZodType<CommentsData, unknown> = z.object({
   stats: commentStats,
   comments: z.array(publicComment),
-  commentsOpen: z.boolean().optional(),
+  commentsOpen: z.boolean(),
 })
 
+/** An article without comments; open, as articles are unless an editor closes them. */
 export const emptyComments = (): CommentsData => ({
   stats: { threads: 0, replies: 0, authors: 0, followers: 0, mostReacted: null, hottestThread: null },
   comments: [],
+  commentsOpen: true,
 })
 
 /**
- * Approved comments of one article, oldest first, for the static page. 404 means the article is
- * not public (yet): no comments. Any other failure stops the build, so a page never silently
- * ships without its comments.
+ * Approved comments of one article for the static page, in the default order the island starts
+ * with. 404 means the article is not public (yet): no comments. Any other failure stops the
+ * build, so a page never silently ships without its comments.
  */
 export async function fetchComments(slug: string): Promise<CommentsData> {
-  const url = `${CMS_URL}/api/public/articles/${encodeURIComponent(slug)}/comments?sort=oldest`
+  const url = `${CMS_URL}${apiPaths.comments(slug)}?sort=${DEFAULT_SORT}`
   const response = await get(url)
   if (response.status === 404) return emptyComments()
   if (!response.ok) throw new Error(`CMS answered ${response.status} for ${url}`)
@@ -161,9 +126,11 @@ export async function fetchComments(slug: string): Promise<CommentsData> {
   return parsed.data
 }
 
+const shareCount: z.ZodType<ShareCount, unknown> = z.object({ total: z.number() })
+
 /** How often the article's share links were clicked (0 when the CMS does not know it). */
 export async function fetchShareCount(slug: string): Promise<number> {
-  const response = await fetch(`${CMS_URL}/api/public/articles/${encodeURIComponent(slug)}/shares`, { headers: { accept: 'application/json' } })
+  const response = await fetch(`${CMS_URL}${apiPaths.shareCount(slug)}`, { headers: { accept: 'application/json' } })
   if (!response.ok) return 0
-  return z.object({ total: z.number() }).parse(await response.json()).total
+  return shareCount.parse(await response.json()).total
 }

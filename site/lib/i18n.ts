@@ -1,5 +1,7 @@
+import type { Locale } from '../../contract'
+
 /** UI texts of the site, German first. */
-export type Lang = 'de' | 'en'
+export type Lang = Locale
 
 const texts = {
   de: {

@@ -5,12 +5,11 @@ import {
 } from '@payloadcms/richtext-lexical/html'
 import type { SerializedEditorState } from '@payloadcms/richtext-lexical/lexical'
 import { convertLexicalToPlaintext } from '@payloadcms/richtext-lexical/plaintext'
+import escapeHtml from 'escape-html'
+import { articlePath } from '../../contract'
 import { CMS_URL } from './config'
 
 type Upload = { url?: string | null; alt?: string | null; width?: number | null; height?: number | null }
-
-const escape = (value: string) =>
-  value.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c)
 
 /** Media URLs from the CMS are relative to it; the static site needs them absolute. */
 export const absoluteMediaUrl = (url: string, base = CMS_URL) => (/^https?:\/\//.test(url) ? url : `${base}${url}`)
@@ -20,14 +19,14 @@ const converters = (mediaBase: string): HTMLConvertersFunction => ({ defaultConv
   ...LinkHTMLConverter({
     internalDocToHref: ({ linkNode }) => {
       const doc = linkNode.fields.doc?.value
-      return typeof doc === 'object' && doc && 'slug' in doc ? `/blog/${String(doc.slug)}/` : '#'
+      return typeof doc === 'object' && doc && 'slug' in doc ? articlePath(String(doc.slug)) : '#'
     },
   }),
   upload: ({ node }) => {
     const doc = (node as { value?: Upload | string | number }).value
     if (!doc || typeof doc !== 'object' || !doc.url) return ''
     const size = doc.width && doc.height ? ` width="${doc.width}" height="${doc.height}"` : ''
-    return `<figure><img src="${escape(absoluteMediaUrl(doc.url, mediaBase))}" alt="${escape(doc.alt ?? '')}"${size} loading="lazy" decoding="async"></figure>`
+    return `<figure><img src="${escapeHtml(absoluteMediaUrl(doc.url, mediaBase))}" alt="${escapeHtml(doc.alt ?? '')}"${size} loading="lazy" decoding="async"></figure>`
   },
 })
 

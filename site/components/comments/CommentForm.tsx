@@ -1,13 +1,11 @@
 import { useEffect, useRef, useState, type SubmitEvent, type KeyboardEvent } from 'react'
-import { NOTIFY_CHOICES, type FieldError, type NewComment, type Notify } from './api'
+import { COMMENT_LIMITS, NOTIFY_CHOICES, type Notify } from '../../../contract'
+import type { FieldError, NewComment } from './api'
 import { useFieldErrors } from './fieldErrors'
 import type { CommentTexts } from './texts'
 
 const FIELDS = ['name', 'email', 'website', 'body', 'consent', 'notify'] as const
 const toNotify = (value: string): Notify => NOTIFY_CHOICES.find((choice) => choice === value) ?? 'none'
-
-export const MAX_NAME = 80
-export const MAX_BODY = 5000
 
 interface CommentFormProps {
   /** prefix of every id in the form, unique on the page */
@@ -75,7 +73,7 @@ export function CommentForm({ idPrefix, action, parent, labelledBy, texts: t, on
         <label htmlFor={id('name')}>
           {t.field.name} <span aria-hidden="true">*</span>
         </label>
-        <input id={id('name')} name="name" type="text" autoComplete="name" required maxLength={MAX_NAME} aria-invalid={invalid('name')} aria-describedby={describe('name')} />
+        <input id={id('name')} name="name" type="text" autoComplete="name" required maxLength={COMMENT_LIMITS.name} aria-invalid={invalid('name')} aria-describedby={describe('name')} />
         {errorText('name')}
       </p>
       <p className="comment-field">
@@ -99,7 +97,7 @@ export function CommentForm({ idPrefix, action, parent, labelledBy, texts: t, on
         <label htmlFor={id('body')}>
           {t.field.body} <span aria-hidden="true">*</span>
         </label>
-        <textarea id={id('body')} name="body" rows={6} required maxLength={MAX_BODY} aria-invalid={invalid('body')} aria-describedby={describe('body')} />
+        <textarea id={id('body')} name="body" rows={6} required maxLength={COMMENT_LIMITS.body} aria-invalid={invalid('body')} aria-describedby={describe('body')} />
         {errorText('body')}
       </p>
       <p className="comment-field comment-consent">

@@ -1,16 +1,20 @@
-import { useEffect, useRef, useState } from 'react'
-import type { PublicComment } from '../../lib/cms'
+import { useEffect, useRef, useState, type ReactNode } from 'react'
+import { commentAnchor, type PublicComment } from '../../../contract'
 import { CommentForm } from './CommentForm'
-import { CommentList } from './CommentList'
 import { useCommentContext } from './context'
 import { EditForm } from './EditForm'
 import { Reactions } from './Reactions'
-import { formatDateTime } from './texts'
+import { formatDateTime, type CommentTexts } from './texts'
 
 const isWebUrl = (url: string | null): url is string => !!url && /^https?:\/\//i.test(url)
 
-/** One comment with its actions, its inline reply or edit form, and its replies (recursively). */
-export function CommentItem({ comment }: { comment: PublicComment }) {
+export const authorName = (comment: PublicComment, t: CommentTexts): string => comment.author?.name || t.anonymous
+
+/**
+ * One comment with its actions and its inline reply or edit form; `children` are its replies,
+ * rendered by CommentList, so the recursion needs no import back.
+ */
+export function CommentItem({ comment, children }: { comment: PublicComment; children?: ReactNode }) {
   const ctx = useCommentContext()
   const { texts: t } = ctx
   const [editing, setEditing] = useState(false)
@@ -26,8 +30,8 @@ export function CommentItem({ comment }: { comment: PublicComment }) {
     editButton.current?.focus()
   }, [editing])
 
-  const anchor = `kommentar-${comment.id}`
-  const name = comment.author?.name || t.anonymous
+  const anchor = commentAnchor(comment.id)
+  const name = authorName(comment, t)
   const waiting = ctx.waiting.has(comment.id)
   const own = ctx.isOwn(comment.id)
   const replying = ctx.replyTo === comment.id
@@ -130,7 +134,7 @@ export function CommentItem({ comment }: { comment: PublicComment }) {
           />
         </div>
       )}
-      {comment.replies.length > 0 && <CommentList comments={comment.replies} label={t.repliesLabel(name)} />}
+      {children}
     </li>
   )
 }

@@ -1,4 +1,4 @@
-import type { CommentStats as Stats } from '../../lib/cms'
+import { commentAnchor, type CommentStats as Stats } from '../../../contract'
 import type { CommentTexts } from './texts'
 
 /** The numbers above the thread, and links to its most reacted comment and its hottest thread. */
@@ -27,7 +27,7 @@ export function CommentStats({ stats, texts: t }: { stats: Stats; texts: Comment
           {links.map(([id, label]) =>
             id ? (
               <li key={label}>
-                <a href={`#kommentar-${id}`}>{label}</a>
+                <a href={`#${commentAnchor(id)}`}>{label}</a>
               </li>
             ) : null,
           )}

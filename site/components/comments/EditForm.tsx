@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState, type SubmitEvent, type KeyboardEvent } from 'react'
+import { COMMENT_LIMITS } from '../../../contract'
 import type { FieldError } from './api'
-import { MAX_BODY } from './CommentForm'
 import type { CommentTexts } from './texts'
 
 interface EditFormProps {
@@ -46,7 +46,7 @@ export function EditForm({ commentId, initialText, texts: t, onSave, onCancel }:
         name="body"
         rows={5}
         required
-        maxLength={MAX_BODY}
+        maxLength={COMMENT_LIMITS.body}
         defaultValue={initialText}
         aria-invalid={message ? true : undefined}
         aria-describedby={message ? `${id}-error` : undefined}

@@ -1,7 +1,6 @@
 import { useRef } from 'react'
-import type { PublicComment } from '../../lib/cms'
+import { VOTES, type PublicComment, type Vote } from '../../../contract'
 import { useCommentContext } from './context'
-import type { Vote } from './readerToken'
 
 const ICON: Record<Vote, string> = { up: '👍', down: '👎' }
 
@@ -21,7 +20,7 @@ export function Reactions({ comment, onError }: { comment: PublicComment; onErro
 
   return (
     <span className="comment-reactions" role="group" aria-label={t.reactionsLabel}>
-      {(['up', 'down'] as const).map((value) => (
+      {VOTES.map((value) => (
         <button key={value} type="button" className="comment-reaction" aria-pressed={mine === value} disabled={!hydrated} onClick={() => void vote(value)}>
           <span aria-hidden="true">{ICON[value]}</span> <span className="visually-hidden">{value === 'up' ? t.up : t.down}</span>{' '}
           <span className="comment-reaction-count">{comment.reactions[value]}</span>

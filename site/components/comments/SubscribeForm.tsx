@@ -1,20 +1,20 @@
 import { useRef, useState, type SubmitEvent } from 'react'
-import type { FieldError, NewSubscription, SubscriptionScope } from './api'
+import type { FieldError, FormScope, NewSubscription } from './api'
 import { useFieldErrors } from './fieldErrors'
 import type { CommentTexts } from './texts'
 
 const FIELDS = ['email', 'consent'] as const
-const SCOPES: readonly SubscriptionScope[] = ['article', 'posts']
+const SCOPES: readonly FormScope[] = ['article', 'posts']
 
 /** The API's answer: its ready-to-show message, or the errors to show. */
-export type SubscribeResult = { message: string } | { errors: FieldError[] }
+export type SubscribeOutcome = { message: string } | { errors: FieldError[] }
 
 interface SubscribeFormProps {
   /** the CMS endpoint: a plain POST there works without JavaScript (it redirects back to #abo-angefragt) */
   action: string
   slug: string
   texts: CommentTexts
-  onSubmit: (input: NewSubscription) => Promise<SubscribeResult>
+  onSubmit: (input: NewSubscription) => Promise<SubscribeOutcome>
 }
 
 /**

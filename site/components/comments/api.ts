@@ -1,6 +1,19 @@
 import type { Lang } from '../../lib/i18n'
-import type { CommentSort, CommentsData, PublicComment } from '../../lib/cms'
-import type { Vote } from './readerToken'
+import {
+  apiPaths,
+  type CommentSort,
+  type CommentsData,
+  type CreatedComment,
+  type EditedComment,
+  type FieldError as ApiFieldError,
+  type NewCommentBody,
+  type Notify,
+  type ReactionResult,
+  type SubscribeBody,
+  type SubscribeResult,
+  type SubscriptionScope,
+  type Vote,
+} from '../../../contract'
 
 /**
  * Every call of the comment island to the CMS's public API (README, "Public comment API"). Only
@@ -8,65 +21,35 @@ import type { Vote } from './readerToken'
  * which keeps zod out of the browser bundle.
  */
 
-export type CommentStatus = 'pending' | 'approved'
-export type PostedComment = PublicComment & { status: CommentStatus }
-
-export interface FieldError {
-  field?: string | undefined
-  message: string
-}
+/** The API's error; `field` is missing for errors the island makes up itself (network, expired token). */
+export type FieldError = Partial<Pick<ApiFieldError, 'field'>> & Pick<ApiFieldError, 'message'>
 
 /** status 0 = the CMS was not reachable (network error, CORS); errors is then empty. */
 export type ApiResult<T> = { ok: true; status: number; data: T } | { ok: false; status: number; errors: FieldError[] }
 
-/** "Benachrichtige mich zu": replies to the reader's own comments, or every new comment on the article. */
-export const NOTIFY_CHOICES = ['none', 'replies', 'article'] as const
-export type Notify = (typeof NOTIFY_CHOICES)[number]
+/** The comment form's fields; website, parent and notify are left out of the request when empty. */
+export type NewComment = Pick<NewCommentBody, 'name' | 'email' | 'body'> & { website: string; parent: string | null; notify: Notify }
 
-export interface NewComment {
-  name: string
-  email: string
-  website: string
-  body: string
-  parent: string | null
-  notify: Notify
-}
+/** The "Abonnieren" form: new comments on this article, or new articles (replies come with a comment's notify). */
+export type FormScope = Exclude<SubscriptionScope, 'replies'>
 
-/** The "Abonnieren" form: new comments on this article, or new articles. */
-export type SubscriptionScope = 'article' | 'posts'
-
-export interface NewSubscription {
-  email: string
-  scope: SubscriptionScope
-}
-
-/** 202: `message` is ready to show; 'confirmed' = this address already gets it. */
-export interface SubscriptionRequest {
-  status: 'pending' | 'confirmed'
-  message: string
-}
-
-export interface Reactions {
-  up: number
-  down: number
-  mine: Vote | null
-}
+export type NewSubscription = Pick<SubscribeBody, 'email'> & { scope: FormScope }
 
 export interface CommentsApi {
   list(sort: CommentSort): Promise<ApiResult<CommentsData>>
-  post(comment: NewComment): Promise<ApiResult<{ comment: PostedComment; editToken: string }>>
-  react(id: string, value: Vote, readerToken: string): Promise<ApiResult<Reactions>>
-  edit(id: string, body: string, editToken: string): Promise<ApiResult<{ comment: PostedComment }>>
+  post(comment: NewComment): Promise<ApiResult<CreatedComment>>
+  react(id: string, value: Vote, readerToken: string): Promise<ApiResult<ReactionResult>>
+  edit(id: string, body: string, editToken: string): Promise<ApiResult<EditedComment>>
   remove(id: string, editToken: string): Promise<ApiResult<null>>
-  subscribe(subscription: NewSubscription): Promise<ApiResult<SubscriptionRequest>>
+  subscribe(subscription: NewSubscription): Promise<ApiResult<SubscribeResult>>
 }
 
 /** The form's action for readers without JavaScript; the JSON calls use the same URL. */
-export const commentsUrl = (apiBase: string, slug: string): string => `${apiBase}/api/public/articles/${encodeURIComponent(slug)}/comments`
-export const subscriptionsUrl = (apiBase: string): string => `${apiBase}/api/public/subscriptions`
+export const commentsUrl = (apiBase: string, slug: string): string => `${apiBase}${apiPaths.comments(slug)}`
+export const subscriptionsUrl = (apiBase: string): string => `${apiBase}${apiPaths.subscriptions}`
 
 export function commentsApi(apiBase: string, slug: string, lang: Lang): CommentsApi {
-  const commentUrl = (id: string) => `${apiBase}/api/public/comments/${encodeURIComponent(id)}`
+  const url = (path: string) => `${apiBase}${path}`
   // The CMS answers error messages in the first language of Accept-Language: the article's.
   const headers = (extra: Record<string, string> = {}): Record<string, string> => ({ accept: 'application/json', 'accept-language': lang, ...extra })
   const json = (body: unknown, extra: Record<string, string> = {}) => ({
@@ -88,20 +71,23 @@ export function commentsApi(apiBase: string, slug: string, lang: Lang): Comments
           ...(website.trim() ? { website } : {}),
           ...(parent ? { parent } : {}),
           ...(notify !== 'none' ? { notify } : {}),
-        }),
+        } satisfies NewCommentBody),
       }),
     react: (id, value, readerToken) =>
-      request(`${commentUrl(id)}/reactions`, {
+      request(url(apiPaths.reactions(id)), {
         method: 'POST',
         // credentials: the CMS falls back to its lt_reader cookie when the header is missing.
         credentials: 'include',
         ...json({ value }, { 'x-reader-token': readerToken }),
       }),
-    edit: (id, body, editToken) => request(commentUrl(id), { method: 'PATCH', ...json({ body }, bearer(editToken)) }),
-    remove: (id, editToken) => request(commentUrl(id), { method: 'DELETE', headers: headers(bearer(editToken)) }),
+    edit: (id, body, editToken) => request(url(apiPaths.comment(id)), { method: 'PATCH', ...json({ body }, bearer(editToken)) }),
+    remove: (id, editToken) => request(url(apiPaths.comment(id)), { method: 'DELETE', headers: headers(bearer(editToken)) }),
     // Only "new comments" belongs to this article; "new articles" is site-wide.
     subscribe: ({ email, scope }) =>
-      request(subscriptionsUrl(apiBase), { method: 'POST', ...json({ email, scope, ...(scope === 'article' ? { article: slug } : {}), consent: true }) }),
+      request(subscriptionsUrl(apiBase), {
+        method: 'POST',
+        ...json({ email, scope, ...(scope === 'article' ? { article: slug } : {}), consent: true } satisfies SubscribeBody),
+      }),
   }
 }
 

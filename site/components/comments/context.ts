@@ -1,8 +1,8 @@
 import { createContext, useContext } from 'react'
+import type { PublicComment, Vote } from '../../../contract'
 import type { Lang } from '../../lib/i18n'
-import type { PublicComment } from '../../lib/cms'
 import type { FieldError, NewComment } from './api'
-import type { Vote, Votes } from './readerToken'
+import type { Votes } from './readerToken'
 import type { CommentTexts } from './texts'
 
 /** What every comment of the (recursive) tree needs from the section, without passing it down each level. */

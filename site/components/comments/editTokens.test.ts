@@ -1,6 +1,7 @@
 // @vitest-environment happy-dom
 import { beforeEach, describe, expect, it } from 'vitest'
-import { EDIT_TOKENS_KEY, EDIT_WINDOW_MS, loadEditTokens, nextExpiry, removeEditToken, saveEditToken } from './editTokens'
+import { EDIT_WINDOW_MS } from '../../../contract'
+import { EDIT_TOKENS_KEY, loadEditTokens, nextExpiry, removeEditToken, saveEditToken } from './editTokens'
 
 const stored = () => JSON.parse(localStorage.getItem(EDIT_TOKENS_KEY) ?? 'null') as unknown
 

@@ -1,11 +1,11 @@
+import { EDIT_WINDOW_MS } from '../../../contract'
 import { isRecord, readJson, writeJson } from './storage'
 
 /**
  * Edit tokens of the reader's own comments, { [commentId]: { token, createdAt } } in localStorage.
- * The CMS accepts a token for 15 minutes after posting; older ones are useless and dropped.
+ * The CMS accepts a token for EDIT_WINDOW_MS after posting; older ones are useless and dropped.
  */
 export const EDIT_TOKENS_KEY = 'leuchtturm:comment-edit-tokens'
-export const EDIT_WINDOW_MS = 15 * 60 * 1000
 
 export interface EditToken {
   token: string

@@ -1,3 +1,4 @@
+import { VOTES, type Vote } from '../../../contract'
 import { isRecord, readJson, writeJson } from './storage'
 
 /**
@@ -8,8 +9,9 @@ import { isRecord, readJson, writeJson } from './storage'
 const READER_KEY = 'leuchtturm:reader-token'
 const VOTES_KEY = 'leuchtturm:reactions'
 
-export type Vote = 'up' | 'down'
 export type Votes = Record<string, Vote>
+
+const isVote = (value: unknown): value is Vote => VOTES.some((vote) => vote === value)
 
 export function readerToken(): string {
   const stored = readJson(READER_KEY)
@@ -22,7 +24,7 @@ export function readerToken(): string {
 export function loadVotes(): Votes {
   const stored = readJson(VOTES_KEY)
   const votes: Votes = {}
-  if (isRecord(stored)) for (const [id, vote] of Object.entries(stored)) if (vote === 'up' || vote === 'down') votes[id] = vote
+  if (isRecord(stored)) for (const [id, vote] of Object.entries(stored)) if (isVote(vote)) votes[id] = vote
   return votes
 }
 

@@ -1,4 +1,4 @@
-import type { CommentSort, PublicComment } from '../../lib/cms'
+import type { CommentSort, PublicComment } from '../../../contract'
 
 /** Immutable edits of the comment tree, for updates in place without refetching. */
 

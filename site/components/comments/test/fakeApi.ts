@@ -1,4 +1,4 @@
-import type { CommentsData, CommentSort, PublicComment } from '../../../lib/cms'
+import type { CommentsData, CommentSort, PublicComment, Vote } from '../../../../contract'
 
 /**
  * A small in-memory stand-in for the CMS's public comment API (README, "Public comment API") and
@@ -48,6 +48,7 @@ export function seedData(): CommentsData {
       }),
       comment('14', 'Jan Meyer', { createdAt: '2026-11-27T12:00:00.000Z', reactions: { up: 5, down: 1 } }),
     ],
+    commentsOpen: true,
   }
 }
 
@@ -56,7 +57,7 @@ const json = (body: unknown, status = 200) => new Response(JSON.stringify(body),
 export function fakeApi(data: CommentsData = seedData()) {
   const calls: Call[] = []
   const overrides: { method: string; path: RegExp; handler: Handler }[] = []
-  const votes = new Map<string, 'up' | 'down'>()
+  const votes = new Map<string, Vote>()
   let nextId = 100
 
   const sorted = (sort: CommentSort): PublicComment[] => {
@@ -69,7 +70,7 @@ export function fakeApi(data: CommentsData = seedData()) {
   const defaults: Handler = (call) => {
     const path = call.url.pathname
     if (call.method === 'GET' && path === `/api/public/articles/${SLUG}/comments`) {
-      return json({ stats: data.stats, comments: sorted((call.url.searchParams.get('sort') as CommentSort | null) ?? 'oldest') })
+      return json({ stats: data.stats, comments: sorted((call.url.searchParams.get('sort') as CommentSort | null) ?? 'oldest'), commentsOpen: data.commentsOpen })
     }
     if (call.method === 'POST' && path === `/api/public/articles/${SLUG}/comments`) {
       const input = call.body as { name: string; body: string; parent?: string }
@@ -83,7 +84,7 @@ export function fakeApi(data: CommentsData = seedData()) {
     const reaction = /^\/api\/public\/comments\/(\w+)\/reactions$/.exec(path)
     if (call.method === 'POST' && reaction?.[1]) {
       const id = reaction[1]
-      const value = (call.body as { value: 'up' | 'down' }).value
+      const value = (call.body as { value: Vote }).value
       const base = { up: 2, down: 0 }
       if (votes.get(id) === value) votes.delete(id)
       else votes.set(id, value)

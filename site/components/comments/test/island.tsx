@@ -27,8 +27,9 @@ export function setupIsland(): void {
 }
 
 /** Renders like the hydrated island and waits for its refetch of the live thread. */
-export async function renderSection(options: { lang?: Lang; commentsOpen?: boolean } = {}) {
-  const view = render(<CommentSection slug={SLUG} apiBase={API_BASE} initial={seedData()} {...options} />)
+export async function renderSection({ lang, commentsOpen = true }: { lang?: Lang; commentsOpen?: boolean } = {}) {
+  api.data.commentsOpen = commentsOpen
+  const view = render(<CommentSection slug={SLUG} apiBase={API_BASE} initial={{ ...seedData(), commentsOpen }} lang={lang} />)
   await waitFor(() => expect(api.callsTo('GET', COMMENTS)).toHaveLength(1))
   return view
 }
