@@ -1,3 +1,4 @@
+import { numberSetting } from '../config/numberSetting'
 import { cmsUrl } from '../config/urls'
 
 /** Mail settings from the environment. Without RESEND_API_KEY mail stays in the dev outbox. */
@@ -5,10 +6,10 @@ export const mailSettings = () => ({
   apiKey: process.env.RESEND_API_KEY?.trim() || undefined,
   from: process.env.MAIL_FROM ?? 'Leuchtturm <blog@localhost>',
   /** Resend allows 2 requests a second by default. */
-  requestsPerSecond: Number(process.env.RESEND_RATE ?? 2),
+  requestsPerSecond: numberSetting('RESEND_RATE', 2, { min: 0.001 }),
   /** First retry delay; doubles per attempt. */
-  backoffMs: Number(process.env.RESEND_BACKOFF_MS ?? 1000),
-  maxAttempts: Number(process.env.RESEND_MAX_ATTEMPTS ?? 8),
+  backoffMs: numberSetting('RESEND_BACKOFF_MS', 1000),
+  maxAttempts: numberSetting('RESEND_MAX_ATTEMPTS', 8, { min: 1 }),
   editorEmail: process.env.EDITOR_EMAIL?.trim() || undefined,
   listId: `Leuchtturm <leuchtturm.${new URL(cmsUrl()).hostname}>`,
 })

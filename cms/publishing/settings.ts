@@ -1,4 +1,5 @@
 import path from 'node:path'
+import { numberSetting } from '../config/numberSetting'
 
 /** Where builds go and how rebuilds are triggered, from the environment. */
 export const publishingSettings = () => ({
@@ -7,7 +8,7 @@ export const publishingSettings = () => ({
   /** A static host's deploy hook: called instead of building here. */
   deployHook: process.env.SITE_DEPLOY_HOOK?.trim() || undefined,
   /** Changes within this window give one build. */
-  debounceMs: Number(process.env.REBUILD_DEBOUNCE_MS ?? 3000),
+  debounceMs: numberSetting('REBUILD_DEBOUNCE_MS', 3000),
   /** The served site: a symlink switched atomically to the newest good build. */
   siteDir: path.resolve(/* turbopackIgnore: true */ process.cwd(), process.env.SITE_OUT_DIR ?? 'dist/site'),
   keepBuilds: 3,

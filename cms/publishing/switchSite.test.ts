@@ -92,6 +92,15 @@ describe('switchSite', () => {
     expect(servedPage()).toBe('Startseite aus Build 6')
   })
 
+  it('never prunes the build it just switched to, even when its name sorts before the kept ones', () => {
+    for (let n = 5; n <= 7; n++) switchSite(siteDir, build(n))
+    switchSite(siteDir, build(1))
+    expect(servedPage()).toBe('Startseite aus Build 1')
+    expect(keptBuilds()).toContain(buildName(1))
+    switchSite(siteDir, build(2), 0)
+    expect(servedPage()).toBe('Startseite aus Build 2')
+  })
+
   it('leaves no temporary link behind, also after a switch that was interrupted earlier', () => {
     switchSite(siteDir, build(1))
     expect(leftovers()).toEqual([])

@@ -17,8 +17,9 @@ export function switchSite(siteDir: string, buildDir: string, keep = 3): void {
   fs.rmSync(temp, { force: true })
   fs.symlinkSync(path.relative(path.dirname(siteDir), buildDir), temp)
   fs.renameSync(temp, siteDir)
-  const builds = fs.readdirSync(buildsDir(siteDir)).sort()
-  for (const old of builds.slice(0, Math.max(0, builds.length - keep))) {
+  // The build just switched to is never pruned, whatever its name sorts like.
+  const builds = fs.readdirSync(buildsDir(siteDir)).filter((name) => name !== path.basename(buildDir)).sort()
+  for (const old of builds.slice(0, Math.max(0, builds.length - Math.max(keep - 1, 0)))) {
     fs.rmSync(path.join(buildsDir(siteDir), old), { recursive: true, force: true })
   }
 }
