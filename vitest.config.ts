@@ -1,5 +1,11 @@
 import path from 'node:path'
 import { defineConfig } from 'vitest/config'
+import { clearConfig } from './scripts/lib/configVariables.ts'
+
+// Tests never see the caller's configuration (SITE_PORT, DATABASE_URI, …): this process, the global
+// setup and the forked workers start without it, and every test sets what it needs. TEST_MONGODB_URI
+// (opt-in MongoDB run) and CHROMIUM_PATH are not configuration of the product and stay.
+clearConfig(process.env)
 
 export default defineConfig({
   resolve: { alias: { '@payload-config': path.resolve('cms/payload.config.ts') } },
