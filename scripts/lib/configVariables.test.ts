@@ -26,8 +26,25 @@ function* sourceFiles(entry: string): Generator<string> {
   for (const name of fs.readdirSync(entry).sort()) if (!SKIP_DIRS.has(name)) yield* sourceFiles(path.join(entry, name))
 }
 
-/** Every `process.env.X`, `process.env['X']`, `const { X } = process.env` and `import.meta.env.X`, with where it is read. */
-function envReads(source: string): { names: string[]; dynamic: number } {
+/**
+ * Helpers that read the variable their first parameter names (`function numberSetting(name, …) {
+ * … process.env[name] … }`), and the computed reads that are not of that kind.
+ */
+function envHelpers(source: string): { helpers: string[]; unexplained: number } {
+  const helpers: string[] = []
+  let unexplained = 0
+  const declarations = [...source.matchAll(/(?:function\s+([\w$]+)\s*(?:<[^>]*>)?\s*\(\s*([\w$]+)|(?:const|let)\s+([\w$]+)\s*=\s*(?:async\s*)?\(\s*([\w$]+))/g)]
+  for (const read of source.matchAll(/process\.env\s*\[\s*(?!['"`])([^\]]*)\]/g)) {
+    const declaration = declarations.filter((d) => d.index < read.index).at(-1)
+    const [name, parameter] = declaration ? [declaration[1] ?? declaration[3], declaration[2] ?? declaration[4]] : []
+    if (name && parameter === read[1]!.trim()) helpers.push(name)
+    else unexplained++
+  }
+  return { helpers, unexplained }
+}
+
+/** Every `process.env.X`, `process.env['X']`, `const { X } = process.env`, `import.meta.env.X` and `helper('X')`. */
+function envReads(source: string, helpers: string[] = []): string[] {
   const names: string[] = []
   for (const match of source.matchAll(/process\.env(?:\?\.|\.)([A-Za-z_$][\w$]*)/g)) names.push(match[1]!)
   for (const match of source.matchAll(/process\.env\s*\[\s*(['"`])([^'"`]+)\1\s*\]/g)) names.push(match[2]!)
@@ -37,18 +54,22 @@ function envReads(source: string): { names: string[]; dynamic: number } {
       if (name) names.push(name)
     }
   for (const match of source.matchAll(/import\.meta\.env\.([A-Za-z_$][\w$]*)/g)) if (!VITE_BUILT_INS.has(match[1]!)) names.push(match[1]!)
-  const dynamic = [...source.matchAll(/process\.env\s*\[\s*(?!['"`])/g)].length
-  return { names, dynamic }
+  for (const helper of helpers)
+    for (const match of source.matchAll(new RegExp(`\\b${helper.replace(/\$/g, '\\$')}\\s*\\(\\s*(['"\`])([A-Za-z_][\\w]*)\\1`, 'g'))) names.push(match[2]!)
+  return names
 }
 
 function scan() {
-  const reads = new Map<string, Set<string>>()
+  const sources = new Map(SOURCES.flatMap((entry) => [...sourceFiles(entry)]).map((file) => [file, fs.readFileSync(file, 'utf8')]))
+  const helpers: string[] = []
   const dynamic: string[] = []
-  for (const file of SOURCES.flatMap((entry) => [...sourceFiles(entry)])) {
-    const found = envReads(fs.readFileSync(file, 'utf8'))
-    for (const name of found.names) reads.set(name, (reads.get(name) ?? new Set()).add(file))
-    if (found.dynamic) dynamic.push(file)
+  for (const [file, source] of sources) {
+    const found = envHelpers(source)
+    helpers.push(...found.helpers)
+    if (found.unexplained) dynamic.push(file)
   }
+  const reads = new Map<string, Set<string>>()
+  for (const [file, source] of sources) for (const name of envReads(source, helpers)) reads.set(name, (reads.get(name) ?? new Set()).add(file))
   return { reads, dynamic }
 }
 
@@ -57,15 +78,18 @@ describe('the list of configuration variables', () => {
   const listed = new Set<string>(CONFIG_VARIABLES)
 
   it('finds the reads it looks for (the scan itself works)', () => {
-    expect(envReads("a = process.env.A_1; b = process.env['B']; const { C, D: d = 1 } = process.env; e = import.meta.env.PUBLIC_E; import.meta.env.DEV").names).toEqual([
+    expect(envReads("a = process.env.A_1; b = process.env['B']; const { C, D: d = 1 } = process.env; e = import.meta.env.PUBLIC_E; import.meta.env.DEV")).toEqual([
       'A_1',
       'B',
       'C',
       'D',
       'PUBLIC_E',
     ])
-    expect(envReads('process.env[name]').dynamic).toBe(1)
-    expect([...reads.keys()]).toEqual(expect.arrayContaining(['DATABASE_URI', 'CMS_URL', 'SITE_URL', 'RESEND_API_KEY']))
+    const helper = 'export function setting(name: string, fallback = 1) {\n  return process.env[name] ?? fallback\n}\nconst x = setting("F_2", 3)'
+    expect(envHelpers(helper)).toEqual({ helpers: ['setting'], unexplained: 0 })
+    expect(envReads(helper, ['setting'])).toEqual(['F_2'])
+    expect(envHelpers('const key = pick()\nprocess.env[key]').unexplained).toBe(1)
+    expect([...reads.keys()]).toEqual(expect.arrayContaining(['DATABASE_URI', 'CMS_URL', 'SITE_URL', 'RESEND_API_KEY', 'RESEND_RATE']))
   })
 
   it('names every variable cms/, site/, scripts/ and astro.config.mjs read', () => {
@@ -75,7 +99,7 @@ describe('the list of configuration variables', () => {
     expect(missing, 'add these to CONFIG_VARIABLES in scripts/lib/configVariables.ts').toEqual([])
   })
 
-  it('reads no variable by a computed name, which the scan could not check', () => {
+  it('reads no variable by a computed name, except through a helper whose first parameter names it', () => {
     expect(dynamic).toEqual([])
   })
 
