@@ -3,9 +3,10 @@
  * confirmed followers, against a fake Resend at RESEND_RATE requests/s (default 2, Resend's limit).
  * 100 emails a batch at 2 batches/s puts the floor at 50 s for 10,000.
  */
-import { eventually, startFakeResend } from '../../tests/helpers/fakeResend'
-import { postComment, seedSubscribers } from '../../tests/helpers/seedSubscribers'
+import { eventually } from '../lib/eventually'
+import { startFakeResend } from '../lib/fakeResend'
 import { startLocalCms } from '../lib/localCms'
+import { postComment, seedSubscribers } from '../lib/seedSubscribers'
 
 const count = Number(process.env.BENCH_SUBSCRIBERS ?? 10_000)
 const resend = await startFakeResend()

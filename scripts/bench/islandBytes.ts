@@ -6,7 +6,7 @@ import { spawn } from 'node:child_process'
 import path from 'node:path'
 import { gzipSync } from 'node:zlib'
 import { importArticles } from '../../cms/content/importArticles'
-import { launchChromium } from '../../tests/helpers/browser'
+import { launchChromium } from '../lib/chromium'
 import { startLocalCms } from '../lib/localCms'
 import { createStaticServer, listen } from '../lib/staticServer'
 

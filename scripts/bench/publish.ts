@@ -5,8 +5,8 @@
  */
 import fs from 'node:fs'
 import path from 'node:path'
-import { eventually } from '../../tests/helpers/fakeResend'
-import { paragraph } from '../../tests/helpers/lexical'
+import { eventually } from '../lib/eventually'
+import { paragraph } from '../lib/lexical'
 import { startLocalCms } from '../lib/localCms'
 
 const articles = Number(process.env.BENCH_ARTICLES ?? 1000)

@@ -5,7 +5,7 @@
 import { spawn } from 'node:child_process'
 import fs from 'node:fs'
 import path from 'node:path'
-import { paragraph } from '../../tests/helpers/lexical'
+import { paragraph } from '../lib/lexical'
 import { startLocalCms } from '../lib/localCms'
 
 const count = Number(process.env.BENCH_ARTICLES ?? 1000)

@@ -1,6 +1,6 @@
 import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { launchChromium } from '../helpers/browser'
+import { launchChromium } from '../../scripts/lib/chromium'
 import { EDITOR, startStack, type Stack } from '../helpers/stack'
 
 /** An editor previews a draft on the site, as it will look; nobody else can. */

@@ -1,7 +1,9 @@
 import type { Browser, Locator, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { launchChromium } from '../helpers/browser'
-import { eventually, startFakeResend, type FakeResend } from '../helpers/fakeResend'
+import { articlePath, FORM_ANCHORS, SUBSCRIPTION_PAGES } from '../../contract'
+import { launchChromium } from '../../scripts/lib/chromium'
+import { eventually } from '../../scripts/lib/eventually'
+import { startFakeResend, type FakeResend } from '../../scripts/lib/fakeResend'
 import { EDITOR, startStack, type Stack } from '../helpers/stack'
 
 /**
@@ -9,7 +11,7 @@ import { EDITOR, startStack, type Stack } from '../helpers/stack'
  * admin, reply, react, "notify me" with double opt-in through the (fake) email, unsubscribe;
  * and the same comment form without JavaScript.
  */
-const ARTICLE = '/blog/social-media-nutzen-mittelstand/'
+const ARTICLE = articlePath('social-media-nutzen-mittelstand')
 let stack: Stack
 let browser: Browser
 let resend: FakeResend
@@ -104,7 +106,7 @@ describe('readers on the seed article', () => {
     // Double opt-in: the confirmation link in the email, opened in the browser.
     const confirmation = await mailTo('anna@example.de', /^Bitte bestätigen/)
     await anna.goto(/https?:\/\/\S+confirm\?token=\S+/.exec(confirmation.text)![0])
-    await expect.poll(() => anna.url()).toBe(`${stack.site}/abo-bestaetigt/`)
+    await expect.poll(() => anna.url()).toBe(`${stack.site}${SUBSCRIPTION_PAGES.confirmed}`)
     await expect.poll(() => anna.getByRole('heading', { name: 'Benachrichtigung bestätigt' }).isVisible()).toBe(true)
     await mailTo('redaktion@example.de', /^Kommentar wartet auf Freigabe/)
 
@@ -151,9 +153,10 @@ describe('readers on the seed article', () => {
     const page = await context.newPage()
     await page.goto(stack.site + ARTICLE)
     await writeComment(mainForm(page), { name: 'Ohne Skript', email: 'ohne@example.de', body: 'Geht auch ohne JavaScript.' })
-    await page.waitForURL(`${stack.site}${ARTICLE}#kommentar-wartet`)
-    expect(await page.locator('#kommentar-wartet').isVisible()).toBe(true)
-    expect(await page.locator('#kommentar-wartet').textContent()).toContain('Danke! Ihr Kommentar wartet auf Freigabe.')
+    await page.waitForURL(`${stack.site}${ARTICLE}#${FORM_ANCHORS.commentWaiting}`)
+    const notice = page.locator(`#${FORM_ANCHORS.commentWaiting}`)
+    expect(await notice.isVisible()).toBe(true)
+    expect(await notice.textContent()).toContain('Danke! Ihr Kommentar wartet auf Freigabe.')
     await context.close()
   }, 60_000)
 })

@@ -1,4 +1,5 @@
 import { afterAll, describe, expect, it } from 'vitest'
+import { articlePath } from '../../contract'
 import { EDITOR, startStack, type Stack } from '../helpers/stack'
 
 /** `npm start` as a new user runs it: fresh data folder, no database server, both URLs printed. */
@@ -26,7 +27,7 @@ describe('npm start', () => {
     const home = await fetch(`${first.site}/`)
     expect(home.status).toBe(200)
     expect(await home.text()).toContain('Noch kein Social Media Nutzen für den Mittelstand')
-    const article = await fetch(`${first.site}/blog/social-media-nutzen-mittelstand/`)
+    const article = await fetch(`${first.site}${articlePath('social-media-nutzen-mittelstand')}`)
     expect(await article.text()).toContain('<h2>Der Schlüssel: Offenheit und Vertrauen</h2>')
     expect((await fetch(`${first.site}/gibt-es-nicht/`)).status).toBe(404)
     expect((await fetch(`${first.cms}/admin/login`)).status).toBe(200)

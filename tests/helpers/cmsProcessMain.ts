@@ -1,7 +1,7 @@
-/** Entry of startCmsProcess: a local CMS on the caller's env that resumes interrupted work, as a start does. */
+/** Entry of startCmsProcess: a local CMS on the env it was given that resumes interrupted work, as a start does. */
 import { resumeJobs } from '../../cms/bootstrap/resumeJobs'
 import { startLocalCms } from '../../scripts/lib/localCms'
-import { seedSubscribers } from './seedSubscribers'
+import { seedSubscribers } from '../../scripts/lib/seedSubscribers'
 
 const cms = await startLocalCms({ reuseEnv: true })
 if (process.env.SEED_SUBSCRIBERS) await seedSubscribers(cms.payload, Number(process.env.SEED_SUBSCRIBERS))

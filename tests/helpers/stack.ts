@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process'
 import path from 'node:path'
+import { childEnv } from '../../scripts/lib/configVariables'
 import { tempEnv } from '../../scripts/lib/tempEnv'
 
 export type Stack = {
@@ -15,7 +16,8 @@ export const EDITOR = { email: 'redaktion@example.de', password: 'leuchtturm-tes
 
 /**
  * `npm start` as a user runs it, on a fresh data folder and the given ports; resolves once both
- * URLs are printed. Call `start` again with the same stack's env to restart on the same data.
+ * URLs are printed; the stack's env is all its configuration, nothing comes from the caller's
+ * shell. Call `start` again with the same stack's env to restart on the same data.
  */
 export function startStack(ports: { cms: number; site: number }, reuse?: Stack, extraEnv: Record<string, string> = {}): Promise<Stack> {
   const temp = reuse ? undefined : tempEnv()
@@ -29,7 +31,7 @@ export function startStack(ports: { cms: number; site: number }, reuse?: Stack, 
     LOG_LEVEL: 'warn',
     ...extraEnv,
   }
-  const child: ChildProcess = spawn('tsx', ['scripts/start.ts'], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] })
+  const child: ChildProcess = spawn('tsx', ['scripts/start.ts'], { env: childEnv(env), stdio: ['ignore', 'pipe', 'pipe'] })
   let output = ''
   child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()))
   child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()))

@@ -2,7 +2,7 @@ import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { importArticles } from '../../cms/content/importArticles'
 import { startLocalCms, type LocalCms } from '../../scripts/lib/localCms'
-import { paragraph } from '../helpers/lexical'
+import { paragraph } from '../../scripts/lib/lexical'
 
 /** The CMS behaviour every database adapter must show; run by one test file per adapter. */
 export function cmsSuite(databaseUri?: string): void {

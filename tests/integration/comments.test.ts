@@ -1,25 +1,36 @@
 import path from 'node:path'
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest'
 import { importArticles } from '../../cms/content/importArticles'
+import {
+  apiPaths,
+  articlePath,
+  COMMENT_LIMITS,
+  EDIT_WINDOW_MS,
+  FORM_ANCHORS,
+  type CommentsData,
+  type CreatedComment,
+  type EditedComment,
+  type ErrorBody,
+  type ReactionResult,
+} from '../../contract'
+import { paragraph } from '../../scripts/lib/lexical'
 import { startLocalCms, type LocalCms } from '../../scripts/lib/localCms'
-import { paragraph } from '../helpers/lexical'
 
 const SLUG = 'social-media-nutzen-mittelstand'
 const SITE = 'http://localhost:4321'
 let cms: LocalCms
 
-type Json = Record<string, unknown> & { errors?: { field: string; message: string }[] }
-type PublicComment = { id: string; parent: string | null; depth: number; author: { name: string; url: string | null } | null; html: string; deleted: boolean; reactions: { up: number; down: number }; replies: PublicComment[] }
-type Listing = { stats: Record<string, number | string | null>; comments: PublicComment[] }
+/** An answer of the public API: the body `T` it promises, or `{ errors }` (or nothing, 204). */
+type Answer<T> = Partial<T> & Partial<ErrorBody>
 
-async function api(method: string, url: string, body?: unknown, headers: Record<string, string> = {}) {
-  const response = await fetch(`${cms.url}/api/public${url}`, {
+async function api<T extends object = object>(method: string, apiPath: string, body?: unknown, headers: Record<string, string> = {}) {
+  const response = await fetch(`${cms.url}${apiPath}`, {
     method,
     headers: { 'content-type': 'application/json', ...headers },
     body: body === undefined ? undefined : JSON.stringify(body),
   })
   const text = await response.text()
-  return { status: response.status, headers: response.headers, text, json: (text ? JSON.parse(text) : {}) as Json }
+  return { status: response.status, headers: response.headers, text, json: (text ? JSON.parse(text) : {}) as Answer<T> }
 }
 
 let counter = 0
@@ -30,17 +41,19 @@ const valid = (extra: Record<string, unknown> = {}) => ({
   consent: true,
   ...extra,
 })
-const post = (body: unknown, slug = SLUG, headers?: Record<string, string>) => api('POST', `/articles/${slug}/comments`, body, headers)
-const list = async (sort = 'oldest') => (await api('GET', `/articles/${SLUG}/comments?sort=${sort}`)).json as unknown as Listing
+const post = (body: unknown, slug = SLUG, headers?: Record<string, string>) => api<CreatedComment>('POST', apiPaths.comments(slug), body, headers)
+const list = async (sort = 'oldest') => (await api<CommentsData>('GET', `${apiPaths.comments(SLUG)}?sort=${sort}`)).json as CommentsData
+const react = (id: string, value: string, headers?: Record<string, string>) => api<ReactionResult>('POST', apiPaths.reactions(id), { value }, headers)
+const edit = (id: string, body: string, headers?: Record<string, string>) => api<EditedComment>('PATCH', apiPaths.comment(id), { body }, headers)
 const approve = (id: unknown) => cms.payload.update({ collection: 'comments', id: String(id), data: { status: 'approved' } })
 const commentCount = async () => (await cms.payload.count({ collection: 'comments' })).totalDocs
 const setModeration = (moderation: 'all' | 'first' | 'none', maxDepth = 5) =>
   cms.payload.updateGlobal({ slug: 'comment-settings', data: { moderation, maxDepth } })
 async function approvedComment(extra: Record<string, unknown> = {}) {
   const created = await post(valid(extra))
-  const id = (created.json.comment as { id: string }).id
+  const id = created.json.comment!.id
   await approve(id)
-  return { id, token: created.json.editToken as string }
+  return { id, token: created.json.editToken! }
 }
 
 beforeAll(async () => {
@@ -62,15 +75,15 @@ describe('posting a comment', () => {
     expect(json.comment).toMatchObject({ status: 'pending', author: { name: 'Wolfgang Klein', url: null }, parent: null, depth: 1 })
     expect(json.editToken).toEqual(expect.any(String))
     expect(text).not.toContain(input.email)
-    expect((await list()).comments.map((c) => c.id)).not.toContain((json.comment as { id: string }).id)
+    expect((await list()).comments.map((c) => c.id)).not.toContain(json.comment!.id)
   })
 
   it.each([
     ['name', { name: '' }],
-    ['name', { name: 'x'.repeat(81) }],
+    ['name', { name: 'x'.repeat(COMMENT_LIMITS.name + 1) }],
     ['email', { email: 'keine-adresse' }],
     ['body', { body: '   ' }],
-    ['body', { body: 'x'.repeat(5001) }],
+    ['body', { body: 'x'.repeat(COMMENT_LIMITS.body + 1) }],
     ['website', { website: 'ftp://example.com' }],
     ['consent', { consent: false }],
     ['parent', { parent: '999999' }],
@@ -85,9 +98,9 @@ describe('posting a comment', () => {
 
   it('refuses a parent that is pending or belongs to another article', async () => {
     const pending = await post(valid())
-    const other = (await post(valid(), 'anderer')).json.comment as { id: string }
+    const other = (await post(valid(), 'anderer')).json.comment!
     await approve(other.id)
-    for (const parent of [(pending.json.comment as { id: string }).id, other.id]) {
+    for (const parent of [pending.json.comment!.id, other.id]) {
       const { status, json } = await post(valid({ parent }))
       expect(status).toBe(400)
       expect(json.errors?.[0]?.field).toBe('parent')
@@ -100,7 +113,7 @@ describe('posting a comment', () => {
     const closed = await post(valid(), 'geschlossen')
     expect(closed.status).toBe(409)
     expect(closed.json.errors?.[0]?.message).toBe('Die Kommentare zu diesem Artikel sind geschlossen.')
-    const broken = await fetch(`${cms.url}/api/public/articles/${SLUG}/comments`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"name":' })
+    const broken = await fetch(`${cms.url}${apiPaths.comments(SLUG)}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"name":' })
     expect(broken.status).toBe(400)
   })
 
@@ -112,21 +125,21 @@ describe('posting a comment', () => {
   it('holds the first comment of an address, then publishes its next ones (policy "first")', async () => {
     await setModeration('first')
     const email = 'stammleser@example.de'
-    const first = (await post(valid({ email }))).json.comment as { id: string; status: string }
+    const first = (await post(valid({ email }))).json.comment!
     expect(first.status).toBe('pending')
     await approve(first.id)
-    expect(((await post(valid({ email: 'StammLeser@Example.de' }))).json.comment as { status: string }).status).toBe('approved')
+    expect((await post(valid({ email: 'StammLeser@Example.de' }))).json.comment?.status).toBe('approved')
     await setModeration('all')
-    expect(((await post(valid({ email }))).json.comment as { status: string }).status).toBe('pending')
+    expect((await post(valid({ email }))).json.comment?.status).toBe('pending')
     await setModeration('none')
-    expect(((await post(valid())).json.comment as { status: string }).status).toBe('approved')
+    expect((await post(valid())).json.comment?.status).toBe('approved')
     await setModeration('first')
   })
 })
 
 describe('the no-JS form', () => {
   const form = (fields: Record<string, string>) =>
-    fetch(`${cms.url}/api/public/articles/${SLUG}/comments`, {
+    fetch(`${cms.url}${apiPaths.comments(SLUG)}`, {
       method: 'POST',
       redirect: 'manual',
       headers: { 'content-type': 'application/x-www-form-urlencoded' },
@@ -136,7 +149,7 @@ describe('the no-JS form', () => {
   it('redirects back to the article with a status anchor', async () => {
     const response = await form({ name: 'Ohne JS', email: 'ohnejs@example.de', body: 'Geht auch so.', consent: 'on' })
     expect(response.status).toBe(303)
-    expect(response.headers.get('location')).toBe(`${SITE}/blog/${SLUG}/#kommentar-wartet`)
+    expect(response.headers.get('location')).toBe(`${SITE}${articlePath(SLUG)}#${FORM_ANCHORS.commentWaiting}`)
   })
 
   it('answers bad input with a page that names the problem and keeps what was typed', async () => {
@@ -159,9 +172,9 @@ describe('reading comments', () => {
     await approvedComment({ parent: reply.id, name: 'Bernd' })
     await post(valid({ parent: root.id, name: 'Noch nicht frei' }))
 
-    const response = await api('GET', `/articles/${SLUG}/comments`)
+    const response = await api<CommentsData>('GET', apiPaths.comments(SLUG))
     expect(response.text).not.toMatch(/@example\.de/)
-    const { comments, stats } = response.json as unknown as Listing
+    const { comments, stats } = response.json as CommentsData
     const thread = comments.find((c) => c.id === root.id)!
     expect(thread.html).toContain('<a href="http://ibmexperts.computerwoche.de/forum" rel="nofollow ugc noopener">')
     expect(thread.html).toContain('&lt;script&gt;')
@@ -177,15 +190,15 @@ describe('reading comments', () => {
   it('sorts threads newest, oldest or top, and refuses other sorts', async () => {
     const oldest = (await list('oldest')).comments.map((c) => c.id)
     expect((await list('newest')).comments.map((c) => c.id)).toEqual([...oldest].reverse())
-    expect((await api('GET', `/articles/${SLUG}/comments?sort=random`)).status).toBe(400)
-    expect((await api('GET', '/articles/entwurf/comments')).status).toBe(404)
+    expect((await api('GET', `${apiPaths.comments(SLUG)}?sort=random`)).status).toBe(400)
+    expect((await api('GET', apiPaths.comments('entwurf'))).status).toBe(404)
   })
 
   it('attaches replies below the maximum depth at the maximum depth', async () => {
     await setModeration('none', 2)
     const root = await approvedComment()
     const child = await approvedComment({ parent: root.id })
-    const deep = (await post(valid({ parent: child.id }))).json.comment as { parent: string; depth: number }
+    const deep = (await post(valid({ parent: child.id }))).json.comment!
     expect(deep).toMatchObject({ parent: root.id, depth: 2 })
     await setModeration('first', 5)
   })
@@ -196,42 +209,42 @@ describe('reactions', () => {
     const { id } = await approvedComment()
     const readerA = { 'x-reader-token': 'reader-a-0123456789abcdef' }
     const readerB = { 'x-reader-token': 'reader-b-0123456789abcdef' }
-    expect((await api('POST', `/comments/${id}/reactions`, { value: 'up' }, readerA)).json).toEqual({ up: 1, down: 0, mine: 'up' })
-    expect((await api('POST', `/comments/${id}/reactions`, { value: 'up' }, readerB)).json).toEqual({ up: 2, down: 0, mine: 'up' })
-    expect((await api('POST', `/comments/${id}/reactions`, { value: 'down' }, readerA)).json).toEqual({ up: 1, down: 1, mine: 'down' })
-    expect((await api('POST', `/comments/${id}/reactions`, { value: 'down' }, readerA)).json).toEqual({ up: 1, down: 0, mine: null })
+    expect((await react(id, 'up', readerA)).json).toEqual({ up: 1, down: 0, mine: 'up' })
+    expect((await react(id, 'up', readerB)).json).toEqual({ up: 2, down: 0, mine: 'up' })
+    expect((await react(id, 'down', readerA)).json).toEqual({ up: 1, down: 1, mine: 'down' })
+    expect((await react(id, 'down', readerA)).json).toEqual({ up: 1, down: 0, mine: null })
     expect((await list()).stats.mostReacted).not.toBeNull()
   })
 
   it('remembers a reader without a token by a cookie', async () => {
     const { id } = await approvedComment()
-    const first = await api('POST', `/comments/${id}/reactions`, { value: 'up' })
+    const first = await react(id, 'up')
     const cookie = first.headers.get('set-cookie')?.split(';')[0]
     expect(cookie).toMatch(/^lt_reader=/)
-    expect((await api('POST', `/comments/${id}/reactions`, { value: 'up' }, { cookie: cookie! })).json).toEqual({ up: 0, down: 0, mine: null })
+    expect((await react(id, 'up', { cookie: cookie! })).json).toEqual({ up: 0, down: 0, mine: null })
   })
 
   it('refuses bad values and comments that are not public', async () => {
     const { id } = await approvedComment()
-    expect((await api('POST', `/comments/${id}/reactions`, { value: 'love' })).json.errors?.[0]?.field).toBe('value')
-    const pending = (await post(valid())).json.comment as { id: string }
-    expect((await api('POST', `/comments/${pending.id}/reactions`, { value: 'up' })).status).toBe(404)
+    expect((await react(id, 'love')).json.errors?.[0]?.field).toBe('value')
+    const pending = (await post(valid())).json.comment!
+    expect((await react(pending.id, 'up')).status).toBe(404)
   })
 })
 
 describe('authors editing and deleting', () => {
   it('edits with the token within 15 minutes, not without it, not later', async () => {
     const { id, token } = await approvedComment()
-    expect((await api('PATCH', `/comments/${id}`, { body: 'Neu' })).status).toBe(401)
-    expect((await api('PATCH', `/comments/${id}`, { body: 'Neu' }, { authorization: 'Bearer falsch' })).status).toBe(403)
-    expect((await api('PATCH', `/comments/${id}`, { body: '' }, { authorization: `Bearer ${token}` })).json.errors?.[0]?.field).toBe('body')
-    const edited = await api('PATCH', `/comments/${id}`, { body: 'Korrigiert **fett**' }, { authorization: `Bearer ${token}` })
+    expect((await edit(id, 'Neu')).status).toBe(401)
+    expect((await edit(id, 'Neu', { authorization: 'Bearer falsch' })).status).toBe(403)
+    expect((await edit(id, '', { authorization: `Bearer ${token}` })).json.errors?.[0]?.field).toBe('body')
+    const edited = await edit(id, 'Korrigiert **fett**', { authorization: `Bearer ${token}` })
     expect(edited.status).toBe(200)
     expect(edited.json.comment).toMatchObject({ html: '<p>Korrigiert <strong>fett</strong></p>', editedAt: expect.any(String) })
 
     vi.useFakeTimers({ toFake: ['Date'] })
-    vi.setSystemTime(Date.now() + 16 * 60 * 1000)
-    const late = await api('PATCH', `/comments/${id}`, { body: 'Zu spät' }, { authorization: `Bearer ${token}` })
+    vi.setSystemTime(Date.now() + EDIT_WINDOW_MS + 60_000)
+    const late = await edit(id, 'Zu spät', { authorization: `Bearer ${token}` })
     expect(late.status).toBe(403)
     expect(late.json.errors?.[0]?.message).toMatch(/15 Minuten/)
   })
@@ -239,12 +252,12 @@ describe('authors editing and deleting', () => {
   it('deletes a comment without replies entirely, and keeps a thread as "deleted"', async () => {
     await setModeration('none')
     const lonely = await approvedComment()
-    expect((await api('DELETE', `/comments/${lonely.id}`, undefined, { authorization: `Bearer ${lonely.token}` })).status).toBe(204)
+    expect((await api('DELETE', apiPaths.comment(lonely.id), undefined, { authorization: `Bearer ${lonely.token}` })).status).toBe(204)
     expect(await cms.payload.count({ collection: 'comments', where: { id: { equals: lonely.id } } })).toMatchObject({ totalDocs: 0 })
 
     const root = await approvedComment({ name: 'Bald gelöscht', email: 'weg@example.de' })
     await approvedComment({ parent: root.id, name: 'Antwortende' })
-    expect((await api('DELETE', `/comments/${root.id}`, undefined, { authorization: `Bearer ${root.token}` })).status).toBe(204)
+    expect((await api('DELETE', apiPaths.comment(root.id), undefined, { authorization: `Bearer ${root.token}` })).status).toBe(204)
     const shown = (await list()).comments.find((c) => c.id === root.id)!
     expect(shown).toMatchObject({ deleted: true, author: null, html: '' })
     expect(shown.replies.map((r) => r.author?.name)).toEqual(['Antwortende'])
@@ -260,7 +273,7 @@ describe('access', () => {
     const { id } = await approvedComment()
     expect((await fetch(`${cms.url}/api/comments`)).status).toBe(403)
     expect((await fetch(`${cms.url}/api/comment-reactions`)).status).toBe(403)
-    const pending = (await post(valid())).json.comment as { id: string }
+    const pending = (await post(valid())).json.comment!
     const patch = await fetch(`${cms.url}/api/comments/${pending.id}`, { method: 'PATCH', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ status: 'approved' }) })
     expect(patch.status).toBe(403)
     expect((await cms.payload.findByID({ collection: 'comments', id: pending.id })).status).toBe('pending')
@@ -268,13 +281,13 @@ describe('access', () => {
   })
 
   it('allows only the site origin through CORS', async () => {
-    const preflight = await fetch(`${cms.url}/api/public/articles/${SLUG}/comments`, {
+    const preflight = await fetch(`${cms.url}${apiPaths.comments(SLUG)}`, {
       method: 'OPTIONS',
       headers: { origin: SITE, 'access-control-request-method': 'POST', 'access-control-request-headers': 'content-type,x-reader-token' },
     })
     expect(preflight.headers.get('access-control-allow-origin')).toBe(SITE)
     expect(preflight.headers.get('access-control-allow-headers')).toMatch(/X-Reader-Token/i)
-    const foreign = await fetch(`${cms.url}/api/public/articles/${SLUG}/comments`, { headers: { origin: 'https://evil.example' } })
+    const foreign = await fetch(`${cms.url}${apiPaths.comments(SLUG)}`, { headers: { origin: 'https://evil.example' } })
     expect(foreign.headers.get('access-control-allow-origin')).toBeNull()
   })
 })

@@ -1,7 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { commentAnchor } from '../../contract'
+import { eventually } from '../../scripts/lib/eventually'
+import { startFakeResend, type FakeResend } from '../../scripts/lib/fakeResend'
 import { startLocalCms, type LocalCms } from '../../scripts/lib/localCms'
-import { eventually, startFakeResend, type FakeResend } from '../helpers/fakeResend'
-import { postComment, seedSubscribers } from '../helpers/seedSubscribers'
+import { postComment, seedSubscribers } from '../../scripts/lib/seedSubscribers'
 
 const SUBSCRIBERS = 1000
 let cms: LocalCms
@@ -9,8 +11,9 @@ let resend: FakeResend
 let emails: string[]
 
 /** Recipients of one comment's notification, as the fake provider delivered them. */
-const deliveredFor = (commentId: string) => resend.delivered.filter((m) => m.text.includes(`#kommentar-${commentId}`)).map((m) => m.to[0]!)
-const requestsFor = (commentId: string) => resend.requests.filter((r) => r.emails.some((m) => m.text.includes(`#kommentar-${commentId}`)))
+const linksTo = (commentId: string) => `#${commentAnchor(commentId)}`
+const deliveredFor = (commentId: string) => resend.delivered.filter((m) => m.text.includes(linksTo(commentId))).map((m) => m.to[0]!)
+const requestsFor = (commentId: string) => resend.requests.filter((r) => r.emails.some((m) => m.text.includes(linksTo(commentId))))
 
 async function fanOutAndWait(): Promise<string> {
   const id = await postComment(cms.url)

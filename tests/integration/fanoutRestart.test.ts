@@ -1,8 +1,10 @@
 import { afterAll, describe, expect, it } from 'vitest'
+import { commentAnchor } from '../../contract'
+import { eventually } from '../../scripts/lib/eventually'
+import { startFakeResend } from '../../scripts/lib/fakeResend'
+import { postComment } from '../../scripts/lib/seedSubscribers'
 import { tempEnv } from '../../scripts/lib/tempEnv'
 import { startCmsProcess } from '../helpers/cmsProcess'
-import { eventually, startFakeResend } from '../helpers/fakeResend'
-import { postComment } from '../helpers/seedSubscribers'
 
 const SUBSCRIBERS = 1000
 const temp = tempEnv()
@@ -20,7 +22,7 @@ describe('a fan-out interrupted by a crash', () => {
     const first = await startCmsProcess({ ...env, SEED_SUBSCRIBERS: String(SUBSCRIBERS) })
     processes.push(first)
     const id = await postComment(first.url)
-    const forComment = () => resend.delivered.filter((m) => m.text.includes(`#kommentar-${id}`)).map((m) => m.to[0]!)
+    const forComment = () => resend.delivered.filter((m) => m.text.includes(`#${commentAnchor(id)}`)).map((m) => m.to[0]!)
 
     await eventually(() => expect(resend.requests.length).toBeGreaterThanOrEqual(3), 60_000)
     await first.kill()

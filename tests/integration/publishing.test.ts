@@ -5,8 +5,8 @@ import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { importArticles } from '../../cms/content/importArticles'
 import { startLocalCms, type LocalCms } from '../../scripts/lib/localCms'
-import { eventually } from '../helpers/fakeResend'
-import { paragraph } from '../helpers/lexical'
+import { eventually } from '../../scripts/lib/eventually'
+import { paragraph } from '../../scripts/lib/lexical'
 
 /** Editors publish in the CMS; the site rebuilds itself through the jobs queue. */
 let cms: LocalCms

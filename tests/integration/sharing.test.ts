@@ -1,13 +1,14 @@
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { importArticles } from '../../cms/content/importArticles'
+import { apiPaths, articlePath, type ErrorBody, type ShareCount } from '../../contract'
 import { startLocalCms, type LocalCms } from '../../scripts/lib/localCms'
 
 const SLUG = 'social-media-nutzen-mittelstand'
-const ARTICLE = encodeURIComponent(`http://localhost:4321/blog/${SLUG}/`)
+const ARTICLE = encodeURIComponent(`http://localhost:4321${articlePath(SLUG)}`)
 let cms: LocalCms
-const click = (network: string, slug = SLUG) => fetch(`${cms.url}/api/public/share/${slug}/${network}`, { redirect: 'manual' })
-const total = async () => ((await (await fetch(`${cms.url}/api/public/articles/${SLUG}/shares`)).json()) as { total: number }).total
+const click = (network: string, slug = SLUG) => fetch(`${cms.url}${apiPaths.share(slug, network)}`, { redirect: 'manual' })
+const total = async () => ((await (await fetch(`${cms.url}${apiPaths.shareCount(SLUG)}`)).json()) as ShareCount).total
 
 beforeAll(async () => {
   cms = await startLocalCms()
@@ -32,7 +33,7 @@ describe('share links', () => {
   it('refuses unknown networks and unknown articles', async () => {
     const unknown = await click('myspace')
     expect(unknown.status).toBe(400)
-    expect(((await unknown.json()) as { errors: { field: string }[] }).errors[0]?.field).toBe('network')
+    expect(((await unknown.json()) as ErrorBody).errors[0]?.field).toBe('network')
     expect((await click('linkedin', 'gibt-es-nicht')).status).toBe(404)
   })
 })

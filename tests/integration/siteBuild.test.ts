@@ -3,9 +3,10 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { importArticles } from '../../cms/content/importArticles'
+import { apiPaths, articlePath } from '../../contract'
+import { childEnv } from '../../scripts/lib/configVariables'
+import { paragraph } from '../../scripts/lib/lexical'
 import { startLocalCms, type LocalCms } from '../../scripts/lib/localCms'
-import { paragraph } from '../helpers/lexical'
-import { run } from '../../scripts/lib/processes'
 
 const SLUG = 'social-media-nutzen-mittelstand'
 const DRAFT_MARK = 'Streng geheimer Entwurf 4711'
@@ -19,6 +20,18 @@ const allBuiltText = () =>
     .filter((entry) => entry.isFile() && /\.(html|xml)$/.test(entry.name))
     .map((entry) => fs.readFileSync(path.join(entry.parentPath, entry.name), 'utf8'))
     .join('\n')
+
+/** `astro build` against the local CMS into `out`, with exactly this configuration; resolves with its output. */
+const astroBuild = () =>
+  new Promise<string>((resolve, reject) => {
+    const env = childEnv({ CMS_URL: cms.url, SITE_OUT_DIR: out, SITE_URL: 'https://blog.example.de', ASTRO_CACHE_DIR: path.join(cms.dir, 'astro-cache') })
+    const child = spawn('astro', ['build'], { env, stdio: ['ignore', 'pipe', 'pipe'] })
+    let text = ''
+    child.stdout.on('data', (chunk: Buffer) => (text += chunk.toString()))
+    child.stderr.on('data', (chunk: Buffer) => (text += chunk.toString()))
+    child.on('error', reject)
+    child.on('exit', (code) => (code === 0 ? resolve(text) : reject(new Error(`astro build failed (exit ${code}):\n${text}`))))
+  })
 
 describe('static site build', () => {
   beforeAll(async () => {
@@ -37,15 +50,12 @@ describe('static site build', () => {
     await cms.payload.update({ collection: 'articles', id: renamed.id, data: { slug: 'neuer-name' } })
 
     out = path.join(cms.dir, 'site')
-    await run('astro', ['build'], {
-      quiet: true,
-      env: { CMS_URL: cms.url, SITE_OUT_DIR: out, SITE_URL: 'https://blog.example.de', ASTRO_CACHE_DIR: path.join(cms.dir, 'astro-cache') },
-    })
+    await astroBuild()
   }, 180_000)
   afterAll(async () => cms?.stop())
 
   it('renders the seed article with its title, sections, quote and link', () => {
-    const html = read(`blog/${SLUG}/index.html`)
+    const html = read(`${articlePath(SLUG)}index.html`)
     expect(html).toContain('<html lang="de">')
     expect(html).toMatch(/<h1>Noch kein Social Media Nutzen für den Mittelstand<\/h1>/)
     expect(html).toMatch(/<h2>Worum geht’s\?<\/h2>/)
@@ -61,8 +71,8 @@ describe('static site build', () => {
   })
 
   it('carries SEO and sharing data: canonical, description, OpenGraph, Twitter card, JSON-LD, share links', () => {
-    const html = read(`blog/${SLUG}/index.html`)
-    const url = `https://blog.example.de/blog/${SLUG}/`
+    const html = read(`${articlePath(SLUG)}index.html`)
+    const url = `https://blog.example.de${articlePath(SLUG)}`
     expect(html).toContain(`<link rel="canonical" href="${url}">`)
     expect(html).toMatch(/<meta name="description" content="Eine Studie unter 400 Mittelständlern/)
     expect(html).toContain(`<meta property="og:url" content="${url}">`)
@@ -71,17 +81,17 @@ describe('static site build', () => {
     expect(html).toContain('<meta name="twitter:card" content="summary_large_image">')
     const jsonLd = JSON.parse(/<script type="application\/ld\+json">(.+?)<\/script>/.exec(html)![1]!) as Record<string, unknown>
     expect(jsonLd).toMatchObject({ '@type': 'Article', headline: 'Noch kein Social Media Nutzen für den Mittelstand', datePublished: '2013-03-12T09:00:00.000Z', mainEntityOfPage: url })
-    for (const network of ['email', 'linkedin', 'xing', 'x', 'whatsapp']) expect(html).toContain(`${cms.url}/api/public/share/${SLUG}/${network}`)
+    for (const network of ['email', 'linkedin', 'xing', 'x', 'whatsapp']) expect(html).toContain(`${cms.url}${apiPaths.share(SLUG, network)}`)
     expect(html).toContain(`value="${url}"`)
     expect(fs.readFileSync(path.join(out, `og/${SLUG}.png`)).subarray(1, 4).toString()).toBe('PNG')
   })
 
   it('leaves redirects from the old URLs of a renamed article, without chains', () => {
     for (const old of ['alter-name', 'zwischen-name']) {
-      const page = read(`blog/${old}/index.html`)
+      const page = read(`${articlePath(old)}index.html`)
       expect(page).toMatch(/http-equiv="refresh" content="0;url=\/blog\/neuer-name\/"/)
     }
-    expect(read('blog/neuer-name/index.html')).toContain('<h1>Umbenannt</h1>')
+    expect(read(`${articlePath('neuer-name')}index.html`)).toContain('<h1>Umbenannt</h1>')
   })
 
   it('lists articles newest first on the home page, with tag pages, 404, Impressum and Datenschutz', () => {
@@ -97,31 +107,24 @@ describe('static site build', () => {
 
   it('publishes a full-content RSS feed and a sitemap with absolute URLs', () => {
     const feed = read('rss.xml')
-    expect(feed).toContain(`<link>https://blog.example.de/blog/${SLUG}/</link>`)
+    expect(feed).toContain(`<link>https://blog.example.de${articlePath(SLUG)}</link>`)
     expect(feed).toContain('Der Schlüssel: Offenheit und Vertrauen')
-    expect(read('sitemap-0.xml')).toContain(`https://blog.example.de/blog/${SLUG}/`)
+    expect(read('sitemap-0.xml')).toContain(`https://blog.example.de${articlePath(SLUG)}`)
   })
 
   it('never shows a draft, nor the draft edit of a published article, anywhere', () => {
     const everything = allBuiltText()
     expect(everything).not.toContain(DRAFT_MARK)
     expect(everything).not.toContain(DRAFT_EDIT_MARK)
-    expect(fs.existsSync(path.join(out, 'blog/entwurf'))).toBe(false)
-    expect(read('sitemap-0.xml')).not.toContain('/blog/entwurf/')
+    expect(fs.existsSync(path.join(out, articlePath('entwurf')))).toBe(false)
+    expect(read('sitemap-0.xml')).not.toContain(articlePath('entwurf'))
     expect(read('rss.xml')).toContain('Zweiter Beitrag')
   })
 
   it('rebuilds incrementally: only the changed article is fetched and rendered again', async () => {
     const seed = (await cms.payload.find({ collection: 'articles', where: { slug: { equals: SLUG } } })).docs[0]!
     await cms.payload.update({ collection: 'articles', id: seed.id, data: { excerpt: 'Neu gefasst.' } })
-    const output = await new Promise<string>((resolve, reject) => {
-      const child = spawn('astro', ['build'], {
-        env: { ...process.env, CMS_URL: cms.url, SITE_OUT_DIR: out, SITE_URL: 'https://blog.example.de', ASTRO_CACHE_DIR: path.join(cms.dir, 'astro-cache') },
-      })
-      let text = ''
-      child.stdout.on('data', (chunk: Buffer) => (text += chunk.toString()))
-      child.on('exit', (code) => (code === 0 ? resolve(text) : reject(new Error(text))))
-    })
+    const output = await astroBuild()
     expect(output).toMatch(/\d+ published articles, 1 fetched and rendered/)
     expect(read('index.html')).toContain('Neu gefasst.')
   }, 120_000)

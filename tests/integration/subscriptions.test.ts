@@ -1,24 +1,39 @@
 import path from 'node:path'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { importArticles } from '../../cms/content/importArticles'
+import {
+  apiPaths,
+  articlePath,
+  commentAnchor,
+  FORM_ANCHORS,
+  SUBSCRIPTION_PAGES,
+  type CommentsData,
+  type CreatedComment,
+  type ErrorBody,
+  type SubscribeResult,
+} from '../../contract'
+import { eventually } from '../../scripts/lib/eventually'
+import { startFakeResend, type FakeResend } from '../../scripts/lib/fakeResend'
+import { paragraph } from '../../scripts/lib/lexical'
 import { startLocalCms, type LocalCms } from '../../scripts/lib/localCms'
-import { eventually, startFakeResend, type FakeResend } from '../helpers/fakeResend'
-import { paragraph } from '../helpers/lexical'
 
 const SLUG = 'social-media-nutzen-mittelstand'
 const SITE = 'http://localhost:4321'
 let cms: LocalCms
 let resend: FakeResend
 
-async function api(method: string, url: string, body?: unknown, headers: Record<string, string> = {}) {
-  const response = await fetch(`${cms.url}/api/public${url}`, {
+/** An answer of the public API: the body `T` it promises, or `{ errors }`; empty for HTML pages. */
+type Answer<T> = Partial<T> & Partial<ErrorBody>
+
+async function api<T extends object = object>(method: string, apiPath: string, body?: unknown, headers: Record<string, string> = {}) {
+  const response = await fetch(`${cms.url}${apiPath}`, {
     method,
     redirect: 'manual',
     headers: { 'content-type': 'application/json', ...headers },
     body: body === undefined ? undefined : JSON.stringify(body),
   })
   const text = await response.text()
-  let json: Record<string, unknown> & { errors?: { field: string; message: string }[] } = {}
+  let json: Answer<T> = {}
   try {
     json = JSON.parse(text)
   } catch {
@@ -27,8 +42,13 @@ async function api(method: string, url: string, body?: unknown, headers: Record<
   return { status: response.status, headers: response.headers, text, json }
 }
 
-const subscribe = (email: string, scope: string, article: string | undefined = SLUG) => api('POST', '/subscriptions', { email, scope, article, consent: true })
-const linkIn = (text: string, kind: 'confirm' | 'unsubscribe') => new RegExp(`${cms.url}/api/public/subscriptions/${kind}\\?token=[^\\s>"]+`).exec(text)?.[0]
+const subscribe = (email: string, scope: string, article: string | undefined = SLUG) =>
+  api<SubscribeResult>('POST', apiPaths.subscriptions, { email, scope, article, consent: true })
+const linkIn = (text: string, kind: 'confirm' | 'unsubscribe') => new RegExp(`${cms.url}${apiPaths.subscriptions}/${kind}\\?token=[^\\s>"]+`).exec(text)?.[0]
+/** Where a confirmation link leads on the site. */
+const page = (outcome: keyof typeof SUBSCRIPTION_PAGES) => `${SITE}${SUBSCRIPTION_PAGES[outcome]}`
+/** The link to one comment on its article page, as notifications carry it. */
+const linksTo = (commentId: string) => `#${commentAnchor(commentId)}`
 
 /** Subscribes and confirms through the link in the (fake) email, as a reader would. */
 async function confirmedSubscriber(email: string, scope: string, article?: string) {
@@ -39,12 +59,12 @@ async function confirmedSubscriber(email: string, scope: string, article?: strin
     return found!
   })
   const confirm = await fetch(linkIn(mail.text, 'confirm')!, { redirect: 'manual' })
-  expect(confirm.headers.get('location')).toBe(`${SITE}/abo-bestaetigt/`)
+  expect(confirm.headers.get('location')).toBe(page('confirmed'))
 }
 
 async function comment(email: string, extra: Record<string, unknown> = {}) {
-  const { json } = await api('POST', `/articles/${SLUG}/comments`, { name: email.split('@')[0], email, body: `Kommentar von ${email}`, consent: true, ...extra })
-  return (json.comment as { id: string }).id
+  const { json } = await api<CreatedComment>('POST', apiPaths.comments(SLUG), { name: email.split('@')[0], email, body: `Kommentar von ${email}`, consent: true, ...extra })
+  return json.comment!.id
 }
 const approve = (id: string) => cms.payload.update({ collection: 'comments', id, data: { status: 'approved' } })
 /** Waits until the jobs queue is empty and every email left the outbox. */
@@ -81,8 +101,8 @@ describe('double opt-in', () => {
     expect(mails[0]!.headers?.['List-Unsubscribe']).toBeUndefined()
 
     const link = linkIn(mails[0]!.text, 'confirm')!
-    expect((await fetch(link, { redirect: 'manual' })).headers.get('location')).toBe(`${SITE}/abo-bestaetigt/`)
-    expect((await fetch(link, { redirect: 'manual' })).headers.get('location')).toBe(`${SITE}/abo-bestaetigt/`)
+    expect((await fetch(link, { redirect: 'manual' })).headers.get('location')).toBe(page('confirmed'))
+    expect((await fetch(link, { redirect: 'manual' })).headers.get('location')).toBe(page('confirmed'))
     const stored = (await cms.payload.find({ collection: 'subscriptions', where: { email: { equals: email } } })).docs[0]!
     expect(stored).toMatchObject({ status: 'confirmed', scope, confirmedAt: expect.any(String), consentText: expect.any(String) })
     expect(JSON.stringify(stored)).not.toContain(link.split('token=')[1])
@@ -104,13 +124,13 @@ describe('double opt-in', () => {
   })
 
   it('refuses unknown, expired and tampered confirmation links', async () => {
-    expect((await api('GET', '/subscriptions/confirm?token=unknown-token-123456789012345')).headers.get('location')).toBe(`${SITE}/abo-ungueltig/`)
+    expect((await api('GET', `${apiPaths.subscriptions}/confirm?token=unknown-token-123456789012345`)).headers.get('location')).toBe(page('invalid'))
     const email = 'alt@example.de'
     await subscribe(email, 'posts', undefined)
     const mail = await eventually(() => resend.to(email)[0] ?? Promise.reject(new Error('no mail')))
     const subscription = (await cms.payload.find({ collection: 'subscriptions', where: { email: { equals: email } } })).docs[0]!
     await cms.payload.update({ collection: 'subscriptions', id: subscription.id, data: { confirmExpiresAt: new Date(Date.now() - 1000).toISOString() } })
-    expect((await fetch(linkIn(mail.text, 'confirm')!, { redirect: 'manual' })).headers.get('location')).toBe(`${SITE}/abo-abgelaufen/`)
+    expect((await fetch(linkIn(mail.text, 'confirm')!, { redirect: 'manual' })).headers.get('location')).toBe(page('expired'))
   })
 
   it('throttles repeated requests for one address', async () => {
@@ -138,7 +158,7 @@ describe('double opt-in', () => {
       [{ email: 'a@b.de', scope: 'posts', consent: false }, 'consent'],
     ]
     for (const [body, field] of cases) {
-      const { status, json } = await api('POST', '/subscriptions', body)
+      const { status, json } = await api('POST', apiPaths.subscriptions, body)
       expect(status).toBe(400)
       expect(json.errors?.[0]?.field).toBe(field)
     }
@@ -148,7 +168,7 @@ describe('double opt-in', () => {
 
 describe('the no-JS subscribe form', () => {
   const form = (fields: Record<string, string>) =>
-    fetch(`${cms.url}/api/public/subscriptions`, {
+    fetch(`${cms.url}${apiPaths.subscriptions}`, {
       method: 'POST',
       redirect: 'manual',
       headers: { 'content-type': 'application/x-www-form-urlencoded' },
@@ -158,7 +178,7 @@ describe('the no-JS subscribe form', () => {
   it('redirects back to the article, mails in the form\'s language, and keeps "posts" free of the article', async () => {
     const response = await form({ email: 'formular@example.de', scope: 'posts', article: SLUG, consent: 'on', lang: 'en' })
     expect(response.status).toBe(303)
-    expect(response.headers.get('location')).toBe(`${SITE}/blog/${SLUG}/#abo-angefragt`)
+    expect(response.headers.get('location')).toBe(`${SITE}${articlePath(SLUG)}#${FORM_ANCHORS.subscriptionRequested}`)
     await settle()
     expect(resend.to('formular@example.de')[0]?.subject).toBe('Please confirm: email notifications from Leuchtturm')
     const stored = (await cms.payload.find({ collection: 'subscriptions', where: { email: { equals: 'formular@example.de' } } })).docs[0]!
@@ -190,7 +210,7 @@ describe('notifications', () => {
     await approve(reply)
     await settle()
 
-    const about = (email: string, id: string) => resend.to(email).filter((m) => m.text.includes(`#kommentar-${id}`))
+    const about = (email: string, id: string) => resend.to(email).filter((m) => m.text.includes(linksTo(id)))
     expect(about('folger@example.de', reply)).toHaveLength(1)
     expect(about('folger@example.de', reply)[0]!.subject).toBe('Neuer Kommentar zu „Noch kein Social Media Nutzen für den Mittelstand“')
     expect(about('erster@example.de', reply)).toHaveLength(1)
@@ -200,14 +220,14 @@ describe('notifications', () => {
     expect(resend.to('unbestaetigt@example.de').filter((m) => !m.subject.startsWith('Bitte bestätigen'))).toHaveLength(0)
 
     const mail = about('folger@example.de', reply)[0]!
-    expect(mail.html).toContain(`${SITE}/blog/${SLUG}/#kommentar-${reply}`)
+    expect(mail.html).toContain(`${SITE}${articlePath(SLUG)}${linksTo(reply)}`)
     expect(mail.text).toMatch(/Benachrichtigungen abbestellen: http/)
     expect(mail.headers).toMatchObject({
       'List-Unsubscribe': expect.stringMatching(/^<http:\/\/.+\/api\/public\/subscriptions\/unsubscribe\?token=.+>$/),
       'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click',
       'List-Id': expect.stringContaining('Leuchtturm'),
     })
-    const listing = (await api('GET', `/articles/${SLUG}/comments`)).json as { stats: { followers: number } }
+    const listing = (await api<CommentsData>('GET', apiPaths.comments(SLUG))).json as CommentsData
     expect(listing.stats.followers).toBeGreaterThanOrEqual(3)
   })
 
@@ -220,7 +240,7 @@ describe('notifications', () => {
       data: { article: article.id, authorName: 'Alt', authorEmail: 'alt@example.de', body: 'Aus dem alten Blog.', status: 'approved', depth: 1 },
     })
     await settle()
-    expect(resend.to('import-leser@example.de').filter((m) => m.text.includes(`#kommentar-${imported.id}`))).toHaveLength(0)
+    expect(resend.to('import-leser@example.de').filter((m) => m.text.includes(linksTo(String(imported.id))))).toHaveLength(0)
   })
 
   it('sends editors a note for each pending comment', async () => {
@@ -247,7 +267,7 @@ describe('unsubscribing', () => {
     const first = await comment('schreiber@example.de')
     await approve(first)
     await settle()
-    const mail = resend.to('tschuess@example.de').find((m) => m.text.includes(`#kommentar-${first}`))!
+    const mail = resend.to('tschuess@example.de').find((m) => m.text.includes(linksTo(first)))!
     const link = /<(.+)>/.exec(mail.headers!['List-Unsubscribe']!)![1]!
 
     const page = await fetch(link)
@@ -263,7 +283,7 @@ describe('unsubscribing', () => {
     const later = await comment('schreiber@example.de')
     await approve(later)
     await settle()
-    expect(resend.to('tschuess@example.de').filter((m) => m.text.includes(`#kommentar-${later}`))).toHaveLength(0)
+    expect(resend.to('tschuess@example.de').filter((m) => m.text.includes(linksTo(later)))).toHaveLength(0)
   })
 
   it('refuses tampered and foreign tokens', async () => {
@@ -277,7 +297,7 @@ describe('unsubscribing', () => {
     const tampered = valid.slice(0, -2) + (valid.endsWith('AA') ? 'BB' : 'AA')
     const foreign = `${ids[1]}.${valid.split('.')[1]}`
     for (const token of [tampered, foreign, 'garbage']) {
-      const response = await api('POST', `/subscriptions/unsubscribe?token=${encodeURIComponent(token)}`)
+      const response = await api('POST', `${apiPaths.subscriptions}/unsubscribe?token=${encodeURIComponent(token)}`)
       expect(response.status).toBe(400)
     }
     const statuses = (await cms.payload.find({ collection: 'subscriptions', where: { id: { in: ids } } })).docs.map((d) => d.status)

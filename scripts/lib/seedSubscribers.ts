@@ -1,5 +1,6 @@
 import path from 'node:path'
 import type { Payload } from 'payload'
+import { apiPaths, type CreatedComment } from '../../contract'
 import { importArticles } from '../../cms/content/importArticles'
 
 export const FANOUT_SLUG = 'social-media-nutzen-mittelstand'
@@ -23,12 +24,12 @@ export async function seedSubscribers(payload: Payload, count: number): Promise<
 
 /** Posts a comment as a reader would; with moderation "none" it is approved at once and fans out. */
 export async function postComment(cmsUrl: string, email = 'autor@example.de'): Promise<string> {
-  const response = await fetch(`${cmsUrl}/api/public/articles/${FANOUT_SLUG}/comments`, {
+  const response = await fetch(`${cmsUrl}${apiPaths.comments(FANOUT_SLUG)}`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ name: 'Autor', email, body: 'Ein neuer Kommentar für alle.', consent: true }),
   })
-  const { comment } = (await response.json()) as { comment: { id: string; status: string } }
+  const { comment } = (await response.json()) as CreatedComment
   if (comment.status !== 'approved') throw new Error(`comment is ${comment.status}`)
   return comment.id
 }

@@ -1,6 +1,6 @@
 import { chromium, type Browser } from 'playwright-core'
 
-/** Debian's Chromium, headless; never a browser downloaded by a tool. */
+/** Debian's Chromium (or CHROMIUM_PATH), headless; never a browser downloaded by a tool. */
 export function launchChromium(): Promise<Browser> {
   return chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',

@@ -54,16 +54,3 @@ export async function startFakeResend(options: { plan?: FailurePlan; delayMs?: n
   }
 }
 export type FakeResend = Awaited<ReturnType<typeof startFakeResend>>
-
-/** Polls until `check` passes (or fails with its last error after `timeoutMs`). */
-export async function eventually<T>(check: () => T | Promise<T>, timeoutMs = 20_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs
-  for (;;) {
-    try {
-      return await check()
-    } catch (error) {
-      if (Date.now() > deadline) throw error
-      await new Promise((resolve) => setTimeout(resolve, 100))
-    }
-  }
-}
