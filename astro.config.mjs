@@ -5,7 +5,10 @@ import sitemap from '@astrojs/sitemap'
 import { defineConfig } from 'astro/config'
 
 const siteUrl = process.env.SITE_URL ?? `http://localhost:${process.env.SITE_PORT ?? 4321}`
-const cmsUrl = (process.env.CMS_URL ?? `http://localhost:${process.env.CMS_PORT ?? 3000}`).replace(/\/$/, '')
+const cmsUrl = (process.env.CMS_URL ?? `http://localhost:${process.env.CMS_PORT ?? 3000}`).replace(
+  /\/$/,
+  '',
+)
 
 /** Old article URLs (slug changes) from the CMS; Astro writes a redirect page for each. */
 async function cmsRedirects() {
@@ -13,7 +16,9 @@ async function cmsRedirects() {
     const response = await fetch(`${cmsUrl}/api/redirects?pagination=false&depth=0`)
     if (!response.ok) return {}
     const { docs } = await response.json()
-    return Object.fromEntries(docs.map((/** @type {{ from: string, to: string }} */ r) => [r.from, r.to]))
+    return Object.fromEntries(
+      docs.map((/** @type {{ from: string, to: string }} */ r) => [r.from, r.to]),
+    )
   } catch {
     return {} // the content loader reports an unreachable CMS loudly
   }

@@ -20,7 +20,12 @@ function boundary(folder, { forbidden = [], allowOnly = false, extra = [], messa
     const patterns = allowOnly
       ? [
           // Relative paths that stay inside `folder`: `./x`, and at most `level` steps up.
-          { regex: level === 0 ? '^(?!\\./(?!\\.\\./))' : `^(?!(\\./|(\\.\\./){1,${level}})(?!\\.\\./))`, caseSensitive: true, message },
+          {
+            regex:
+              level === 0 ? '^(?!\\./(?!\\.\\./))' : `^(?!(\\./|(\\.\\./){1,${level}})(?!\\.\\./))`,
+            caseSensitive: true,
+            message,
+          },
         ]
       : [
           { regex: `^${up}(${targets})(/|$)`, caseSensitive: true, message },
@@ -61,10 +66,23 @@ export default tseslint.config(
     },
   },
   // The site only reads the CMS over HTTP; shared shapes live in contract/.
-  ...boundary('site', { forbidden: ['cms'], extra: ['@payload-config'], message: 'site/ must not import cms/: share types and constants through contract/.' }),
-  ...boundary('cms', { forbidden: ['site'], message: 'cms/ must not import site/: share types and constants through contract/.' }),
+  ...boundary('site', {
+    forbidden: ['cms'],
+    extra: ['@payload-config'],
+    message: 'site/ must not import cms/: share types and constants through contract/.',
+  }),
+  ...boundary('cms', {
+    forbidden: ['site'],
+    message: 'cms/ must not import site/: share types and constants through contract/.',
+  }),
   // Benchmarks and commands must not depend on tests; shared helpers live in scripts/lib/.
-  ...boundary('scripts', { forbidden: ['tests'], message: 'scripts/ must not import tests/: move what both use to scripts/lib/.' }),
+  ...boundary('scripts', {
+    forbidden: ['tests'],
+    message: 'scripts/ must not import tests/: move what both use to scripts/lib/.',
+  }),
   // The contract is dependency-free: every side imports it, the island without runtime cost.
-  ...boundary('contract', { allowOnly: true, message: 'contract/ imports nothing but contract/ (no packages, no other folders).' }),
+  ...boundary('contract', {
+    allowOnly: true,
+    message: 'contract/ imports nothing but contract/ (no packages, no other folders).',
+  }),
 )

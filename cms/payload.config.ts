@@ -35,7 +35,17 @@ export default buildConfig({
   db: databaseAdapter(),
   editor: lexicalEditor(),
   sharp,
-  collections: [Articles, Comments, CommentReactions, Subscriptions, EmailDeliveries, Shares, Redirects, Media, Users],
+  collections: [
+    Articles,
+    Comments,
+    CommentReactions,
+    Subscriptions,
+    EmailDeliveries,
+    Shares,
+    Redirects,
+    Media,
+    Users,
+  ],
   globals: [CommentSettings, SiteBuild],
   endpoints: [...commentEndpoints, ...subscriptionEndpoints, share, shareCount, rebuildNow],
   jobs: {
@@ -47,7 +57,10 @@ export default buildConfig({
   },
   admin: {
     user: Users.slug,
-    importMap: { baseDir: dirname, importMapFile: path.resolve(dirname, 'app/(payload)/admin/importMap.js') },
+    importMap: {
+      baseDir: dirname,
+      importMapFile: path.resolve(dirname, 'app/(payload)/admin/importMap.js'),
+    },
     meta: { titleSuffix: ' – Leuchtturm' },
   },
   i18n: { supportedLanguages: { de, en }, fallbackLanguage: 'de' },
@@ -57,7 +70,11 @@ export default buildConfig({
   telemetry: false,
   logger: {
     options: { level: process.env.LOG_LEVEL ?? 'info' },
-    destination: prettyLog({ colorize: true, ignore: 'pid,hostname', translateTime: 'SYS:HH:MM:ss' }),
+    destination: prettyLog({
+      colorize: true,
+      ignore: 'pid,hostname',
+      translateTime: 'SYS:HH:MM:ss',
+    }),
   },
   graphQL: { disable: true },
   typescript: { outputFile: path.resolve(dirname, 'payload-types.ts') },

@@ -30,5 +30,6 @@ export const apiPaths = {
   reactions: (id: string) => `/api/public/comments/${encodeURIComponent(id)}/reactions`,
   subscriptions: '/api/public/subscriptions',
   shareCount: (slug: string) => `/api/public/articles/${encodeURIComponent(slug)}/shares`,
-  share: (slug: string, network: string) => `/api/public/share/${encodeURIComponent(slug)}/${encodeURIComponent(network)}`,
+  share: (slug: string, network: string) =>
+    `/api/public/share/${encodeURIComponent(slug)}/${encodeURIComponent(network)}`,
 } as const

@@ -15,9 +15,16 @@ const payload = await openPayload().catch((error: unknown) => {
   process.exit(1)
 })
 
-const admin = await ensureAdmin(payload, { email: process.env.ADMIN_EMAIL, password: process.env.ADMIN_PASSWORD })
-if (admin === 'created') console.log(`Editor ${process.env.ADMIN_EMAIL} created from ADMIN_EMAIL / ADMIN_PASSWORD.`)
-if (admin === 'skipped') console.log('No editor yet: create the first one in the admin (or set ADMIN_EMAIL / ADMIN_PASSWORD).')
+const admin = await ensureAdmin(payload, {
+  email: process.env.ADMIN_EMAIL,
+  password: process.env.ADMIN_PASSWORD,
+})
+if (admin === 'created')
+  console.log(`Editor ${process.env.ADMIN_EMAIL} created from ADMIN_EMAIL / ADMIN_PASSWORD.`)
+if (admin === 'skipped')
+  console.log(
+    'No editor yet: create the first one in the admin (or set ADMIN_EMAIL / ADMIN_PASSWORD).',
+  )
 
 const { totalDocs } = await payload.count({ collection: 'articles', overrideAccess: true })
 if (totalDocs === 0) {
@@ -26,6 +33,9 @@ if (totalDocs === 0) {
   for (const failure of report.failed) console.error(`Import failed: ${failure.message}`)
 }
 const resumed = await resumeJobs(payload)
-if (resumed.released || resumed.pendingEmails) console.log(`Resuming ${resumed.released} interrupted job(s), ${resumed.pendingEmails} unsent email(s).`)
+if (resumed.released || resumed.pendingEmails)
+  console.log(
+    `Resuming ${resumed.released} interrupted job(s), ${resumed.pendingEmails} unsent email(s).`,
+  )
 await payload.destroy()
 process.exit(0)

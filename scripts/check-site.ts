@@ -9,7 +9,9 @@ import { run } from './lib/processes'
 const cms = await startLocalCms()
 let failed = false
 try {
-  await run('astro', ['check'], { env: { CMS_URL: cms.url, ASTRO_CACHE_DIR: `${cms.dir}/astro-cache` } })
+  await run('astro', ['check'], {
+    env: { CMS_URL: cms.url, ASTRO_CACHE_DIR: `${cms.dir}/astro-cache` },
+  })
 } catch {
   failed = true
 } finally {

@@ -17,10 +17,14 @@ stopOnSignals()
 
 try {
   await run('tsx', ['scripts/bootstrap.ts'], { env: { NODE_ENV: 'production' } })
-  const cms = startProcess('next', ['dev', 'cms', '--port', String(cmsPort())], { env: { NODE_ENV: 'development', RUN_JOBS: 'true' } })
+  const cms = startProcess('next', ['dev', 'cms', '--port', String(cmsPort())], {
+    env: { NODE_ENV: 'development', RUN_JOBS: 'true' },
+  })
   await waitForUrl(`${cmsUrl()}/api/articles?limit=1`, { process: cms, timeoutMs: 300_000 })
   startProcess('astro', ['dev', '--port', String(sitePort())], { env: { CMS_URL: cmsUrl() } })
-  console.log(`\nDevelopment servers:\n  Site:  http://localhost:${sitePort()}/\n  Admin: ${cmsUrl()}/admin`)
+  console.log(
+    `\nDevelopment servers:\n  Site:  http://localhost:${sitePort()}/\n  Admin: ${cmsUrl()}/admin`,
+  )
 } catch (error) {
   console.error(`Dev start failed: ${(error as Error).message}`)
   process.kill(process.pid, 'SIGTERM')

@@ -14,12 +14,17 @@ if (!name) {
 }
 const dir = path.resolve('cms/migrations')
 const before = new Set(fs.readdirSync(dir))
-await run('payload', ['migrate:create', name], { env: { PAYLOAD_CONFIG_PATH: 'cms/payload.config.ts' } })
+await run('payload', ['migrate:create', name], {
+  env: { PAYLOAD_CONFIG_PATH: 'cms/payload.config.ts' },
+})
 for (const file of fs.readdirSync(dir).filter((f) => f.endsWith('.ts') && !before.has(f))) {
   const source = fs.readFileSync(path.join(dir, file), 'utf8')
   fs.writeFileSync(
     path.join(dir, file),
-    source.replace(/^import \{ MigrateUpArgs, MigrateDownArgs, sql \}/m, 'import { type MigrateDownArgs, type MigrateUpArgs, sql }'),
+    source.replace(
+      /^import \{ MigrateUpArgs, MigrateDownArgs, sql \}/m,
+      'import { type MigrateDownArgs, type MigrateUpArgs, sql }',
+    ),
   )
   console.log(`cms/migrations/${file}`)
 }

@@ -38,16 +38,29 @@ try {
 
   if (await buildCmsIfStale()) console.log(`CMS admin built (${seconds()}).`)
 
-  const cms = startProcess('next', ['start', 'cms', '--port', String(cmsPort())], { env: cmsServerEnv })
+  const cms = startProcess('next', ['start', 'cms', '--port', String(cmsPort())], {
+    env: cmsServerEnv,
+  })
   await waitForUrl(`${cmsUrl()}/api/articles?limit=1`, { process: cms })
 
   const stamps = await fetchArticleStamps()
-  const sitePrint = fingerprint(['site', 'content/pages', 'astro.config.mjs', 'package-lock.json'], [JSON.stringify(stamps), siteUrl()])
-  if (await buildIfStale(`${SITE_DIR}.stamp`, sitePrint, async () => void (await buildSite(SITE_DIR, 3))))
+  const sitePrint = fingerprint(
+    ['site', 'content/pages', 'astro.config.mjs', 'package-lock.json'],
+    [JSON.stringify(stamps), siteUrl()],
+  )
+  if (
+    await buildIfStale(
+      `${SITE_DIR}.stamp`,
+      sitePrint,
+      async () => void (await buildSite(SITE_DIR, 3)),
+    )
+  )
     console.log(`Site built from ${stamps.length} published article(s) (${seconds()}).`)
 
   await listen(server, sitePort())
-  console.log(`\nLeuchtturm is running (${seconds()}):\n  Site:  http://localhost:${sitePort()}/\n  Admin: ${cmsUrl()}/admin\nCtrl-C stops both.`)
+  console.log(
+    `\nLeuchtturm is running (${seconds()}):\n  Site:  http://localhost:${sitePort()}/\n  Admin: ${cmsUrl()}/admin\nCtrl-C stops both.`,
+  )
 } catch (error) {
   console.error(`Start failed: ${(error as Error).message}`)
   process.kill(process.pid, 'SIGTERM')

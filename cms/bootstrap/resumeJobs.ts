@@ -5,14 +5,22 @@ import type { Payload } from 'payload'
  * again. On start (one server per database) they are released, and an outbox left with pending
  * emails gets a sender job; idempotency keys keep resent batches from arriving twice.
  */
-export async function resumeJobs(payload: Payload): Promise<{ released: number; pendingEmails: number }> {
+export async function resumeJobs(
+  payload: Payload,
+): Promise<{ released: number; pendingEmails: number }> {
   const { docs } = await payload.update({
     collection: 'payload-jobs',
     where: { processing: { equals: true } },
     data: { processing: false },
     overrideAccess: true,
   })
-  const pendingEmails = (await payload.count({ collection: 'email-deliveries', where: { status: { equals: 'pending' } }, overrideAccess: true })).totalDocs
+  const pendingEmails = (
+    await payload.count({
+      collection: 'email-deliveries',
+      where: { status: { equals: 'pending' } },
+      overrideAccess: true,
+    })
+  ).totalDocs
   if (pendingEmails > 0) await payload.jobs.queue({ task: 'sendEmails', input: {} })
   return { released: docs.length, pendingEmails }
 }

@@ -4,7 +4,10 @@ import { isEditor } from '../access/isEditor'
 /** One row per reader and comment: the vote counts on comments are derived from these. */
 export const CommentReactions: CollectionConfig = {
   slug: 'comment-reactions',
-  labels: { singular: { de: 'Reaktion', en: 'Reaction' }, plural: { de: 'Reaktionen', en: 'Reactions' } },
+  labels: {
+    singular: { de: 'Reaktion', en: 'Reaction' },
+    plural: { de: 'Reaktionen', en: 'Reactions' },
+  },
   access: { read: isEditor, create: () => false, update: () => false, delete: isEditor },
   admin: { hidden: true },
   indexes: [{ fields: ['comment', 'readerHash'], unique: true }],

@@ -12,7 +12,10 @@ export type EmailKind = (typeof EMAIL_KINDS)[number]
  */
 export const EmailDeliveries: CollectionConfig = {
   slug: 'email-deliveries',
-  labels: { singular: { de: 'E-Mail', en: 'Email' }, plural: { de: 'E-Mail-Ausgang', en: 'Email outbox' } },
+  labels: {
+    singular: { de: 'E-Mail', en: 'Email' },
+    plural: { de: 'E-Mail-Ausgang', en: 'Email outbox' },
+  },
   access: { read: isEditor, create: () => false, update: () => false, delete: isEditor },
   admin: { useAsTitle: 'subject', defaultColumns: ['subject', 'to', 'kind', 'status', 'sentAt'] },
   defaultSort: '-createdAt',

@@ -8,8 +8,13 @@ export const Media: CollectionConfig = {
   labels: { singular: { de: 'Medium', en: 'Media' }, plural: { de: 'Medien', en: 'Media' } },
   access: { read: anyone, create: isEditor, update: isEditor, delete: isEditor },
   upload: {
-    staticDir: path.resolve(/* turbopackIgnore: true */ process.cwd(), process.env.MEDIA_DIR ?? 'data/media'),
+    staticDir: path.resolve(
+      /* turbopackIgnore: true */ process.cwd(),
+      process.env.MEDIA_DIR ?? 'data/media',
+    ),
     mimeTypes: ['image/*'],
   },
-  fields: [{ name: 'alt', type: 'text', required: true, label: { de: 'Alternativtext', en: 'Alt text' } }],
+  fields: [
+    { name: 'alt', type: 'text', required: true, label: { de: 'Alternativtext', en: 'Alt text' } },
+  ],
 }

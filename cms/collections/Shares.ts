@@ -5,7 +5,10 @@ import { SHARE_NETWORK_NAMES } from '../../contract'
 /** Clicks on an article's share links, one counter per network (the seed's share count). */
 export const Shares: CollectionConfig = {
   slug: 'shares',
-  labels: { singular: { de: 'Teilen-Zähler', en: 'Share count' }, plural: { de: 'Geteilt', en: 'Shares' } },
+  labels: {
+    singular: { de: 'Teilen-Zähler', en: 'Share count' },
+    plural: { de: 'Geteilt', en: 'Shares' },
+  },
   access: { read: isEditor, create: () => false, update: () => false, delete: isEditor },
   admin: { defaultColumns: ['article', 'network', 'count'] },
   indexes: [{ fields: ['article', 'network'], unique: true }],

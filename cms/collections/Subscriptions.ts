@@ -14,9 +14,15 @@ const SCOPE_LABELS = {
  */
 export const Subscriptions: CollectionConfig = {
   slug: 'subscriptions',
-  labels: { singular: { de: 'Abonnement', en: 'Subscription' }, plural: { de: 'Abonnements', en: 'Subscriptions' } },
+  labels: {
+    singular: { de: 'Abonnement', en: 'Subscription' },
+    plural: { de: 'Abonnements', en: 'Subscriptions' },
+  },
   access: { read: isEditor, create: () => false, update: isEditor, delete: isEditor },
-  admin: { useAsTitle: 'email', defaultColumns: ['email', 'scope', 'article', 'status', 'confirmedAt'] },
+  admin: {
+    useAsTitle: 'email',
+    defaultColumns: ['email', 'scope', 'article', 'status', 'confirmedAt'],
+  },
   fields: [
     { name: 'email', type: 'email', required: true, index: true },
     {
@@ -25,7 +31,13 @@ export const Subscriptions: CollectionConfig = {
       required: true,
       options: SUBSCRIPTION_SCOPES.map((value) => ({ value, label: SCOPE_LABELS[value] })),
     },
-    { name: 'article', type: 'relationship', relationTo: 'articles', index: true, label: { de: 'Artikel', en: 'Article' } },
+    {
+      name: 'article',
+      type: 'relationship',
+      relationTo: 'articles',
+      index: true,
+      label: { de: 'Artikel', en: 'Article' },
+    },
     {
       name: 'status',
       type: 'select',
@@ -39,12 +51,38 @@ export const Subscriptions: CollectionConfig = {
       ],
     },
     { name: 'locale', type: 'select', defaultValue: 'de', options: ['de', 'en'] },
-    { name: 'consentText', type: 'textarea', admin: { readOnly: true }, label: { de: 'Einwilligungstext', en: 'Consent text' } },
-    { name: 'consentAt', type: 'date', admin: { readOnly: true }, label: { de: 'Eingewilligt am', en: 'Consent given at' } },
-    { name: 'confirmedAt', type: 'date', admin: { readOnly: true }, label: { de: 'Bestätigt am', en: 'Confirmed at' } },
-    { name: 'unsubscribedAt', type: 'date', admin: { readOnly: true }, label: { de: 'Abgemeldet am', en: 'Unsubscribed at' } },
+    {
+      name: 'consentText',
+      type: 'textarea',
+      admin: { readOnly: true },
+      label: { de: 'Einwilligungstext', en: 'Consent text' },
+    },
+    {
+      name: 'consentAt',
+      type: 'date',
+      admin: { readOnly: true },
+      label: { de: 'Eingewilligt am', en: 'Consent given at' },
+    },
+    {
+      name: 'confirmedAt',
+      type: 'date',
+      admin: { readOnly: true },
+      label: { de: 'Bestätigt am', en: 'Confirmed at' },
+    },
+    {
+      name: 'unsubscribedAt',
+      type: 'date',
+      admin: { readOnly: true },
+      label: { de: 'Abgemeldet am', en: 'Unsubscribed at' },
+    },
     { name: 'confirmExpiresAt', type: 'date', admin: { readOnly: true, position: 'sidebar' } },
     // Only the hash of the confirmation link's token is stored.
-    { name: 'confirmTokenHash', type: 'text', index: true, access: { read: () => false }, admin: { hidden: true } },
+    {
+      name: 'confirmTokenHash',
+      type: 'text',
+      index: true,
+      access: { read: () => false },
+      admin: { hidden: true },
+    },
   ],
 }

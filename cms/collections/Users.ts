@@ -3,7 +3,10 @@ import { isEditor } from '../access/isEditor'
 
 export const Users: CollectionConfig = {
   slug: 'users',
-  labels: { singular: { de: 'Redakteur', en: 'Editor' }, plural: { de: 'Redaktion', en: 'Editors' } },
+  labels: {
+    singular: { de: 'Redakteur', en: 'Editor' },
+    plural: { de: 'Redaktion', en: 'Editors' },
+  },
   admin: { useAsTitle: 'email', defaultColumns: ['name', 'email'] },
   auth: true,
   access: { read: isEditor, create: isEditor, update: isEditor, delete: isEditor },

@@ -14,7 +14,9 @@ export async function authorizeAuthor(req: PayloadRequest, locale: Locale): Prom
   if (!comment || comment.deleted) throw fieldError(404, 'id', message(locale, 'commentNotFound'))
   const token = bearerToken(req.headers)
   if (!token) throw fieldError(401, 'authorization', message(locale, 'tokenMissing'))
-  if (!tokenMatches(token, comment.editTokenHash)) throw fieldError(403, 'authorization', message(locale, 'tokenInvalid'))
-  if (!editWindowOpen(comment)) throw fieldError(403, 'authorization', message(locale, 'editWindowOver'))
+  if (!tokenMatches(token, comment.editTokenHash))
+    throw fieldError(403, 'authorization', message(locale, 'tokenInvalid'))
+  if (!editWindowOpen(comment))
+    throw fieldError(403, 'authorization', message(locale, 'editWindowOver'))
   return comment
 }

@@ -18,7 +18,9 @@ describe('editWindowOpen', () => {
 
   it('uses the current time by default', () => {
     expect(editWindowOpen({ createdAt: new Date().toISOString() })).toBe(true)
-    expect(editWindowOpen({ createdAt: new Date(Date.now() - 16 * 60_000).toISOString() })).toBe(false)
+    expect(editWindowOpen({ createdAt: new Date(Date.now() - 16 * 60_000).toISOString() })).toBe(
+      false,
+    )
   })
 
   it('stays closed for a comment without a readable creation time', () => {

@@ -6,10 +6,20 @@ import type { FieldError } from '../http/responses'
 import { message } from '../i18n/messages'
 import { html } from '../utilities/html'
 
-const NOTIFY_LABELS = { none: 'notifyNone', replies: 'notifyReplies', article: 'notifyArticle' } as const
+const NOTIFY_LABELS = {
+  none: 'notifyNone',
+  replies: 'notifyReplies',
+  article: 'notifyArticle',
+} as const
 
 /** The comment form again, filled in, with the errors of a no-JS post. */
-export function commentFormErrorPage(args: { locale: Locale; action: string; articleUrl: string; errors: FieldError[]; values: Record<string, unknown> }): Response {
+export function commentFormErrorPage(args: {
+  locale: Locale
+  action: string
+  articleUrl: string
+  errors: FieldError[]
+  values: Record<string, unknown>
+}): Response {
   const { locale } = args
   const t = (key: Parameters<typeof message>[1]) => message(locale, key)
   const [consentBefore, consentAfter] = t('commentConsent').split('{privacyLink}')
@@ -29,8 +39,17 @@ export function commentFormErrorPage(args: { locale: Locale; action: string; art
       { name: 'body', label: t('fieldComment'), type: 'textarea' },
       { name: 'parent', type: 'hidden' },
       { name: 'lang', type: 'hidden' },
-      { name: 'notify', label: t('notifyLabel'), type: 'select', options: NOTIFY_CHOICES.map((value) => ({ value, label: t(NOTIFY_LABELS[value]) })) },
-      { name: 'consent', type: 'checkbox', label: html`${consentBefore}${privacyLink}${consentAfter}` },
+      {
+        name: 'notify',
+        label: t('notifyLabel'),
+        type: 'select',
+        options: NOTIFY_CHOICES.map((value) => ({ value, label: t(NOTIFY_LABELS[value]) })),
+      },
+      {
+        name: 'consent',
+        type: 'checkbox',
+        label: html`${consentBefore}${privacyLink}${consentAfter}`,
+      },
     ],
   })
 }

@@ -4,7 +4,10 @@ import type { Article, Comment } from '../payload-types'
 
 /** Reads the comment endpoints and jobs need; all with access overridden, after their own checks. */
 
-export async function approvedComments(payload: Payload, articleId: Article['id']): Promise<Comment[]> {
+export async function approvedComments(
+  payload: Payload,
+  articleId: Article['id'],
+): Promise<Comment[]> {
   const { docs } = await payload.find({
     collection: 'comments',
     where: { and: [{ article: { equals: articleId } }, { status: { equals: 'approved' } }] },
@@ -15,7 +18,11 @@ export async function approvedComments(payload: Payload, articleId: Article['id'
   return docs
 }
 
-export async function findComment(payload: Payload, id: string, req?: PayloadRequest): Promise<Comment | null> {
+export async function findComment(
+  payload: Payload,
+  id: string,
+  req?: PayloadRequest,
+): Promise<Comment | null> {
   if (!/^[A-Za-z0-9-]{1,64}$/.test(id)) return null
   const { docs } = await payload.find({
     collection: 'comments',
@@ -29,13 +36,21 @@ export async function findComment(payload: Payload, id: string, req?: PayloadReq
   return docs[0] ?? null
 }
 
-export async function commentSettings(payload: Payload, req?: PayloadRequest): Promise<{ moderation: ModerationPolicy; maxDepth: number }> {
+export async function commentSettings(
+  payload: Payload,
+  req?: PayloadRequest,
+): Promise<{ moderation: ModerationPolicy; maxDepth: number }> {
   const settings = await payload.findGlobal({ slug: 'comment-settings', overrideAccess: true, req })
   return { moderation: settings.moderation ?? 'first', maxDepth: settings.maxDepth ?? 5 }
 }
 
 /** all: hold every comment; first: hold until the address has one approved comment; none: publish. */
-export async function initialStatus(payload: Payload, policy: ModerationPolicy, email: string, req?: PayloadRequest): Promise<Comment['status']> {
+export async function initialStatus(
+  payload: Payload,
+  policy: ModerationPolicy,
+  email: string,
+  req?: PayloadRequest,
+): Promise<Comment['status']> {
   if (policy === 'none') return 'approved'
   if (policy === 'all') return 'pending'
   const { totalDocs } = await payload.count({
@@ -47,7 +62,11 @@ export async function initialStatus(payload: Payload, policy: ModerationPolicy, 
   return totalDocs > 0 ? 'approved' : 'pending'
 }
 
-export const hasVisibleReplies = async (payload: Payload, id: Comment['id'], req?: PayloadRequest): Promise<boolean> =>
+export const hasVisibleReplies = async (
+  payload: Payload,
+  id: Comment['id'],
+  req?: PayloadRequest,
+): Promise<boolean> =>
   (
     await payload.count({
       collection: 'comments',

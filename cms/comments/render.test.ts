@@ -32,7 +32,13 @@ describe('renderCommentHtml: safety', () => {
   })
 
   it('never turns javascript: into a link, however it is written', () => {
-    for (const body of ['javascript:alert(1)', 'JaVaScRiPt:alert(1)', '[klick](javascript:alert(1))', '<javascript:alert(1)>', '<a href="javascript:alert(1)">x</a>']) {
+    for (const body of [
+      'javascript:alert(1)',
+      'JaVaScRiPt:alert(1)',
+      '[klick](javascript:alert(1))',
+      '<javascript:alert(1)>',
+      '<a href="javascript:alert(1)">x</a>',
+    ]) {
       const html = renderCommentHtml(body)
       expect(links(html), body).toEqual([])
       expect(html, body).not.toMatch(/href="javascript/i)
@@ -46,15 +52,27 @@ describe('renderCommentHtml: safety', () => {
 
 describe('renderCommentHtml: links', () => {
   it('turns a bare https or http URL into a link marked as user content, without following punctuation', () => {
-    const html = renderCommentHtml('Mehr dazu unter https://example.com/pfad?a=1&b=2. Und http://example.org auch.')
+    const html = renderCommentHtml(
+      'Mehr dazu unter https://example.com/pfad?a=1&b=2. Und http://example.org auch.',
+    )
     expect(links(html)).toEqual([
-      { href: 'https://example.com/pfad?a=1&amp;b=2', rel: 'nofollow ugc noopener', text: 'https://example.com/pfad?a=1&amp;b=2' },
+      {
+        href: 'https://example.com/pfad?a=1&amp;b=2',
+        rel: 'nofollow ugc noopener',
+        text: 'https://example.com/pfad?a=1&amp;b=2',
+      },
       { href: 'http://example.org', rel: 'nofollow ugc noopener', text: 'http://example.org' },
     ])
   })
 
   it('does not guess links from text without a scheme', () => {
-    expect(links(renderCommentHtml('Schreib an anna@example.de oder schau auf www.example.com oder beispiel.de'))).toEqual([])
+    expect(
+      links(
+        renderCommentHtml(
+          'Schreib an anna@example.de oder schau auf www.example.com oder beispiel.de',
+        ),
+      ),
+    ).toEqual([])
   })
 
   it('keeps quotes in a URL inside the link, so it cannot add attributes to it', () => {
@@ -72,11 +90,15 @@ describe('renderCommentHtml: formatting', () => {
   })
 
   it('keeps single line breaks and splits paragraphs at blank lines', () => {
-    expect(renderCommentHtml('Zeile eins\nZeile zwei\n\nNeuer Absatz')).toBe('<p>Zeile eins<br>\nZeile zwei</p>\n<p>Neuer Absatz</p>')
+    expect(renderCommentHtml('Zeile eins\nZeile zwei\n\nNeuer Absatz')).toBe(
+      '<p>Zeile eins<br>\nZeile zwei</p>\n<p>Neuer Absatz</p>',
+    )
   })
 
   it('renders quotes of earlier comments', () => {
-    expect(renderCommentHtml('> Das stimmt nicht.\n\nDoch!')).toBe('<blockquote>\n<p>Das stimmt nicht.</p>\n</blockquote>\n<p>Doch!</p>')
+    expect(renderCommentHtml('> Das stimmt nicht.\n\nDoch!')).toBe(
+      '<blockquote>\n<p>Das stimmt nicht.</p>\n</blockquote>\n<p>Doch!</p>',
+    )
   })
 
   it('lets a backslash keep an asterisk literal', () => {

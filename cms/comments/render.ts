@@ -5,8 +5,14 @@ import MarkdownIt from 'markdown-it'
  * A safe Markdown subset: paragraphs, line breaks, emphasis, inline code, quotes and auto-linked
  * URLs. Raw HTML is escaped; written links ([text](url)) stay text, so a link is always visible.
  */
-const md = new MarkdownIt('zero', { html: false, linkify: true, breaks: true })
-  .enable(['blockquote', 'newline', 'emphasis', 'backticks', 'escape', 'linkify'])
+const md = new MarkdownIt('zero', { html: false, linkify: true, breaks: true }).enable([
+  'blockquote',
+  'newline',
+  'emphasis',
+  'backticks',
+  'escape',
+  'linkify',
+])
 
 md.linkify.set({ fuzzyLink: false, fuzzyEmail: false })
 

@@ -5,7 +5,11 @@ import { buildThread, type ThreadInput } from './thread'
 type Options = { parent?: number; deleted?: boolean; up?: number; down?: number; author?: string }
 
 /** One approved comment, written `minute` minutes after 10:00 on the article's day. */
-const comment = (id: number, minute: number, { parent, deleted = false, up = 0, down = 0, author }: Options = {}): ThreadInput => ({
+const comment = (
+  id: number,
+  minute: number,
+  { parent, deleted = false, up = 0, down = 0, author }: Options = {},
+): ThreadInput => ({
   comment: {
     id: String(id),
     parent: parent === undefined ? null : String(parent),
@@ -22,7 +26,8 @@ const comment = (id: number, minute: number, { parent, deleted = false, up = 0, 
 })
 
 /** The tree as indented ids: what a reader sees top to bottom. */
-const outline = (list: PublicComment[], indent = ''): string[] => list.flatMap((c) => [indent + c.id, ...outline(c.replies, indent + '  ')])
+const outline = (list: PublicComment[], indent = ''): string[] =>
+  list.flatMap((c) => [indent + c.id, ...outline(c.replies, indent + '  ')])
 
 describe('buildThread: the tree', () => {
   it('puts replies under their parents, oldest first, at any depth and whatever order the input comes in', () => {
@@ -34,13 +39,38 @@ describe('buildThread: the tree', () => {
       comment(1, 0),
       comment(6, 50, { parent: 3 }),
     ]
-    expect(outline(buildThread(input, 'oldest').comments)).toEqual(['1', '  3', '    5', '    6', '  4', '2'])
+    expect(outline(buildThread(input, 'oldest').comments)).toEqual([
+      '1',
+      '  3',
+      '    5',
+      '    6',
+      '  4',
+      '2',
+    ])
   })
 
   it('orders the roots newest or oldest first, while replies still read oldest first', () => {
-    const input = () => [comment(1, 0), comment(2, 10), comment(3, 20), comment(11, 1, { parent: 1 }), comment(12, 2, { parent: 1 })]
-    expect(outline(buildThread(input(), 'newest').comments)).toEqual(['3', '2', '1', '  11', '  12'])
-    expect(outline(buildThread(input(), 'oldest').comments)).toEqual(['1', '  11', '  12', '2', '3'])
+    const input = () => [
+      comment(1, 0),
+      comment(2, 10),
+      comment(3, 20),
+      comment(11, 1, { parent: 1 }),
+      comment(12, 2, { parent: 1 }),
+    ]
+    expect(outline(buildThread(input(), 'newest').comments)).toEqual([
+      '3',
+      '2',
+      '1',
+      '  11',
+      '  12',
+    ])
+    expect(outline(buildThread(input(), 'oldest').comments)).toEqual([
+      '1',
+      '  11',
+      '  12',
+      '2',
+      '3',
+    ])
   })
 
   it('orders comments written in the same second by id, as numbers', () => {
@@ -59,18 +89,32 @@ describe('buildThread: the tree', () => {
       comment(31, 21, { parent: 3 }),
       comment(32, 22, { parent: 3, up: 9 }),
     ]
-    expect(outline(buildThread(input, 'top').comments)).toEqual(['3', '  31', '  32', '1', '2', '5', '4'])
+    expect(outline(buildThread(input, 'top').comments)).toEqual([
+      '3',
+      '  31',
+      '  32',
+      '1',
+      '2',
+      '5',
+      '4',
+    ])
   })
 
   it('leaves out replies whose parent is not visible, together with their own replies', () => {
     // 7 answers comment 99, which is pending or rejected and therefore not in the input.
-    const { comments, stats } = buildThread([comment(1, 0), comment(7, 10, { parent: 99 }), comment(8, 20, { parent: 7 })], 'oldest')
+    const { comments, stats } = buildThread(
+      [comment(1, 0), comment(7, 10, { parent: 99 }), comment(8, 20, { parent: 7 })],
+      'oldest',
+    )
     expect(outline(comments)).toEqual(['1'])
     expect(stats).toMatchObject({ threads: 1, replies: 0 })
   })
 
   it('keeps a deleted comment in place while it holds visible replies, so the answers keep their context', () => {
-    const { comments } = buildThread([comment(1, 0, { deleted: true }), comment(2, 10, { parent: 1 }), comment(3, 20)], 'oldest')
+    const { comments } = buildThread(
+      [comment(1, 0, { deleted: true }), comment(2, 10, { parent: 1 }), comment(3, 20)],
+      'oldest',
+    )
     expect(outline(comments)).toEqual(['1', '  2', '3'])
     expect(comments[0]).toMatchObject({ deleted: true, author: null, html: '' })
   })
@@ -106,7 +150,12 @@ describe('buildThread: stats', () => {
       // not visible (its parent is missing): its author does not count either
       comment(7, 60, { parent: 42, author: 'emil@example.de' }),
     ]
-    expect(buildThread(input, 'newest', 12).stats).toMatchObject({ threads: 3, replies: 3, authors: 3, followers: 12 })
+    expect(buildThread(input, 'newest', 12).stats).toMatchObject({
+      threads: 3,
+      replies: 3,
+      authors: 3,
+      followers: 12,
+    })
   })
 
   it('reports no followers unless told', () => {
@@ -147,10 +196,20 @@ describe('buildThread: stats', () => {
   })
 
   it('reports nulls when nobody reacted or replied, and zeros for an empty article', () => {
-    expect(buildThread([comment(1, 0), comment(2, 10)], 'oldest').stats).toMatchObject({ mostReacted: null, hottestThread: null })
+    expect(buildThread([comment(1, 0), comment(2, 10)], 'oldest').stats).toMatchObject({
+      mostReacted: null,
+      hottestThread: null,
+    })
     expect(buildThread([], 'top')).toEqual({
       comments: [],
-      stats: { threads: 0, replies: 0, authors: 0, followers: 0, mostReacted: null, hottestThread: null },
+      stats: {
+        threads: 0,
+        replies: 0,
+        authors: 0,
+        followers: 0,
+        mostReacted: null,
+        hottestThread: null,
+      },
     })
   })
 })

@@ -2,7 +2,8 @@ import type { CommentSort, CommentStats, PublicComment } from '../../contract'
 
 export type ThreadInput = { comment: PublicComment; authorKey: string }
 
-const byOldest = (a: PublicComment, b: PublicComment) => a.createdAt.localeCompare(b.createdAt) || Number(a.id) - Number(b.id)
+const byOldest = (a: PublicComment, b: PublicComment) =>
+  a.createdAt.localeCompare(b.createdAt) || Number(a.id) - Number(b.id)
 const score = (c: PublicComment) => c.reactions.up - c.reactions.down
 const rootOrder: Record<CommentSort, (a: PublicComment, b: PublicComment) => number> = {
   oldest: byOldest,
@@ -10,7 +11,8 @@ const rootOrder: Record<CommentSort, (a: PublicComment, b: PublicComment) => num
   top: (a, b) => score(b) - score(a) || byOldest(a, b),
 }
 
-const countReplies = (c: PublicComment): number => c.replies.reduce((sum, r) => sum + 1 + countReplies(r), 0)
+const countReplies = (c: PublicComment): number =>
+  c.replies.reduce((sum, r) => sum + 1 + countReplies(r), 0)
 
 /** Drops deleted comments that no longer hold a visible reply: nothing is left to keep in place. */
 const prune = (list: PublicComment[]): PublicComment[] =>
@@ -23,7 +25,11 @@ const prune = (list: PublicComment[]): PublicComment[] =>
  * Builds the reply tree of one article's approved comments and its stats. Roots follow the chosen
  * sort; replies always read oldest first. Replies whose parent is not visible are left out.
  */
-export function buildThread(input: ThreadInput[], sort: CommentSort, followers = 0): { stats: CommentStats; comments: PublicComment[] } {
+export function buildThread(
+  input: ThreadInput[],
+  sort: CommentSort,
+  followers = 0,
+): { stats: CommentStats; comments: PublicComment[] } {
   const byId = new Map(input.map(({ comment }) => [comment.id, comment]))
   const roots: PublicComment[] = []
   for (const { comment } of [...input].sort((a, b) => byOldest(a.comment, b.comment))) {
@@ -36,11 +42,19 @@ export function buildThread(input: ThreadInput[], sort: CommentSort, followers =
   const walk = (list: PublicComment[]) => list.forEach((c) => (visible.push(c), walk(c.replies)))
   walk(comments)
   const visibleIds = new Set(visible.map((c) => c.id))
-  const authors = new Set(input.filter(({ comment }) => visibleIds.has(comment.id) && !comment.deleted).map((i) => i.authorKey))
+  const authors = new Set(
+    input
+      .filter(({ comment }) => visibleIds.has(comment.id) && !comment.deleted)
+      .map((i) => i.authorKey),
+  )
 
   const reactions = (c: PublicComment) => c.reactions.up + c.reactions.down
-  const mostReacted = visible.filter((c) => !c.deleted && reactions(c) > 0).sort((a, b) => reactions(b) - reactions(a) || byOldest(a, b))[0]
-  const hottest = comments.filter((c) => c.replies.length > 0).sort((a, b) => countReplies(b) - countReplies(a) || byOldest(a, b))[0]
+  const mostReacted = visible
+    .filter((c) => !c.deleted && reactions(c) > 0)
+    .sort((a, b) => reactions(b) - reactions(a) || byOldest(a, b))[0]
+  const hottest = comments
+    .filter((c) => c.replies.length > 0)
+    .sort((a, b) => countReplies(b) - countReplies(a) || byOldest(a, b))[0]
 
   return {
     comments,

@@ -46,6 +46,8 @@ describe('payloadSecret', () => {
   it('creates the data folder when it does not exist yet', () => {
     vi.stubEnv('DATA_DIR', path.join(dataDir, 'neu', 'data'))
     const secret = payloadSecret()
-    expect(fs.readFileSync(path.join(dataDir, 'neu', 'data', '.payload-secret'), 'utf8')).toBe(secret)
+    expect(fs.readFileSync(path.join(dataDir, 'neu', 'data', '.payload-secret'), 'utf8')).toBe(
+      secret,
+    )
   })
 })

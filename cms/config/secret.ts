@@ -9,7 +9,11 @@ import path from 'node:path'
 export function payloadSecret(): string {
   const fromEnv = process.env.PAYLOAD_SECRET?.trim()
   if (fromEnv) return fromEnv
-  const file = path.resolve(/* turbopackIgnore: true */ process.cwd(), process.env.DATA_DIR ?? 'data', '.payload-secret')
+  const file = path.resolve(
+    /* turbopackIgnore: true */ process.cwd(),
+    process.env.DATA_DIR ?? 'data',
+    '.payload-secret',
+  )
   try {
     return fs.readFileSync(file, 'utf8').trim()
   } catch {

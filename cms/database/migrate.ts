@@ -13,7 +13,9 @@ export class UnknownMigrationsError extends Error {
 export async function migrateDatabase(payload: Payload): Promise<void> {
   if (parseDatabaseUri(process.env.DATABASE_URI).kind !== 'sqlite') return
   const known = new Set(migrations.map((m) => m.name))
-  const unknown = (await recordedMigrations(payload)).filter((name) => name !== 'dev' && !known.has(name))
+  const unknown = (await recordedMigrations(payload)).filter(
+    (name) => name !== 'dev' && !known.has(name),
+  )
   // A database from a pre-release build (its migrations were squashed since) would fail on "table exists".
   if (unknown.length > 0) {
     throw new UnknownMigrationsError(
@@ -28,7 +30,12 @@ export async function migrateDatabase(payload: Payload): Promise<void> {
 /** Names of the migrations a database has run; none when it is new (Payload has not made its table yet). */
 async function recordedMigrations(payload: Payload): Promise<string[]> {
   try {
-    const { docs } = await payload.find({ collection: 'payload-migrations', pagination: false, depth: 0, overrideAccess: true })
+    const { docs } = await payload.find({
+      collection: 'payload-migrations',
+      pagination: false,
+      depth: 0,
+      overrideAccess: true,
+    })
     return docs.flatMap((d) => (d.name ? [d.name] : []))
   } catch {
     return []

@@ -1,6 +1,7 @@
 import path from 'node:path'
 
-export type DatabaseTarget = { kind: 'sqlite'; url: string; file: string } | { kind: 'mongodb'; url: string }
+export type DatabaseTarget =
+  { kind: 'sqlite'; url: string; file: string } | { kind: 'mongodb'; url: string }
 
 export const DEFAULT_DATABASE_URI = 'file:./data/leuchtturm.db'
 
@@ -18,7 +19,10 @@ export function parseDatabaseUri(uri: string | undefined): DatabaseTarget {
     return { kind: 'mongodb', url: value }
   }
   if (value.startsWith('file:')) {
-    const file = path.resolve(/* turbopackIgnore: true */ process.cwd(), value.slice('file:'.length).replace(/^\/\/(?=\/)/, ''))
+    const file = path.resolve(
+      /* turbopackIgnore: true */ process.cwd(),
+      value.slice('file:'.length).replace(/^\/\/(?=\/)/, ''),
+    )
     return { kind: 'sqlite', url: `file:${file}`, file }
   }
   const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(value)?.[1]

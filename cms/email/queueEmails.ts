@@ -4,7 +4,12 @@ import { sendOutbox, whileFilling } from './sendOutbox'
 import { BATCH_SIZE } from './settings'
 import type { Rendered } from './templates/layout'
 
-export type Outgoing = { to: string; kind: EmailKind; rendered: Rendered; headers?: Record<string, string> }
+export type Outgoing = {
+  to: string
+  kind: EmailKind
+  rendered: Rendered
+  headers?: Record<string, string>
+}
 
 /**
  * Puts emails of one event into the outbox (once per address and event, even when called again)
@@ -36,7 +41,14 @@ export async function queueEmails(
         collection: 'email-deliveries',
         overrideAccess: true,
         req,
-        data: { eventKey, kind: email.kind, to: email.to, ...email.rendered, headers: email.headers ?? null, status: 'pending' },
+        data: {
+          eventKey,
+          kind: email.kind,
+          to: email.to,
+          ...email.rendered,
+          headers: email.headers ?? null,
+          status: 'pending',
+        },
       })
       added++
       // Inside a job (never in a reader's request) sending starts with the first full batch, while

@@ -35,7 +35,8 @@ export function sendOutbox(payload: Payload, via: Transport = transport()): Prom
 /** Rows may arrive while a drain runs (a fan-out still filling the outbox): drain again until a pass finds none. */
 async function drainUntilEmpty(payload: Payload, via: Transport): Promise<number> {
   let total = 0
-  for (let sent = await drain(payload, via); sent > 0; sent = await drain(payload, via)) total += sent
+  for (let sent = await drain(payload, via); sent > 0; sent = await drain(payload, via))
+    total += sent
   return total
 }
 
@@ -46,7 +47,12 @@ async function drain(payload: Payload, via: Transport): Promise<number> {
     const data = outcome.ok
       ? { status: 'sent' as const, sentAt: new Date().toISOString() }
       : { status: 'failed' as const, lastError: outcome.message }
-    await payload.update({ collection: 'email-deliveries', where: { batchKey: { equals: batch.key } }, data, overrideAccess: true })
+    await payload.update({
+      collection: 'email-deliveries',
+      where: { batchKey: { equals: batch.key } },
+      data,
+      overrideAccess: true,
+    })
     if (outcome.ok) sent += batch.rows.length
     else payload.logger.error(`E-Mail batch ${batch.key} failed for good: ${outcome.message}`)
   }
@@ -54,9 +60,18 @@ async function drain(payload: Payload, via: Transport): Promise<number> {
 }
 
 /** A batch left over from an interrupted run first (same key), else up to 100 new rows under a new key. */
-async function nextBatch(payload: Payload): Promise<{ key: string; rows: EmailDelivery[] } | undefined> {
+async function nextBatch(
+  payload: Payload,
+): Promise<{ key: string; rows: EmailDelivery[] } | undefined> {
   const find = (where: Where, limit: number) =>
-    payload.find({ collection: 'email-deliveries', where: { and: [{ status: { equals: 'pending' } }, where] }, limit, sort: 'createdAt', depth: 0, overrideAccess: true })
+    payload.find({
+      collection: 'email-deliveries',
+      where: { and: [{ status: { equals: 'pending' } }, where] },
+      limit,
+      sort: 'createdAt',
+      depth: 0,
+      overrideAccess: true,
+    })
   const leftover = (await find({ batchKey: { exists: true } }, 1)).docs[0]
   if (leftover?.batchKey) {
     const rows = (await find({ batchKey: { equals: leftover.batchKey } }, BATCH_SIZE)).docs
@@ -65,7 +80,12 @@ async function nextBatch(payload: Payload): Promise<{ key: string; rows: EmailDe
   const rows = (await find({ batchKey: { exists: false } }, BATCH_SIZE)).docs
   if (rows.length === 0 || (rows.length < BATCH_SIZE && filling > 0)) return undefined
   const key = `leuchtturm-${randomUUID()}`
-  await payload.update({ collection: 'email-deliveries', where: { id: { in: rows.map((r) => r.id) } }, data: { batchKey: key }, overrideAccess: true })
+  await payload.update({
+    collection: 'email-deliveries',
+    where: { id: { in: rows.map((r) => r.id) } },
+    data: { batchKey: key },
+    overrideAccess: true,
+  })
   return { key, rows }
 }
 

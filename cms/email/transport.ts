@@ -1,12 +1,22 @@
 import { Resend } from 'resend'
 import { mailSettings } from './settings'
 
-export type Email = { to: string; subject: string; text: string; html?: string | null; headers?: Record<string, string> }
+export type Email = {
+  to: string
+  subject: string
+  text: string
+  html?: string | null
+  headers?: Record<string, string>
+}
 
-export type SendOutcome = { ok: true } | { ok: false; permanent: boolean; retryAfterMs?: number; message: string }
+export type SendOutcome =
+  { ok: true } | { ok: false; permanent: boolean; retryAfterMs?: number; message: string }
 
 /** Sends one batch request; the idempotency key makes a repeated request a no-op at the provider. */
-export type Transport = { name: string; sendBatch: (emails: Email[], idempotencyKey: string) => Promise<SendOutcome> }
+export type Transport = {
+  name: string
+  sendBatch: (emails: Email[], idempotencyKey: string) => Promise<SendOutcome>
+}
 
 /** Resend through its SDK (which honours RESEND_BASE_URL, so tests can point it at a fake). */
 export function resendTransport(apiKey: string, from: string): Transport {
@@ -15,16 +25,25 @@ export function resendTransport(apiKey: string, from: string): Transport {
     name: 'resend',
     async sendBatch(emails, idempotencyKey) {
       const { error, headers } = await resend.batch.send(
-        emails.map((e) => ({ from, to: [e.to], subject: e.subject, text: e.text, html: e.html ?? undefined, headers: e.headers })),
+        emails.map((e) => ({
+          from,
+          to: [e.to],
+          subject: e.subject,
+          text: e.text,
+          html: e.html ?? undefined,
+          headers: e.headers,
+        })),
         { idempotencyKey },
       )
       if (!error) return { ok: true }
-      const status = 'statusCode' in error && typeof error.statusCode === 'number' ? error.statusCode : null
+      const status =
+        'statusCode' in error && typeof error.statusCode === 'number' ? error.statusCode : null
       const retryAfter = Number(headers?.['retry-after'])
       return {
         ok: false,
         // Network errors, 429, 409 (a concurrent request with the same key) and 5xx are worth retrying.
-        permanent: status !== null && status >= 400 && status < 500 && status !== 429 && status !== 409,
+        permanent:
+          status !== null && status >= 400 && status < 500 && status !== 429 && status !== 409,
         retryAfterMs: Number.isFinite(retryAfter) ? retryAfter * 1000 : undefined,
         message: `${status ?? 'network'}: ${error.message}`,
       }

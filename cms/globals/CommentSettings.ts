@@ -15,8 +15,17 @@ export const CommentSettings: GlobalConfig = {
       defaultValue: 'first',
       label: { de: 'Freigabe', en: 'Moderation' },
       options: [
-        { value: 'all', label: { de: 'Alle neuen Kommentare prüfen', en: 'Hold every new comment' } },
-        { value: 'first', label: { de: 'Nur den ersten Kommentar einer E-Mail-Adresse prüfen', en: 'Hold the first comment of an email address' } },
+        {
+          value: 'all',
+          label: { de: 'Alle neuen Kommentare prüfen', en: 'Hold every new comment' },
+        },
+        {
+          value: 'first',
+          label: {
+            de: 'Nur den ersten Kommentar einer E-Mail-Adresse prüfen',
+            en: 'Hold the first comment of an email address',
+          },
+        },
         { value: 'none', label: { de: 'Sofort veröffentlichen', en: 'Publish at once' } },
       ],
     },
@@ -27,7 +36,12 @@ export const CommentSettings: GlobalConfig = {
       min: 1,
       max: 10,
       label: { de: 'Maximale Antworttiefe', en: 'Maximum reply depth' },
-      admin: { description: { de: 'Antworten auf tieferer Ebene hängen sich auf der tiefsten Ebene an (wie bei WordPress).', en: 'Replies below this depth attach at the deepest level (as WordPress does).' } },
+      admin: {
+        description: {
+          de: 'Antworten auf tieferer Ebene hängen sich auf der tiefsten Ebene an (wie bei WordPress).',
+          en: 'Replies below this depth attach at the deepest level (as WordPress does).',
+        },
+      },
     },
   ],
 }

@@ -13,7 +13,11 @@ export const SiteBuild: GlobalConfig = {
     },
   },
   fields: [
-    { name: 'rebuild', type: 'ui', admin: { components: { Field: '/publishing/RebuildButton#RebuildButton' } } },
+    {
+      name: 'rebuild',
+      type: 'ui',
+      admin: { components: { Field: '/publishing/RebuildButton#RebuildButton' } },
+    },
     {
       name: 'state',
       type: 'select',
@@ -28,10 +32,35 @@ export const SiteBuild: GlobalConfig = {
       admin: { readOnly: true },
       label: { de: 'Status', en: 'State' },
     },
-    { name: 'lastStartedAt', type: 'date', admin: { readOnly: true, date: { pickerAppearance: 'dayAndTime' } }, label: { de: 'Letzter Start', en: 'Last started' } },
-    { name: 'lastFinishedAt', type: 'date', admin: { readOnly: true, date: { pickerAppearance: 'dayAndTime' } }, label: { de: 'Zuletzt beendet', en: 'Last finished' } },
-    { name: 'lastSuccessAt', type: 'date', admin: { readOnly: true, date: { pickerAppearance: 'dayAndTime' } }, label: { de: 'Zuletzt erfolgreich', en: 'Last success' } },
-    { name: 'lastDurationMs', type: 'number', admin: { readOnly: true }, label: { de: 'Dauer (ms)', en: 'Duration (ms)' } },
-    { name: 'lastError', type: 'textarea', admin: { readOnly: true }, label: { de: 'Letzter Fehler', en: 'Last error' } },
+    {
+      name: 'lastStartedAt',
+      type: 'date',
+      admin: { readOnly: true, date: { pickerAppearance: 'dayAndTime' } },
+      label: { de: 'Letzter Start', en: 'Last started' },
+    },
+    {
+      name: 'lastFinishedAt',
+      type: 'date',
+      admin: { readOnly: true, date: { pickerAppearance: 'dayAndTime' } },
+      label: { de: 'Zuletzt beendet', en: 'Last finished' },
+    },
+    {
+      name: 'lastSuccessAt',
+      type: 'date',
+      admin: { readOnly: true, date: { pickerAppearance: 'dayAndTime' } },
+      label: { de: 'Zuletzt erfolgreich', en: 'Last success' },
+    },
+    {
+      name: 'lastDurationMs',
+      type: 'number',
+      admin: { readOnly: true },
+      label: { de: 'Dauer (ms)', en: 'Duration (ms)' },
+    },
+    {
+      name: 'lastError',
+      type: 'textarea',
+      admin: { readOnly: true },
+      label: { de: 'Letzter Fehler', en: 'Last error' },
+    },
   ],
 }

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import { bearerToken } from './bearerToken'
 
-const authorization = (value?: string) => new Headers(value === undefined ? {} : { authorization: value })
+const authorization = (value?: string) =>
+  new Headers(value === undefined ? {} : { authorization: value })
 
 describe('bearerToken', () => {
   it('reads the token of a Bearer header, whatever the case of the scheme and the spacing', () => {
@@ -12,7 +13,16 @@ describe('bearerToken', () => {
   })
 
   it('finds none without a header, with an empty token or with another scheme', () => {
-    for (const value of [undefined, '', 'Bearer', 'Bearer ', 'Basic dXNlcjpwYXNz', 'Token abc', 'Bearerabc', 'xBearer abc']) {
+    for (const value of [
+      undefined,
+      '',
+      'Bearer',
+      'Bearer ',
+      'Basic dXNlcjpwYXNz',
+      'Token abc',
+      'Bearerabc',
+      'xBearer abc',
+    ]) {
       expect(bearerToken(authorization(value)), String(value)).toBeUndefined()
     }
   })

@@ -1,2 +1,3 @@
 /** The token of an `Authorization: Bearer <token>` header. */
-export const bearerToken = (headers: Headers): string | undefined => /^Bearer\s+(\S+)$/i.exec(headers.get('authorization') ?? '')?.[1]
+export const bearerToken = (headers: Headers): string | undefined =>
+  /^Bearer\s+(\S+)$/i.exec(headers.get('authorization') ?? '')?.[1]

@@ -5,12 +5,17 @@ import { htmlPage } from './htmlPage'
 import type { FieldError } from './responses'
 
 export type FormField =
-  | { name: string; label: SafeHtml | string; type: 'text' | 'email' | 'url' | 'textarea' | 'checkbox' }
+  | {
+      name: string
+      label: SafeHtml | string
+      type: 'text' | 'email' | 'url' | 'textarea' | 'checkbox'
+    }
   | { name: string; type: 'hidden' }
   | { name: string; label: string; type: 'select'; options: { value: string; label: string }[] }
 
 function renderField(field: FormField, value: unknown): SafeHtml {
-  const v = typeof value === 'string' ? value : value === undefined || value === null ? '' : String(value)
+  const v =
+    typeof value === 'string' ? value : value === undefined || value === null ? '' : String(value)
   switch (field.type) {
     case 'hidden':
       return html`<input type="hidden" name="${field.name}" value="${v}">`
@@ -20,7 +25,8 @@ function renderField(field: FormField, value: unknown): SafeHtml {
       return html`<p><label><input type="checkbox" name="${field.name}" value="on"${value ? html` checked` : ''}> ${field.label}</label></p>`
     case 'select':
       return html`<p><label for="${field.name}">${field.label}</label><br><select id="${field.name}" name="${field.name}">${field.options.map(
-        (o) => html`<option value="${o.value}"${o.value === value ? html` selected` : ''}>${o.label}</option>`,
+        (o) =>
+          html`<option value="${o.value}"${o.value === value ? html` selected` : ''}>${o.label}</option>`,
       )}</select></p>`
     default:
       return html`<p><label for="${field.name}">${field.label}</label><br><input id="${field.name}" name="${field.name}" type="${field.type}" value="${v}"></p>`

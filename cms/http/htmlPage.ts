@@ -2,7 +2,12 @@ import type { Locale } from '../../contract'
 import { html, type SafeHtml } from '../utilities/html'
 
 /** Every HTML page the CMS answers with (form errors, unsubscribe): one frame, one stylesheet, never cached. */
-export function htmlPage(args: { status: number; lang: Locale; title: string; body: SafeHtml }): Response {
+export function htmlPage(args: {
+  status: number
+  lang: Locale
+  title: string
+  body: SafeHtml
+}): Response {
   const page = html`<!doctype html>
 <html lang="${args.lang}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${args.title}</title>
@@ -11,5 +16,8 @@ export function htmlPage(args: { status: number; lang: Locale; title: string; bo
 <h1>${args.title}</h1>
 ${args.body}
 </main></body></html>`
-  return new Response(page.toString(), { status: args.status, headers: { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' } })
+  return new Response(page.toString(), {
+    status: args.status,
+    headers: { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' },
+  })
 }

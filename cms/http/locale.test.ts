@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest'
 import { requestLocale } from './locale'
 
-const acceptLanguage = (value?: string) => new Headers(value === undefined ? {} : { 'accept-language': value })
+const acceptLanguage = (value?: string) =>
+  new Headers(value === undefined ? {} : { 'accept-language': value })
 
 describe('requestLocale', () => {
-  it("answers in English when the browser prefers English in any region", () => {
+  it('answers in English when the browser prefers English in any region', () => {
     expect(requestLocale(acceptLanguage('en-GB,de;q=0.8'))).toBe('en')
     expect(requestLocale(acceptLanguage('en'))).toBe('en')
     expect(requestLocale(acceptLanguage('EN-us, de'))).toBe('en')

@@ -6,7 +6,11 @@ import { errorResponse, HttpError } from './responses'
  * An HttpError thrown anywhere becomes the API's JSON error shape. CORS headers come from the
  * config's `cors` (SITE_URL only), which Payload applies to custom endpoints too.
  */
-export function publicEndpoint(method: Endpoint['method'], path: string, handler: (req: PayloadRequest) => Promise<Response>): Endpoint {
+export function publicEndpoint(
+  method: Endpoint['method'],
+  path: string,
+  handler: (req: PayloadRequest) => Promise<Response>,
+): Endpoint {
   const wrapped: PayloadHandler = async (req) => {
     try {
       return await handler(req)

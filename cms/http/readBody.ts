@@ -9,9 +9,17 @@ export type ReadBody = { data: Record<string, unknown>; isForm: boolean }
 export async function readBody(req: PayloadRequest): Promise<ReadBody> {
   const type = req.headers.get('content-type') ?? ''
   try {
-    if (type.includes('application/x-www-form-urlencoded') || type.includes('multipart/form-data')) {
+    if (
+      type.includes('application/x-www-form-urlencoded') ||
+      type.includes('multipart/form-data')
+    ) {
       const form = await req.formData!()
-      return { data: Object.fromEntries([...form.entries()].map(([key, value]) => [key, typeof value === 'string' ? value : ''])), isForm: true }
+      return {
+        data: Object.fromEntries(
+          [...form.entries()].map(([key, value]) => [key, typeof value === 'string' ? value : '']),
+        ),
+        isForm: true,
+      }
     }
     const data: unknown = req.json ? await req.json() : {}
     if (!data || typeof data !== 'object' || Array.isArray(data)) throw new Error('not an object')

@@ -3,7 +3,11 @@ import type { ErrorBody, FieldError } from '../../contract'
 export type { FieldError }
 
 /** The public API's error shape: `{ errors: [{ field, message }] }` with the fitting status. */
-export function errorResponse(status: number, errors: FieldError[], headers?: HeadersInit): Response {
+export function errorResponse(
+  status: number,
+  errors: FieldError[],
+  headers?: HeadersInit,
+): Response {
   return Response.json({ errors } satisfies ErrorBody, { status, headers })
 }
 
@@ -18,4 +22,5 @@ export class HttpError extends Error {
 }
 
 /** A 400/404/… with one field error. */
-export const fieldError = (status: number, field: string, message: string): HttpError => new HttpError(status, [{ field, message }])
+export const fieldError = (status: number, field: string, message: string): HttpError =>
+  new HttpError(status, [{ field, message }])

@@ -24,13 +24,17 @@ const de = {
   sortInvalid: 'Die Sortierung muss newest, oldest oder top sein.',
   notifyInvalid: 'Die Benachrichtigung muss none, replies oder article sein.',
   // Subscriptions
-  throttled: 'Für diese Adresse wurden gerade schon Bestätigungen verschickt. Bitte versuchen Sie es später noch einmal.',
-  scopeInvalid: 'Bitte wählen Sie, worüber Sie benachrichtigt werden möchten (replies, article oder posts).',
+  throttled:
+    'Für diese Adresse wurden gerade schon Bestätigungen verschickt. Bitte versuchen Sie es später noch einmal.',
+  scopeInvalid:
+    'Bitte wählen Sie, worüber Sie benachrichtigt werden möchten (replies, article oder posts).',
   articleRequired: 'Für diese Benachrichtigung fehlt der Artikel.',
   subscriptionConsentRequired: 'Bitte stimmen Sie den E-Mail-Benachrichtigungen zu.',
-  requested: 'Fast geschafft: Bitte bestätigen Sie den Link in der E-Mail, die wir Ihnen geschickt haben.',
+  requested:
+    'Fast geschafft: Bitte bestätigen Sie den Link in der E-Mail, die wir Ihnen geschickt haben.',
   alreadyConfirmed: 'Diese Adresse erhält diese Benachrichtigungen bereits.',
-  subscriptionConsentText: 'Ich möchte per E-Mail benachrichtigt werden und kann das jederzeit abbestellen.',
+  subscriptionConsentText:
+    'Ich möchte per E-Mail benachrichtigt werden und kann das jederzeit abbestellen.',
   // Requests in general
   requestBodyInvalid: 'Der Inhalt der Anfrage ist kein gültiges JSON-Objekt oder Formular.',
   editorsOnly: 'Nur für angemeldete Redakteure.',
@@ -50,7 +54,8 @@ const de = {
   notifyNone: 'nichts',
   notifyReplies: 'Antworten auf meinen Kommentar',
   notifyArticle: 'allen neuen Kommentaren',
-  commentConsent: 'Ich bin einverstanden, dass meine Angaben zur Bearbeitung des Kommentars gespeichert werden ({privacyLink}).',
+  commentConsent:
+    'Ich bin einverstanden, dass meine Angaben zur Bearbeitung des Kommentars gespeichert werden ({privacyLink}).',
   privacyPolicy: 'Datenschutzerklärung',
   subscriptionNotRequested: 'Abonnement noch nicht angefragt',
   subscribe: 'Abonnieren',
@@ -63,7 +68,8 @@ const de = {
   unsubscribedTitle: 'Abgemeldet',
   unsubscribedText: 'Sie erhalten diese Benachrichtigungen nicht mehr.',
   linkInvalidTitle: 'Link ungültig',
-  linkInvalidText: 'Dieser Abmelde-Link ist ungültig. Bitte nutzen Sie den Link aus der letzten E-Mail.',
+  linkInvalidText:
+    'Dieser Abmelde-Link ist ungültig. Bitte nutzen Sie den Link aus der letzten E-Mail.',
   toWebsite: 'Zur Website',
 }
 
@@ -132,8 +138,15 @@ const catalogue: Record<Locale, Record<MessageKey, string>> = { de, en }
 const isMessageKey = (key: string): key is MessageKey => key in de
 
 /** The text of `key` in the reader's language, with `{placeholders}` filled in. */
-export function message(locale: Locale, key: MessageKey, params: Record<string, string> = {}): string {
-  return catalogue[locale][key].replace(/\{(\w+)\}/g, (whole, name: string) => params[name] ?? whole)
+export function message(
+  locale: Locale,
+  key: MessageKey,
+  params: Record<string, string> = {},
+): string {
+  return catalogue[locale][key].replace(
+    /\{(\w+)\}/g,
+    (whole, name: string) => params[name] ?? whole,
+  )
 }
 
 /** For parseInput, whose schemas use message keys: the text of a key, or undefined for anything else. */

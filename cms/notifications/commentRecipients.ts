@@ -10,13 +10,23 @@ export type Recipient = { email: string; kind: 'comment' | 'reply'; subscription
  * "replies" subscriber whose comment it answers; never its own author; each address once (a
  * reply notice wins over a general one).
  */
-export async function commentRecipients(req: PayloadRequest, comment: Comment): Promise<Recipient[]> {
+export async function commentRecipients(
+  req: PayloadRequest,
+  comment: Comment,
+): Promise<Recipient[]> {
   const articleId = relationId(comment.article)
   const author = comment.authorEmail?.toLowerCase()
   const confirmed = (scope: 'article' | 'replies', extra: Where[] = []) =>
     req.payload.find({
       collection: 'subscriptions',
-      where: { and: [{ article: { equals: articleId } }, { scope: { equals: scope } }, { status: { equals: 'confirmed' } }, ...extra] },
+      where: {
+        and: [
+          { article: { equals: articleId } },
+          { scope: { equals: scope } },
+          { status: { equals: 'confirmed' } },
+          ...extra,
+        ],
+      },
       pagination: false,
       depth: 0,
       overrideAccess: true,
@@ -26,15 +36,27 @@ export async function commentRecipients(req: PayloadRequest, comment: Comment): 
   const recipients = new Map<string, Recipient>()
   const parentId = relationId(comment.parent)
   if (parentId !== null) {
-    const parentAuthor = (await findComment(req.payload, String(parentId), req))?.authorEmail?.toLowerCase()
+    const parentAuthor = (
+      await findComment(req.payload, String(parentId), req)
+    )?.authorEmail?.toLowerCase()
     if (parentAuthor) {
-      for (const subscription of (await confirmed('replies', [{ email: { equals: parentAuthor } }])).docs) {
-        recipients.set(subscription.email, { email: subscription.email, kind: 'reply', subscription })
+      for (const subscription of (await confirmed('replies', [{ email: { equals: parentAuthor } }]))
+        .docs) {
+        recipients.set(subscription.email, {
+          email: subscription.email,
+          kind: 'reply',
+          subscription,
+        })
       }
     }
   }
   for (const subscription of (await confirmed('article')).docs) {
-    if (!recipients.has(subscription.email)) recipients.set(subscription.email, { email: subscription.email, kind: 'comment', subscription })
+    if (!recipients.has(subscription.email))
+      recipients.set(subscription.email, {
+        email: subscription.email,
+        kind: 'comment',
+        subscription,
+      })
   }
   if (author) recipients.delete(author)
   return [...recipients.values()]

@@ -14,19 +14,25 @@ import { commentRecipients } from './commentRecipients'
 
 const idInput = (name: string) => [{ name, type: 'text' as const, required: true }]
 const siteName = () => process.env.SITE_NAME ?? 'Leuchtturm'
-const unsubscribeLink = (subscriptionId: string | number) => unsubscribeUrl(unsubscribeToken(subscriptionId))
+const unsubscribeLink = (subscriptionId: string | number) =>
+  unsubscribeUrl(unsubscribeToken(subscriptionId))
 
-const articleOf = (req: PayloadRequest, comment: Comment): Promise<Article | null> => findArticle(req.payload, String(relationId(comment.article)), req)
+const articleOf = (req: PayloadRequest, comment: Comment): Promise<Article | null> =>
+  findArticle(req.payload, String(relationId(comment.article)), req)
 
 /** Fans a newly approved comment out to its followers (through the outbox, never inline). */
-export const notifyComment: TaskConfig<{ input: { commentId: string }; output: { queued: number } }> = {
+export const notifyComment: TaskConfig<{
+  input: { commentId: string }
+  output: { queued: number }
+}> = {
   slug: 'notifyComment',
   retries: 3,
   inputSchema: idInput('commentId'),
   outputSchema: [{ name: 'queued', type: 'number' }],
   handler: async ({ input, req }) => {
     const comment = await findComment(req.payload, input.commentId, req)
-    if (!comment || comment.status !== 'approved' || comment.deleted) return { output: { queued: 0 } }
+    if (!comment || comment.status !== 'approved' || comment.deleted)
+      return { output: { queued: 0 } }
     const article = await articleOf(req, comment)
     if (!article) return { output: { queued: 0 } }
     const recipients = await commentRecipients(req, comment)
@@ -54,7 +60,10 @@ export const notifyComment: TaskConfig<{ input: { commentId: string }; output: {
 }
 
 /** Tells the editors (EDITOR_EMAIL, else every editor) that a comment waits for approval. */
-export const notifyEditors: TaskConfig<{ input: { commentId: string }; output: { queued: number } }> = {
+export const notifyEditors: TaskConfig<{
+  input: { commentId: string }
+  output: { queued: number }
+}> = {
   slug: 'notifyEditors',
   retries: 3,
   inputSchema: idInput('commentId'),
@@ -66,20 +75,35 @@ export const notifyEditors: TaskConfig<{ input: { commentId: string }; output: {
     const configured = mailSettings().editorEmail
     const editors = configured
       ? [configured]
-      : (await req.payload.find({ collection: 'users', pagination: false, depth: 0, overrideAccess: true, req })).docs.map((u) => u.email)
+      : (
+          await req.payload.find({
+            collection: 'users',
+            pagination: false,
+            depth: 0,
+            overrideAccess: true,
+            req,
+          })
+        ).docs.map((u) => u.email)
     const rendered = editorPendingEmail({
       articleTitle: article?.title ?? '',
       authorName: comment.authorName ?? '',
       body: comment.body ?? '',
       adminUrl: adminDocUrl('comments', comment.id),
     })
-    const queued = await queueEmails(req, `editor:${comment.id}`, editors.map((to) => ({ to, kind: 'editor' as const, rendered })))
+    const queued = await queueEmails(
+      req,
+      `editor:${comment.id}`,
+      editors.map((to) => ({ to, kind: 'editor' as const, rendered })),
+    )
     return { output: { queued } }
   },
 }
 
 /** Tells confirmed "posts" subscribers about a newly published article, once per address. */
-export const notifyNewPost: TaskConfig<{ input: { articleId: string }; output: { queued: number } }> = {
+export const notifyNewPost: TaskConfig<{
+  input: { articleId: string }
+  output: { queued: number }
+}> = {
   slug: 'notifyNewPost',
   retries: 3,
   inputSchema: idInput('articleId'),

@@ -18,7 +18,11 @@ export async function buildSite(siteDir: string, keep: number): Promise<{ dir: s
     child.stdout.on('data', keepTail)
     child.stderr.on('data', keepTail)
     child.on('error', reject)
-    child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`astro build failed (exit ${code}):\n${output.trim()}`))))
+    child.on('exit', (code) =>
+      code === 0
+        ? resolve()
+        : reject(new Error(`astro build failed (exit ${code}):\n${output.trim()}`)),
+    )
   })
   switchSite(siteDir, dir, keep)
   return { dir }

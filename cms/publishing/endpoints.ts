@@ -9,7 +9,10 @@ export const rebuildNow: Endpoint = {
   method: 'post',
   path: '/site-build/rebuild',
   handler: async (req) => {
-    if (!req.user) return errorResponse(401, [{ field: 'authorization', message: message(requestLocale(req.headers), 'editorsOnly') }])
+    if (!req.user)
+      return errorResponse(401, [
+        { field: 'authorization', message: message(requestLocale(req.headers), 'editorsOnly') },
+      ])
     await requestRebuild(req.payload, req, 0)
     return Response.json({ state: 'queued' }, { status: 202 })
   },

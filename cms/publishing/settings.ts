@@ -10,6 +10,9 @@ export const publishingSettings = () => ({
   /** Changes within this window give one build. */
   debounceMs: numberSetting('REBUILD_DEBOUNCE_MS', 3000),
   /** The served site: a symlink switched atomically to the newest good build. */
-  siteDir: path.resolve(/* turbopackIgnore: true */ process.cwd(), process.env.SITE_OUT_DIR ?? 'dist/site'),
+  siteDir: path.resolve(
+    /* turbopackIgnore: true */ process.cwd(),
+    process.env.SITE_OUT_DIR ?? 'dist/site',
+  ),
   keepBuilds: 3,
 })

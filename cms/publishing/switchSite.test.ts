@@ -30,7 +30,8 @@ function build(n: number): string {
 
 const servedPage = () => fs.readFileSync(path.join(siteDir, 'index.html'), 'utf8')
 const keptBuilds = () => fs.readdirSync(buildsDir(siteDir)).sort()
-const leftovers = () => fs.readdirSync(path.dirname(siteDir)).filter((name) => name.includes('next-link'))
+const leftovers = () =>
+  fs.readdirSync(path.dirname(siteDir)).filter((name) => name.includes('next-link'))
 
 describe('build folders', () => {
   it('live next to the served site, not inside it', () => {
@@ -40,7 +41,12 @@ describe('build folders', () => {
 
   it('are named so that later builds sort after earlier ones, without characters a file system may refuse', () => {
     vi.useFakeTimers()
-    const names = ['2026-11-27T09:59:59.999Z', '2026-11-27T10:00:00.000Z', '2026-11-27T10:00:00.001Z', '2027-01-01T00:00:00.000Z'].map((time) => {
+    const names = [
+      '2026-11-27T09:59:59.999Z',
+      '2026-11-27T10:00:00.000Z',
+      '2026-11-27T10:00:00.001Z',
+      '2027-01-01T00:00:00.000Z',
+    ].map((time) => {
       vi.setSystemTime(new Date(time))
       return path.basename(newBuildDir(siteDir))
     })
@@ -72,7 +78,9 @@ describe('switchSite', () => {
     switchSite(siteDir, build(1))
     switchSite(siteDir, build(2))
     expect(servedPage()).toBe('Startseite aus Build 2')
-    expect(fs.readFileSync(path.join(siteDir, 'artikel', 'index.html'), 'utf8')).toBe('Artikel aus Build 2')
+    expect(fs.readFileSync(path.join(siteDir, 'artikel', 'index.html'), 'utf8')).toBe(
+      'Artikel aus Build 2',
+    )
     expect(keptBuilds()).toHaveLength(2)
   })
 
@@ -81,7 +89,9 @@ describe('switchSite', () => {
     expect(path.isAbsolute(fs.readlinkSync(siteDir))).toBe(false)
     const moved = path.join(root, 'verschoben')
     fs.renameSync(path.dirname(siteDir), moved)
-    expect(fs.readFileSync(path.join(moved, 'site', 'index.html'), 'utf8')).toBe('Startseite aus Build 1')
+    expect(fs.readFileSync(path.join(moved, 'site', 'index.html'), 'utf8')).toBe(
+      'Startseite aus Build 1',
+    )
   })
 
   it('keeps only the newest builds, three unless told otherwise', () => {
@@ -138,7 +148,12 @@ describe('switchSite', () => {
       parentPort.postMessage({ reads, builds: seen.size, problems: problems.slice(0, 5), problemCount: problems.length })`,
       { eval: true, workerData: { siteDir, stop } },
     )
-    const result = new Promise<{ reads: number; builds: number; problems: string[]; problemCount: number }>((resolve, reject) => {
+    const result = new Promise<{
+      reads: number
+      builds: number
+      problems: string[]
+      problemCount: number
+    }>((resolve, reject) => {
       reader.on('message', (message) => 'reads' in message && resolve(message))
       reader.on('error', reject)
     })

@@ -4,7 +4,8 @@ import path from 'node:path'
 /** The folder next to the served site where builds are kept: dist/site -> dist/site.builds/<time>. */
 export const buildsDir = (siteDir: string) => `${siteDir}.builds`
 
-export const newBuildDir = (siteDir: string) => path.join(buildsDir(siteDir), new Date().toISOString().replace(/[:.]/g, '-'))
+export const newBuildDir = (siteDir: string) =>
+  path.join(buildsDir(siteDir), new Date().toISOString().replace(/[:.]/g, '-'))
 
 /**
  * Points the served site at a finished build in one step (a symlink renamed over the old one), so
@@ -18,7 +19,10 @@ export function switchSite(siteDir: string, buildDir: string, keep = 3): void {
   fs.symlinkSync(path.relative(path.dirname(siteDir), buildDir), temp)
   fs.renameSync(temp, siteDir)
   // The build just switched to is never pruned, whatever its name sorts like.
-  const builds = fs.readdirSync(buildsDir(siteDir)).filter((name) => name !== path.basename(buildDir)).sort()
+  const builds = fs
+    .readdirSync(buildsDir(siteDir))
+    .filter((name) => name !== path.basename(buildDir))
+    .sort()
   for (const old of builds.slice(0, Math.max(0, builds.length - Math.max(keep - 1, 0)))) {
     fs.rmSync(path.join(buildsDir(siteDir), old), { recursive: true, force: true })
   }

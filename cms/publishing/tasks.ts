@@ -12,17 +12,29 @@ export const rebuildSite: TaskConfig<{ input: Record<string, never>; output: { o
     const { payload } = req
     const settings = publishingSettings()
     const started = Date.now()
-    const record = (data: Record<string, unknown>) => payload.updateGlobal({ slug: 'site-build', data, overrideAccess: true })
+    const record = (data: Record<string, unknown>) =>
+      payload.updateGlobal({ slug: 'site-build', data, overrideAccess: true })
     await record({ state: 'building', lastStartedAt: new Date(started).toISOString() })
     try {
       if (settings.deployHook) await callDeployHook(settings.deployHook)
       else await buildSite(settings.siteDir, settings.keepBuilds)
       const now = new Date().toISOString()
-      await record({ state: 'succeeded', lastFinishedAt: now, lastSuccessAt: now, lastDurationMs: Date.now() - started, lastError: null })
+      await record({
+        state: 'succeeded',
+        lastFinishedAt: now,
+        lastSuccessAt: now,
+        lastDurationMs: Date.now() - started,
+        lastError: null,
+      })
       return { output: { ok: true } }
     } catch (error) {
       payload.logger.error(`Site build failed: ${(error as Error).message}`)
-      await record({ state: 'failed', lastFinishedAt: new Date().toISOString(), lastDurationMs: Date.now() - started, lastError: (error as Error).message })
+      await record({
+        state: 'failed',
+        lastFinishedAt: new Date().toISOString(),
+        lastDurationMs: Date.now() - started,
+        lastError: (error as Error).message,
+      })
       return { output: { ok: false } }
     }
   },

@@ -23,7 +23,14 @@ describe('newToken', () => {
     const other = newToken()
     expect(tokenMatches(other.token, mine.hash)).toBe(false)
     expect(tokenMatches(mine.hash, mine.hash)).toBe(false)
-    for (const stored of [null, undefined, '', 'not-a-hash', 'zz'.repeat(32), mine.hash.slice(0, 32)]) {
+    for (const stored of [
+      null,
+      undefined,
+      '',
+      'not-a-hash',
+      'zz'.repeat(32),
+      mine.hash.slice(0, 32),
+    ]) {
       expect(tokenMatches(mine.token, stored), String(stored)).toBe(false)
     }
   })
@@ -32,7 +39,9 @@ describe('newToken', () => {
 describe('signedToken', () => {
   it('gives back the id it was signed for, for numeric and string ids', () => {
     expect(verifySignedToken('unsubscribe', signedToken('unsubscribe', 42))).toBe('42')
-    expect(verifySignedToken('unsubscribe', signedToken('unsubscribe', '65f1c2a9e4b0c3d2a1f00042'))).toBe('65f1c2a9e4b0c3d2a1f00042')
+    expect(
+      verifySignedToken('unsubscribe', signedToken('unsubscribe', '65f1c2a9e4b0c3d2a1f00042')),
+    ).toBe('65f1c2a9e4b0c3d2a1f00042')
     expect(verifySignedToken('unsubscribe', signedToken('unsubscribe', 'a-b-c'))).toBe('a-b-c')
   })
 
@@ -53,21 +62,40 @@ describe('signedToken', () => {
     expect(verifySignedToken('unsubscribe', `42.${signature.slice(0, -1)}`)).toBeNull()
     expect(verifySignedToken('unsubscribe', `42.${signature}A`)).toBeNull()
     // another id's valid signature does not carry over
-    expect(verifySignedToken('unsubscribe', `42.${signedToken('unsubscribe', 43).split('.')[1]}`)).toBeNull()
+    expect(
+      verifySignedToken('unsubscribe', `42.${signedToken('unsubscribe', 43).split('.')[1]}`),
+    ).toBeNull()
   })
 
   it('refuses extra parts and garbage', () => {
     const token = signedToken('unsubscribe', 42)
-    for (const garbage of [`${token}.`, `${token}.x`, `x.${token}`, '', '.', '..', '42', '42.', `.${token.split('.')[1]}`, 'kein token', '42 .abc']) {
+    for (const garbage of [
+      `${token}.`,
+      `${token}.x`,
+      `x.${token}`,
+      '',
+      '.',
+      '..',
+      '42',
+      '42.',
+      `.${token.split('.')[1]}`,
+      'kein token',
+      '42 .abc',
+    ]) {
       expect(verifySignedToken('unsubscribe', garbage), garbage).toBeNull()
     }
   })
 
   it('refuses ids with characters outside letters, digits and dashes, or longer than 64', () => {
     for (const id of ['a.b', 'a_b', '../42', 'a b', 'Größe', '42\n', 'x'.repeat(65)]) {
-      expect(verifySignedToken('unsubscribe', signedToken('unsubscribe', id)), JSON.stringify(id)).toBeNull()
+      expect(
+        verifySignedToken('unsubscribe', signedToken('unsubscribe', id)),
+        JSON.stringify(id),
+      ).toBeNull()
     }
-    expect(verifySignedToken('unsubscribe', signedToken('unsubscribe', 'x'.repeat(64)))).toBe('x'.repeat(64))
+    expect(verifySignedToken('unsubscribe', signedToken('unsubscribe', 'x'.repeat(64)))).toBe(
+      'x'.repeat(64),
+    )
   })
 
   it('depends on the server secret: tokens signed under another secret do not verify', () => {

@@ -17,10 +17,12 @@ export function tokenMatches(token: string, storedHash: string | null | undefine
   return presented.length === stored.length && timingSafeEqual(presented, stored)
 }
 
-const sign = (purpose: string, id: string) => createHmac('sha256', payloadSecret()).update(`${purpose}:${id}`).digest('base64url')
+const sign = (purpose: string, id: string) =>
+  createHmac('sha256', payloadSecret()).update(`${purpose}:${id}`).digest('base64url')
 
 /** A token that needs no storage: the id, HMAC-signed with the server secret for one purpose. */
-export const signedToken = (purpose: string, id: string | number): string => `${id}.${sign(purpose, String(id))}`
+export const signedToken = (purpose: string, id: string | number): string =>
+  `${id}.${sign(purpose, String(id))}`
 
 /** The id a signed token was made for (for this purpose), or null; compared in constant time. */
 export function verifySignedToken(purpose: string, token: string): string | null {

@@ -5,7 +5,13 @@ import type { Article } from '../payload-types'
 export async function countFollowers(payload: Payload, articleId: Article['id']): Promise<number> {
   const { docs } = await payload.find({
     collection: 'subscriptions',
-    where: { and: [{ article: { equals: articleId } }, { status: { equals: 'confirmed' } }, { scope: { in: ['replies', 'article'] } }] },
+    where: {
+      and: [
+        { article: { equals: articleId } },
+        { status: { equals: 'confirmed' } },
+        { scope: { in: ['replies', 'article'] } },
+      ],
+    },
     pagination: false,
     select: { email: true },
     depth: 0,

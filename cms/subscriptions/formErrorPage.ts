@@ -5,7 +5,12 @@ import type { FieldError } from '../http/responses'
 import { message } from '../i18n/messages'
 
 /** The subscribe form again, filled in, with the errors of a no-JS post. */
-export function subscribeFormErrorPage(args: { locale: Locale; errors: FieldError[]; values: Record<string, unknown>; back: string }): Response {
+export function subscribeFormErrorPage(args: {
+  locale: Locale
+  errors: FieldError[]
+  values: Record<string, unknown>
+  back: string
+}): Response {
   const t = (key: Parameters<typeof message>[1]) => message(args.locale, key)
   return formErrorPage({
     locale: args.locale,

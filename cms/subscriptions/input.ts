@@ -7,7 +7,13 @@ export const subscribeInput = z
   .object({
     email: emailField,
     scope: z.enum(SUBSCRIPTION_SCOPES, { error: 'scopeInvalid' }),
-    article: z.preprocess((v) => (v === '' || v === null ? undefined : v), z.string().trim().optional()),
+    article: z.preprocess(
+      (v) => (v === '' || v === null ? undefined : v),
+      z.string().trim().optional(),
+    ),
     consent: consentField('subscriptionConsentRequired'),
   })
-  .refine((v) => v.scope === 'posts' || Boolean(v.article), { path: ['article'], message: 'articleRequired' })
+  .refine((v) => v.scope === 'posts' || Boolean(v.article), {
+    path: ['article'],
+    message: 'articleRequired',
+  })

@@ -24,17 +24,39 @@ export type SubscriptionRequest = {
  * Double opt-in: records the request and queues one confirmation email. An address already
  * confirmed for this target is not asked again. Throttled, so nobody can mail-bomb a stranger.
  */
-export async function requestSubscription(req: PayloadRequest, request: SubscriptionRequest): Promise<'pending' | 'confirmed'> {
+export async function requestSubscription(
+  req: PayloadRequest,
+  request: SubscriptionRequest,
+): Promise<'pending' | 'confirmed'> {
   const { payload } = req
   const { email, scope, article, locale } = request
-  const target: Where[] = [{ email: { equals: email } }, { scope: { equals: scope } }, article ? { article: { equals: article.id } } : { article: { exists: false } }]
-  const existing = (await payload.find({ collection: 'subscriptions', where: { and: target }, limit: 1, depth: 0, overrideAccess: true, req })).docs[0]
+  const target: Where[] = [
+    { email: { equals: email } },
+    { scope: { equals: scope } },
+    article ? { article: { equals: article.id } } : { article: { exists: false } },
+  ]
+  const existing = (
+    await payload.find({
+      collection: 'subscriptions',
+      where: { and: target },
+      limit: 1,
+      depth: 0,
+      overrideAccess: true,
+      req,
+    })
+  ).docs[0]
   if (existing?.status === 'confirmed') return 'confirmed'
 
   const since = (ms: number) => new Date(Date.now() - ms).toISOString()
   const recent = await payload.find({
     collection: 'email-deliveries',
-    where: { and: [{ to: { equals: email } }, { kind: { equals: 'confirmation' } }, { createdAt: { greater_than: since(24 * 60 * 60 * 1000) } }] },
+    where: {
+      and: [
+        { to: { equals: email } },
+        { kind: { equals: 'confirmation' } },
+        { createdAt: { greater_than: since(24 * 60 * 60 * 1000) } },
+      ],
+    },
     pagination: false,
     select: { eventKey: true, createdAt: true },
     depth: 0,
@@ -42,7 +64,13 @@ export async function requestSubscription(req: PayloadRequest, request: Subscrip
     req,
   })
   // A pending request for the same target is not re-sent within 10 minutes; a new request after unsubscribing is.
-  const sameTargetRecently = existing?.status === 'pending' && recent.docs.some((d) => d.eventKey.startsWith(`confirm:${existing.id}:`) && d.createdAt > since(THROTTLE.perTargetMs))
+  const sameTargetRecently =
+    existing?.status === 'pending' &&
+    recent.docs.some(
+      (d) =>
+        d.eventKey.startsWith(`confirm:${existing.id}:`) &&
+        d.createdAt > since(THROTTLE.perTargetMs),
+    )
   if (recent.docs.length >= THROTTLE.perDay || sameTargetRecently) {
     throw fieldError(429, 'email', message(locale, 'throttled'))
   }
@@ -61,11 +89,25 @@ export async function requestSubscription(req: PayloadRequest, request: Subscrip
     unsubscribedAt: null,
   }
   const subscription = existing
-    ? await payload.update({ collection: 'subscriptions', id: existing.id, data, overrideAccess: true, req })
+    ? await payload.update({
+        collection: 'subscriptions',
+        id: existing.id,
+        data,
+        overrideAccess: true,
+        req,
+      })
     : await payload.create({ collection: 'subscriptions', data, overrideAccess: true, req })
 
-  const rendered = confirmationEmail({ locale, scope, articleTitle: article?.title ?? '', url: confirmUrl(token), siteName: process.env.SITE_NAME ?? 'Leuchtturm' })
-  await queueEmails(req, `confirm:${subscription.id}:${Date.now()}`, [{ to: email, kind: 'confirmation', rendered }])
+  const rendered = confirmationEmail({
+    locale,
+    scope,
+    articleTitle: article?.title ?? '',
+    url: confirmUrl(token),
+    siteName: process.env.SITE_NAME ?? 'Leuchtturm',
+  })
+  await queueEmails(req, `confirm:${subscription.id}:${Date.now()}`, [
+    { to: email, kind: 'confirmation', rendered },
+  ])
   return 'pending'
 }
 
@@ -73,7 +115,12 @@ export async function requestSubscription(req: PayloadRequest, request: Subscrip
 export async function purgeExpiredRequests(req: PayloadRequest): Promise<void> {
   await req.payload.delete({
     collection: 'subscriptions',
-    where: { and: [{ status: { equals: 'pending' } }, { confirmExpiresAt: { less_than: new Date().toISOString() } }] },
+    where: {
+      and: [
+        { status: { equals: 'pending' } },
+        { confirmExpiresAt: { less_than: new Date().toISOString() } },
+      ],
+    },
     overrideAccess: true,
     req,
   })

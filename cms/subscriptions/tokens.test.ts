@@ -10,7 +10,9 @@ describe('unsubscribe tokens', () => {
     const token = unsubscribeToken(17)
     expect(encodeURIComponent(token)).toBe(token)
     expect(verifyUnsubscribeToken(token)).toBe('17')
-    expect(verifyUnsubscribeToken(unsubscribeToken('65f1c2a9e4b0c3d2a1f00017'))).toBe('65f1c2a9e4b0c3d2a1f00017')
+    expect(verifyUnsubscribeToken(unsubscribeToken('65f1c2a9e4b0c3d2a1f00017'))).toBe(
+      '65f1c2a9e4b0c3d2a1f00017',
+    )
   })
 
   it('are signed for unsubscribing only', () => {

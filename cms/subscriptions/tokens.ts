@@ -4,4 +4,5 @@ import { signedToken, verifySignedToken } from '../security/tokens'
 export const unsubscribeToken = (id: string | number): string => signedToken('unsubscribe', id)
 
 /** The subscription id a token was signed for, or null. */
-export const verifyUnsubscribeToken = (token: string): string | null => verifySignedToken('unsubscribe', token)
+export const verifyUnsubscribeToken = (token: string): string | null =>
+  verifySignedToken('unsubscribe', token)

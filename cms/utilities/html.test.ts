@@ -11,6 +11,8 @@ describe('html', () => {
 
   it('keeps nested html and trusted markup, joins lists, and drops empty values', () => {
     const items = ['a<b', 'c'].map((item) => html`<li>${item}</li>`)
-    expect(html`<ul>${items}</ul>${null}${undefined}${false}${trusted('<br>')}${0}`.toString()).toBe('<ul><li>a&lt;b</li><li>c</li></ul><br>0')
+    expect(
+      html`<ul>${items}</ul>${null}${undefined}${false}${trusted('<br>')}${0}`.toString(),
+    ).toBe('<ul><li>a&lt;b</li><li>c</li></ul><br>0')
   })
 })

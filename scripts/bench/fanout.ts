@@ -10,7 +10,12 @@ import { postComment, seedSubscribers } from '../lib/seedSubscribers'
 
 const count = Number(process.env.BENCH_SUBSCRIBERS ?? 10_000)
 const resend = await startFakeResend()
-Object.assign(process.env, { RESEND_API_KEY: 're_bench', RESEND_BASE_URL: resend.url, RESEND_RATE: process.env.RESEND_RATE ?? '2', LOG_LEVEL: 'warn' })
+Object.assign(process.env, {
+  RESEND_API_KEY: 're_bench',
+  RESEND_BASE_URL: resend.url,
+  RESEND_RATE: process.env.RESEND_RATE ?? '2',
+  LOG_LEVEL: 'warn',
+})
 const cms = await startLocalCms()
 
 let t = Date.now()
@@ -22,7 +27,12 @@ const id = await postComment(cms.url)
 const posted = Date.now() - t
 const delivered = () => resend.delivered.filter((m) => m.text.includes(`#kommentar-${id}`)).length
 await eventually(async () => {
-  const queued = (await cms.payload.count({ collection: 'email-deliveries', where: { eventKey: { equals: `comment:${id}` } } })).totalDocs
+  const queued = (
+    await cms.payload.count({
+      collection: 'email-deliveries',
+      where: { eventKey: { equals: `comment:${id}` } },
+    })
+  ).totalDocs
   if (queued < count) throw new Error('not yet queued')
 }, 600_000)
 const queuedAt = Date.now() - t
@@ -30,12 +40,16 @@ await eventually(() => {
   if (delivered() < count) throw new Error('not yet delivered')
 }, 900_000)
 const total = Date.now() - t
-const requests = resend.requests.filter((r) => r.emails.some((m) => m.text.includes(`#kommentar-${id}`))).length
+const requests = resend.requests.filter((r) =>
+  r.emails.some((m) => m.text.includes(`#kommentar-${id}`)),
+).length
 const firstBatchAt = resend.firstRequestAt ? resend.firstRequestAt - t : NaN
 console.log(`first batch request after ${(firstBatchAt / 1000).toFixed(1)} s`)
 console.log(`comment request answered in ${posted} ms (the fan-out runs in the jobs queue)`)
 console.log(`outbox filled for ${count} recipients after ${(queuedAt / 1000).toFixed(1)} s`)
-console.log(`all ${delivered()} delivered after ${(total / 1000).toFixed(1)} s in ${requests} batch requests at ${process.env.RESEND_RATE} requests/s`)
+console.log(
+  `all ${delivered()} delivered after ${(total / 1000).toFixed(1)} s in ${requests} batch requests at ${process.env.RESEND_RATE} requests/s`,
+)
 await cms.stop()
 await resend.stop()
 process.exit(0)

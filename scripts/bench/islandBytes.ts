@@ -16,8 +16,13 @@ const cms = await startLocalCms()
 await importArticles(cms.payload, path.resolve('content/articles'))
 const out = path.join(cms.dir, 'site')
 await new Promise<void>((resolve, reject) => {
-  const build = spawn('astro', ['build'], { env: { ...process.env, CMS_URL: cms.url, SITE_OUT_DIR: out }, stdio: 'ignore' })
-  build.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`astro build failed (${code})`))))
+  const build = spawn('astro', ['build'], {
+    env: { ...process.env, CMS_URL: cms.url, SITE_OUT_DIR: out },
+    stdio: 'ignore',
+  })
+  build.on('exit', (code) =>
+    code === 0 ? resolve() : reject(new Error(`astro build failed (${code})`)),
+  )
 })
 const server = createStaticServer(() => out)
 await listen(server, SITE_PORT)
@@ -30,8 +35,12 @@ page.on('response', async (response) => {
   const body = await response.body()
   scripts.push({ url: response.url(), raw: body.length, gz: gzipSync(body).length })
 })
-await page.goto(`${process.env.SITE_URL}/blog/social-media-nutzen-mittelstand/`, { waitUntil: 'networkidle' })
-const inline = await page.$$eval('script:not([src])', (nodes) => nodes.map((n) => n.textContent ?? ''))
+await page.goto(`${process.env.SITE_URL}/blog/social-media-nutzen-mittelstand/`, {
+  waitUntil: 'networkidle',
+})
+const inline = await page.$$eval('script:not([src])', (nodes) =>
+  nodes.map((n) => n.textContent ?? ''),
+)
 const inlineGz = gzipSync(inline.join('\n')).length
 const before = scripts.reduce((sum, s) => sum + s.gz, 0)
 await page.locator('#kommentare').scrollIntoViewIfNeeded()
@@ -42,7 +51,10 @@ const after = scripts.reduce((sum, s) => sum + s.gz, 0)
 console.log(`inline (Astro's island loader, in the HTML): ${inlineGz} B gzipped`)
 console.log(`script files before the comments near the viewport: ${before} B gzipped`)
 console.log(`script files after: ${after} B gzipped, in ${scripts.length} files:`)
-for (const s of scripts) console.log(`  ${(s.gz / 1024).toFixed(1)} KB gz (${(s.raw / 1024).toFixed(1)} KB)  ${new URL(s.url).pathname}`)
+for (const s of scripts)
+  console.log(
+    `  ${(s.gz / 1024).toFixed(1)} KB gz (${(s.raw / 1024).toFixed(1)} KB)  ${new URL(s.url).pathname}`,
+  )
 await browser.close()
 server.close()
 await cms.stop()

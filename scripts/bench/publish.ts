@@ -18,23 +18,41 @@ const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`
 let t = Date.now()
 const words = Array.from({ length: 600 }, (_, i) => `Wort${i % 50}`).join(' ')
 for (let i = 0; i < articles; i++) {
-  const article = await cms.payload.create({ collection: 'articles', data: { title: `Beitrag ${i}`, slug: `beitrag-${i}`, body: paragraph(words), _status: 'published' } })
+  const article = await cms.payload.create({
+    collection: 'articles',
+    data: {
+      title: `Beitrag ${i}`,
+      slug: `beitrag-${i}`,
+      body: paragraph(words),
+      _status: 'published',
+    },
+  })
   for (let c = 0; c < commentsEach; c++) {
     await cms.payload.create({
       collection: 'comments',
       context: { bulkImport: true },
-      data: { article: article.id, authorName: `Leser ${c}`, authorEmail: `leser${c}@example.de`, body: `Kommentar ${c} mit *etwas* Text.`, status: 'approved', depth: 1 },
+      data: {
+        article: article.id,
+        authorName: `Leser ${c}`,
+        authorEmail: `leser${c}@example.de`,
+        body: `Kommentar ${c} mit *etwas* Text.`,
+        status: 'approved',
+        depth: 1,
+      },
     })
   }
 }
-console.log(`seeded ${articles} articles with ${commentsEach} comments each in ${seconds(Date.now() - t)}`)
+console.log(
+  `seeded ${articles} articles with ${commentsEach} comments each in ${seconds(Date.now() - t)}`,
+)
 
 const state = () => cms.payload.findGlobal({ slug: 'site-build' })
 const built = (after: string) =>
   eventually(async () => {
     const build = await state()
     if (build.state === 'failed') throw new Error(build.lastError ?? 'build failed')
-    if (build.state !== 'succeeded' || (build.lastFinishedAt ?? '') <= after) throw new Error('not yet')
+    if (build.state !== 'succeeded' || (build.lastFinishedAt ?? '') <= after)
+      throw new Error('not yet')
     return build
   }, 900_000)
 
@@ -44,15 +62,28 @@ const { requestRebuild } = await import('../../cms/publishing/requestRebuild')
 let since = new Date().toISOString()
 await requestRebuild(cms.payload, undefined, 0)
 const full = await built(since)
-console.log(`full build of ${articles} articles with ${commentsEach * articles} comments: ${seconds(full.lastDurationMs ?? 0)}`)
+console.log(
+  `full build of ${articles} articles with ${commentsEach * articles} comments: ${seconds(full.lastDurationMs ?? 0)}`,
+)
 
 since = new Date().toISOString()
 t = Date.now()
-await cms.payload.create({ collection: 'articles', data: { title: 'Gerade veröffentlicht', slug: 'gerade-veroeffentlicht', body: paragraph('Neu.'), _status: 'published' } })
+await cms.payload.create({
+  collection: 'articles',
+  data: {
+    title: 'Gerade veröffentlicht',
+    slug: 'gerade-veroeffentlicht',
+    body: paragraph('Neu.'),
+    _status: 'published',
+  },
+})
 await eventually(() => {
-  if (!fs.existsSync(path.join(fs.realpathSync(siteDir), 'blog/gerade-veroeffentlicht/index.html'))) throw new Error('not yet')
+  if (!fs.existsSync(path.join(fs.realpathSync(siteDir), 'blog/gerade-veroeffentlicht/index.html')))
+    throw new Error('not yet')
 }, 900_000)
 const build = await built(since)
-console.log(`publish -> new page served: ${seconds(Date.now() - t)} (debounce ${process.env.REBUILD_DEBOUNCE_MS} ms, build ${seconds(build.lastDurationMs ?? 0)})`)
+console.log(
+  `publish -> new page served: ${seconds(Date.now() - t)} (debounce ${process.env.REBUILD_DEBOUNCE_MS} ms, build ${seconds(build.lastDurationMs ?? 0)})`,
+)
 await cms.stop()
 process.exit(0)

@@ -16,28 +16,54 @@ let t = Date.now()
 for (let i = 0; i < count; i++) {
   await cms.payload.create({
     collection: 'articles',
-    data: { title: `Beitrag ${i}`, slug: `beitrag-${i}`, body: paragraph(words), tags: [`Thema ${i % 20}`], _status: 'published' },
+    data: {
+      title: `Beitrag ${i}`,
+      slug: `beitrag-${i}`,
+      body: paragraph(words),
+      tags: [`Thema ${i % 20}`],
+      _status: 'published',
+    },
   })
 }
 console.log(`seeded ${count} articles in ${((Date.now() - t) / 1000).toFixed(1)} s`)
 
-const env = { ...process.env, CMS_URL: cms.url, SITE_OUT_DIR: path.join(cms.dir, 'site'), ASTRO_CACHE_DIR: path.join(cms.dir, 'cache') }
+const env = {
+  ...process.env,
+  CMS_URL: cms.url,
+  SITE_OUT_DIR: path.join(cms.dir, 'site'),
+  ASTRO_CACHE_DIR: path.join(cms.dir, 'cache'),
+}
 /** Runs `astro build` (async: the CMS answers from this same process) under GNU time for peak RSS. */
 async function build(label: string) {
   t = Date.now()
-  const child = spawn('/usr/bin/time', ['-f', '%M', 'astro', 'build'], { env, stdio: ['ignore', 'ignore', 'pipe'] })
+  const child = spawn('/usr/bin/time', ['-f', '%M', 'astro', 'build'], {
+    env,
+    stdio: ['ignore', 'ignore', 'pipe'],
+  })
   let stderr = ''
   child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()))
   const code = await new Promise((resolve) => child.on('exit', resolve))
   if (code !== 0) throw new Error(stderr)
   const peakKb = Number(stderr.trim().split('\n').at(-1))
   const pages = fs.readdirSync(path.join(env.SITE_OUT_DIR, 'blog')).length
-  console.log(`${label}: ${((Date.now() - t) / 1000).toFixed(1)} s, ${pages} article pages, peak ${(peakKb / 1024).toFixed(0)} MB`)
+  console.log(
+    `${label}: ${((Date.now() - t) / 1000).toFixed(1)} s, ${pages} article pages, peak ${(peakKb / 1024).toFixed(0)} MB`,
+  )
 }
 
 await build(`full build, ${count} articles`)
-const first = (await cms.payload.find({ collection: 'articles', limit: 1, where: { slug: { equals: 'beitrag-0' } } })).docs[0]!
-await cms.payload.update({ collection: 'articles', id: first.id, data: { title: 'Beitrag 0 (geändert)' } })
+const first = (
+  await cms.payload.find({
+    collection: 'articles',
+    limit: 1,
+    where: { slug: { equals: 'beitrag-0' } },
+  })
+).docs[0]!
+await cms.payload.update({
+  collection: 'articles',
+  id: first.id,
+  data: { title: 'Beitrag 0 (geändert)' },
+})
 await build('rebuild after one article changed')
 await cms.stop()
 process.exit(0)

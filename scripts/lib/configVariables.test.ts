@@ -1,7 +1,13 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { CONFIG_VARIABLES, LIBRARY_VARIABLES, childEnv, clearConfig, withoutConfig } from './configVariables'
+import {
+  CONFIG_VARIABLES,
+  LIBRARY_VARIABLES,
+  childEnv,
+  clearConfig,
+  withoutConfig,
+} from './configVariables'
 
 /** Where the product reads its environment. */
 const SOURCES = ['cms', 'site', 'scripts', 'astro.config.mjs']
@@ -11,7 +17,13 @@ const EXTENSIONS = /\.(ts|tsx|mts|cts|js|mjs|cjs|jsx|astro)$/
 const TEST_FILE = /\.test\.[a-z]+$/
 
 /** Read by tests and benchmarks only, or by Node and the tools themselves: not product configuration. */
-const NOT_CONFIG = [/^BENCH_/, /^SEED_SUBSCRIBERS$/, /^TEST_MONGODB_URI$/, /^CHROMIUM_PATH$/, /^NODE_ENV$/]
+const NOT_CONFIG = [
+  /^BENCH_/,
+  /^SEED_SUBSCRIBERS$/,
+  /^TEST_MONGODB_URI$/,
+  /^CHROMIUM_PATH$/,
+  /^NODE_ENV$/,
+]
 /** What Vite and Astro put on import.meta.env themselves. */
 const VITE_BUILT_INS = new Set(['MODE', 'DEV', 'PROD', 'SSR', 'BASE_URL', 'SITE', 'ASSETS_PREFIX'])
 
@@ -23,7 +35,8 @@ function* sourceFiles(entry: string): Generator<string> {
     return
   }
   if (path.basename(entry) === 'test') return
-  for (const name of fs.readdirSync(entry).sort()) if (!SKIP_DIRS.has(name)) yield* sourceFiles(path.join(entry, name))
+  for (const name of fs.readdirSync(entry).sort())
+    if (!SKIP_DIRS.has(name)) yield* sourceFiles(path.join(entry, name))
 }
 
 /**
@@ -33,10 +46,16 @@ function* sourceFiles(entry: string): Generator<string> {
 function envHelpers(source: string): { helpers: string[]; unexplained: number } {
   const helpers: string[] = []
   let unexplained = 0
-  const declarations = [...source.matchAll(/(?:function\s+([\w$]+)\s*(?:<[^>]*>)?\s*\(\s*([\w$]+)|(?:const|let)\s+([\w$]+)\s*=\s*(?:async\s*)?\(\s*([\w$]+))/g)]
+  const declarations = [
+    ...source.matchAll(
+      /(?:function\s+([\w$]+)\s*(?:<[^>]*>)?\s*\(\s*([\w$]+)|(?:const|let)\s+([\w$]+)\s*=\s*(?:async\s*)?\(\s*([\w$]+))/g,
+    ),
+  ]
   for (const read of source.matchAll(/process\.env\s*\[\s*(?!['"`])([^\]]*)\]/g)) {
     const declaration = declarations.filter((d) => d.index < read.index).at(-1)
-    const [name, parameter] = declaration ? [declaration[1] ?? declaration[3], declaration[2] ?? declaration[4]] : []
+    const [name, parameter] = declaration
+      ? [declaration[1] ?? declaration[3], declaration[2] ?? declaration[4]]
+      : []
     if (name && parameter === read[1]!.trim()) helpers.push(name)
     else unexplained++
   }
@@ -46,21 +65,32 @@ function envHelpers(source: string): { helpers: string[]; unexplained: number } 
 /** Every `process.env.X`, `process.env['X']`, `const { X } = process.env`, `import.meta.env.X` and `helper('X')`. */
 function envReads(source: string, helpers: string[] = []): string[] {
   const names: string[] = []
-  for (const match of source.matchAll(/process\.env(?:\?\.|\.)([A-Za-z_$][\w$]*)/g)) names.push(match[1]!)
-  for (const match of source.matchAll(/process\.env\s*\[\s*(['"`])([^'"`]+)\1\s*\]/g)) names.push(match[2]!)
+  for (const match of source.matchAll(/process\.env(?:\?\.|\.)([A-Za-z_$][\w$]*)/g))
+    names.push(match[1]!)
+  for (const match of source.matchAll(/process\.env\s*\[\s*(['"`])([^'"`]+)\1\s*\]/g))
+    names.push(match[2]!)
   for (const match of source.matchAll(/\{([^{}]*)\}\s*=\s*process\.env\b/g))
     for (const part of match[1]!.split(',')) {
       const name = part.split(/[:=]/)[0]!.replace('...', '').trim()
       if (name) names.push(name)
     }
-  for (const match of source.matchAll(/import\.meta\.env\.([A-Za-z_$][\w$]*)/g)) if (!VITE_BUILT_INS.has(match[1]!)) names.push(match[1]!)
+  for (const match of source.matchAll(/import\.meta\.env\.([A-Za-z_$][\w$]*)/g))
+    if (!VITE_BUILT_INS.has(match[1]!)) names.push(match[1]!)
   for (const helper of helpers)
-    for (const match of source.matchAll(new RegExp(`\\b${helper.replace(/\$/g, '\\$')}\\s*\\(\\s*(['"\`])([A-Za-z_][\\w]*)\\1`, 'g'))) names.push(match[2]!)
+    for (const match of source.matchAll(
+      new RegExp(`\\b${helper.replace(/\$/g, '\\$')}\\s*\\(\\s*(['"\`])([A-Za-z_][\\w]*)\\1`, 'g'),
+    ))
+      names.push(match[2]!)
   return names
 }
 
 function scan() {
-  const sources = new Map(SOURCES.flatMap((entry) => [...sourceFiles(entry)]).map((file) => [file, fs.readFileSync(file, 'utf8')]))
+  const sources = new Map(
+    SOURCES.flatMap((entry) => [...sourceFiles(entry)]).map((file) => [
+      file,
+      fs.readFileSync(file, 'utf8'),
+    ]),
+  )
   const helpers: string[] = []
   const dynamic: string[] = []
   for (const [file, source] of sources) {
@@ -69,7 +99,9 @@ function scan() {
     if (found.unexplained) dynamic.push(file)
   }
   const reads = new Map<string, Set<string>>()
-  for (const [file, source] of sources) for (const name of envReads(source, helpers)) reads.set(name, (reads.get(name) ?? new Set()).add(file))
+  for (const [file, source] of sources)
+    for (const name of envReads(source, helpers))
+      reads.set(name, (reads.get(name) ?? new Set()).add(file))
   return { reads, dynamic }
 }
 
@@ -78,18 +110,25 @@ describe('the list of configuration variables', () => {
   const listed = new Set<string>(CONFIG_VARIABLES)
 
   it('finds the reads it looks for (the scan itself works)', () => {
-    expect(envReads("a = process.env.A_1; b = process.env['B']; const { C, D: d = 1 } = process.env; e = import.meta.env.PUBLIC_E; import.meta.env.DEV")).toEqual([
-      'A_1',
-      'B',
-      'C',
-      'D',
-      'PUBLIC_E',
-    ])
-    const helper = 'export function setting(name: string, fallback = 1) {\n  return process.env[name] ?? fallback\n}\nconst x = setting("F_2", 3)'
+    expect(
+      envReads(
+        "a = process.env.A_1; b = process.env['B']; const { C, D: d = 1 } = process.env; e = import.meta.env.PUBLIC_E; import.meta.env.DEV",
+      ),
+    ).toEqual(['A_1', 'B', 'C', 'D', 'PUBLIC_E'])
+    const helper =
+      'export function setting(name: string, fallback = 1) {\n  return process.env[name] ?? fallback\n}\nconst x = setting("F_2", 3)'
     expect(envHelpers(helper)).toEqual({ helpers: ['setting'], unexplained: 0 })
     expect(envReads(helper, ['setting'])).toEqual(['F_2'])
     expect(envHelpers('const key = pick()\nprocess.env[key]').unexplained).toBe(1)
-    expect([...reads.keys()]).toEqual(expect.arrayContaining(['DATABASE_URI', 'CMS_URL', 'SITE_URL', 'RESEND_API_KEY', 'RESEND_RATE']))
+    expect([...reads.keys()]).toEqual(
+      expect.arrayContaining([
+        'DATABASE_URI',
+        'CMS_URL',
+        'SITE_URL',
+        'RESEND_API_KEY',
+        'RESEND_RATE',
+      ]),
+    )
   })
 
   it('names every variable cms/, site/, scripts/ and astro.config.mjs read', () => {
@@ -104,15 +143,27 @@ describe('the list of configuration variables', () => {
   })
 
   it('lists nothing the product no longer reads', () => {
-    const unread = CONFIG_VARIABLES.filter((name) => !reads.has(name) && !LIBRARY_VARIABLES.includes(name))
+    const unread = CONFIG_VARIABLES.filter(
+      (name) => !reads.has(name) && !LIBRARY_VARIABLES.includes(name),
+    )
     expect(unread).toEqual([])
   })
 })
 
 describe('a clean environment', () => {
   it('drops the configuration, keeps the rest, and adds exactly what a child is given', () => {
-    const shell = { PATH: '/usr/bin', HOME: '/home/x', SITE_PORT: '4999', DATABASE_URI: 'file:/nonexistent/x.db', TEST_MONGODB_URI: 'mongodb://db' }
-    expect(withoutConfig(shell)).toEqual({ PATH: '/usr/bin', HOME: '/home/x', TEST_MONGODB_URI: 'mongodb://db' })
+    const shell = {
+      PATH: '/usr/bin',
+      HOME: '/home/x',
+      SITE_PORT: '4999',
+      DATABASE_URI: 'file:/nonexistent/x.db',
+      TEST_MONGODB_URI: 'mongodb://db',
+    }
+    expect(withoutConfig(shell)).toEqual({
+      PATH: '/usr/bin',
+      HOME: '/home/x',
+      TEST_MONGODB_URI: 'mongodb://db',
+    })
     const env: Record<string, string | undefined> = { ...shell }
     clearConfig(env)
     expect(env).toEqual({ PATH: '/usr/bin', HOME: '/home/x', TEST_MONGODB_URI: 'mongodb://db' })
@@ -121,6 +172,7 @@ describe('a clean environment', () => {
   })
 
   it('is what this test process started with', () => {
-    for (const name of CONFIG_VARIABLES.filter((name) => name !== 'LOG_LEVEL')) expect(process.env[name], name).toBeUndefined()
+    for (const name of CONFIG_VARIABLES.filter((name) => name !== 'LOG_LEVEL'))
+      expect(process.env[name], name).toBeUndefined()
   })
 })

@@ -42,7 +42,9 @@ type Env = Record<string, string | undefined>
 /** The environment without any of the product's configuration: PATH, HOME and the like stay. */
 export function withoutConfig(env: Env = process.env): NodeJS.ProcessEnv {
   const names = new Set<string>(CONFIG_VARIABLES)
-  return Object.fromEntries(Object.entries(env).filter(([name, value]) => !names.has(name) && value !== undefined)) as NodeJS.ProcessEnv
+  return Object.fromEntries(
+    Object.entries(env).filter(([name, value]) => !names.has(name) && value !== undefined),
+  ) as NodeJS.ProcessEnv
 }
 
 /** Removes the product's configuration from `env` in place (the test runner's own process.env). */
@@ -55,6 +57,8 @@ export function clearConfig(env: Env = process.env): void {
  * exactly the configuration given. The child sees the same settings whatever shell started it.
  */
 export function childEnv(config: Env = {}): NodeJS.ProcessEnv {
-  const given = Object.fromEntries(Object.entries(config).filter(([, value]) => value !== undefined))
+  const given = Object.fromEntries(
+    Object.entries(config).filter(([, value]) => value !== undefined),
+  )
   return { ...withoutConfig(process.env), ...given } as NodeJS.ProcessEnv
 }

@@ -1,8 +1,19 @@
 import http from 'node:http'
 import type { AddressInfo } from 'node:net'
 
-export type FakeEmail = { from: string; to: string[]; subject: string; text: string; html?: string; headers?: Record<string, string> }
-export type FakeRequest = { idempotencyKey: string | undefined; emails: FakeEmail[]; status: number }
+export type FakeEmail = {
+  from: string
+  to: string[]
+  subject: string
+  text: string
+  html?: string
+  headers?: Record<string, string>
+}
+export type FakeRequest = {
+  idempotencyKey: string | undefined
+  emails: FakeEmail[]
+  status: number
+}
 /** What the fake answers to the n-th batch request (0-based): a status, maybe a retry-after. */
 export type FailurePlan = (n: number) => { status: number; retryAfter?: number } | undefined
 
@@ -25,18 +36,32 @@ export async function startFakeResend(options: { plan?: FailurePlan; delayMs?: n
       if (options.delayMs) await new Promise((resolve) => setTimeout(resolve, options.delayMs))
       firstRequestAt ??= Date.now()
       const key = req.headers['idempotency-key'] as string | undefined
-      const emails = req.url === '/emails/batch' && req.method === 'POST' ? (JSON.parse(body) as FakeEmail[]) : []
+      const emails =
+        req.url === '/emails/batch' && req.method === 'POST'
+          ? (JSON.parse(body) as FakeEmail[])
+          : []
       const failure = plan?.(requests.length)
       const status = failure?.status ?? (emails.length > 100 ? 422 : 200)
       requests.push({ idempotencyKey: key, emails, status })
       if (status !== 200) {
-        res.writeHead(status, { 'content-type': 'application/json', ...(failure?.retryAfter ? { 'retry-after': String(failure.retryAfter) } : {}) })
-        return res.end(JSON.stringify({ statusCode: status, name: status === 429 ? 'rate_limit_exceeded' : 'application_error', message: `fake ${status}` }))
+        res.writeHead(status, {
+          'content-type': 'application/json',
+          ...(failure?.retryAfter ? { 'retry-after': String(failure.retryAfter) } : {}),
+        })
+        return res.end(
+          JSON.stringify({
+            statusCode: status,
+            name: status === 429 ? 'rate_limit_exceeded' : 'application_error',
+            message: `fake ${status}`,
+          }),
+        )
       }
       if (!key || !seenKeys.has(key)) delivered.push(...emails)
       if (key) seenKeys.add(key)
       res.writeHead(200, { 'content-type': 'application/json' })
-      res.end(JSON.stringify({ data: emails.map((_, i) => ({ id: `fake-${requests.length}-${i}` })) }))
+      res.end(
+        JSON.stringify({ data: emails.map((_, i) => ({ id: `fake-${requests.length}-${i}` })) }),
+      )
     })
   })
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))

@@ -20,14 +20,19 @@ function* files(entry: string): Generator<string> {
 export function fingerprint(entries: string[], extra: string[] = []): string {
   const hash = createHash('sha256')
   for (const entry of entries) {
-    for (const file of files(entry)) hash.update(file).update('\0').update(fs.readFileSync(file)).update('\0')
+    for (const file of files(entry))
+      hash.update(file).update('\0').update(fs.readFileSync(file)).update('\0')
   }
   for (const value of extra) hash.update(value).update('\0')
   return hash.digest('hex')
 }
 
 /** Runs `build` unless the stamp file already holds this fingerprint; writes it after a success. */
-export async function buildIfStale(stampFile: string, print: string, build: () => Promise<void>): Promise<boolean> {
+export async function buildIfStale(
+  stampFile: string,
+  print: string,
+  build: () => Promise<void>,
+): Promise<boolean> {
   const previous = fs.existsSync(stampFile) ? fs.readFileSync(stampFile, 'utf8') : ''
   if (previous === print) return false
   await build()

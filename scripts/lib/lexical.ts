@@ -17,7 +17,9 @@ export function paragraph(text: string): Article['body'] {
           version: 1,
           direction: null,
           textFormat: 0,
-          children: [{ type: 'text', text, format: 0, detail: 0, mode: 'normal', style: '', version: 1 }],
+          children: [
+            { type: 'text', text, format: 0, detail: 0, mode: 'normal', style: '', version: 1 },
+          ],
         },
       ],
     },

@@ -10,7 +10,9 @@ export type LocalCms = { url: string; payload: Payload; dir: string; stop: () =>
  * port against a fresh database: for tests, the type check and benchmarks, which need the API but
  * not the admin. Once per process: Payload keeps one instance per process.
  */
-export async function startLocalCms(options: { databaseUri?: string; reuseEnv?: boolean } = {}): Promise<LocalCms> {
+export async function startLocalCms(
+  options: { databaseUri?: string; reuseEnv?: boolean } = {},
+): Promise<LocalCms> {
   // reuseEnv: the caller's env already points at a data folder (a restart on the same data).
   const { dir, env, cleanup } = options.reuseEnv
     ? { dir: process.env.DATA_DIR ?? '', env: {}, cleanup: () => {} }
@@ -21,7 +23,14 @@ export async function startLocalCms(options: { databaseUri?: string; reuseEnv?: 
   const payload = await openPayload()
 
   const server: ServerType = await new Promise((resolve) => {
-    const s = serve({ fetch: async (request) => handleEndpoints({ config, request: await plainRequest(request) }), port: 0, hostname: '127.0.0.1' }, () => resolve(s))
+    const s = serve(
+      {
+        fetch: async (request) => handleEndpoints({ config, request: await plainRequest(request) }),
+        port: 0,
+        hostname: '127.0.0.1',
+      },
+      () => resolve(s),
+    )
   })
   const { port } = server.address() as AddressInfo
   // Links in emails point here (read at send time).

@@ -7,7 +7,11 @@ export type RunOptions = { env?: Record<string, string>; quiet?: boolean }
 const bin = (name: string) => (process.platform === 'win32' ? `${name}.cmd` : name)
 
 /** Starts a long-running child (node_modules/.bin is on PATH under npm run). */
-export function startProcess(command: string, args: string[], options: RunOptions = {}): ChildProcess {
+export function startProcess(
+  command: string,
+  args: string[],
+  options: RunOptions = {},
+): ChildProcess {
   const child = spawn(bin(command), args, {
     stdio: options.quiet ? ['ignore', 'pipe', 'pipe'] : 'inherit',
     env: { ...process.env, ...options.env },
@@ -27,7 +31,12 @@ export function run(command: string, args: string[], options: RunOptions = {}): 
     child.on('error', reject)
     child.on('exit', (code, signal) => {
       if (code === 0) resolve()
-      else reject(new Error(`${command} ${args.join(' ')} failed (${signal ?? `exit ${code}`})${output ? `\n${output}` : ''}`))
+      else
+        reject(
+          new Error(
+            `${command} ${args.join(' ')} failed (${signal ?? `exit ${code}`})${output ? `\n${output}` : ''}`,
+          ),
+        )
     })
   })
 }

@@ -24,7 +24,9 @@ export function createStaticServer(root: () => string): http.Server {
       const notFound = path.join(dir, '404.html')
       res.statusCode = 404
       res.setHeader('content-type', 'text/html; charset=utf-8')
-      fs.createReadStream(notFound).on('error', () => res.end('Not found')).pipe(res)
+      fs.createReadStream(notFound)
+        .on('error', () => res.end('Not found'))
+        .pipe(res)
     })
   })
 }
@@ -32,7 +34,11 @@ export function createStaticServer(root: () => string): http.Server {
 export function listen(server: http.Server, port: number): Promise<void> {
   return new Promise((resolve, reject) => {
     server.once('error', (error: NodeJS.ErrnoException) =>
-      reject(error.code === 'EADDRINUSE' ? new Error(`port ${port} is in use (set SITE_PORT to use another)`) : error),
+      reject(
+        error.code === 'EADDRINUSE'
+          ? new Error(`port ${port} is in use (set SITE_PORT to use another)`)
+          : error,
+      ),
     )
     server.listen(port, resolve)
   })

@@ -6,7 +6,11 @@ import path from 'node:path'
  * A throw-away data folder and the env that points the CMS at it. DATABASE_URI defaults to a
  * fresh SQLite file; pass a MongoDB URI to run the same code against MongoDB.
  */
-export function tempEnv(databaseUri?: string): { dir: string; env: Record<string, string>; cleanup: () => void } {
+export function tempEnv(databaseUri?: string): {
+  dir: string
+  env: Record<string, string>
+  cleanup: () => void
+} {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'leuchtturm-test-'))
   const env = {
     DATABASE_URI: databaseUri ?? `file:${path.join(dir, 'test.db')}`,

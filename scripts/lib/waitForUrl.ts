@@ -1,7 +1,10 @@
 import type { ChildProcess } from 'node:child_process'
 
 /** Polls a URL until it answers 2xx; fails early when the process that should serve it dies. */
-export async function waitForUrl(url: string, options: { timeoutMs?: number; process?: ChildProcess } = {}): Promise<void> {
+export async function waitForUrl(
+  url: string,
+  options: { timeoutMs?: number; process?: ChildProcess } = {},
+): Promise<void> {
   const deadline = Date.now() + (options.timeoutMs ?? 120_000)
   let exited: string | undefined
   options.process?.once('exit', (code, signal) => (exited = signal ?? `exit ${code}`))
@@ -15,5 +18,7 @@ export async function waitForUrl(url: string, options: { timeoutMs?: number; pro
     }
     await new Promise((resolve) => setTimeout(resolve, 250))
   }
-  throw new Error(`${url} did not answer within ${Math.round((options.timeoutMs ?? 120_000) / 1000)} s`)
+  throw new Error(
+    `${url} did not answer within ${Math.round((options.timeoutMs ?? 120_000) / 1000)} s`,
+  )
 }

@@ -16,7 +16,11 @@ export function cmsArticleLoader(): Loader {
     load: async ({ store, parseData, logger }) => {
       const stamps = await fetchArticleStamps()
       const current = new Map(stamps.map((s) => [s.id, s.updatedAt]))
-      const known = new Map(store.entries().map(([key, entry]) => [String(entry.data.id ?? key), { key, digest: entry.digest }]))
+      const known = new Map(
+        store
+          .entries()
+          .map(([key, entry]) => [String(entry.data.id ?? key), { key, digest: entry.digest }]),
+      )
 
       for (const [id, { key }] of known) if (!current.has(id)) store.delete(key)
       const changed = stamps.filter((s) => known.get(s.id)?.digest !== s.updatedAt).map((s) => s.id)
@@ -25,8 +29,16 @@ export function cmsArticleLoader(): Loader {
         for (const article of await fetchArticles(changed.slice(i, i + FETCH_CHUNK))) {
           const old = known.get(article.id)
           if (old && old.key !== article.slug) store.delete(old.key)
-          const data = await parseData({ id: article.slug, data: { ...article, readingMinutes: readingMinutes(article.body) } })
-          store.set({ id: article.slug, data, digest: article.updatedAt, rendered: { html: renderRichText(article.body) } })
+          const data = await parseData({
+            id: article.slug,
+            data: { ...article, readingMinutes: readingMinutes(article.body) },
+          })
+          store.set({
+            id: article.slug,
+            data,
+            digest: article.updatedAt,
+            rendered: { html: renderRichText(article.body) },
+          })
         }
       }
       logger.info(`${stamps.length} published articles, ${changed.length} fetched and rendered`)

@@ -1,36 +1,81 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { emptyComments, fetchComments } from './cms'
 
-const answer = (body: unknown, status = 200) => vi.fn(async () => new Response(JSON.stringify(body), { status }))
+const answer = (body: unknown, status = 200) =>
+  vi.fn(async () => new Response(JSON.stringify(body), { status }))
 
 describe('fetchComments', () => {
   afterEach(() => vi.unstubAllGlobals())
 
   it('reads the approved thread oldest first into typed comments', async () => {
     const fetch = answer({
-      stats: { threads: 1, replies: 1, authors: 2, followers: 0, mostReacted: 12, hottestThread: null },
+      stats: {
+        threads: 1,
+        replies: 1,
+        authors: 2,
+        followers: 0,
+        mostReacted: 12,
+        hottestThread: null,
+      },
       comments: [
         {
-          id: 12, parent: null, depth: 1, author: { name: 'Wolfgang Klein', url: 'https://example.com' }, html: '<p>Hallo</p>',
-          createdAt: '2026-11-27T10:00:00.000Z', editedAt: null, deleted: false, reactions: { up: 2, down: 0 },
-          replies: [{ id: '13', parent: '12', depth: 2, author: null, html: '', createdAt: '2026-11-27T11:00:00.000Z', editedAt: null, deleted: true, reactions: { up: 0, down: 0 }, replies: [] }],
+          id: 12,
+          parent: null,
+          depth: 1,
+          author: { name: 'Wolfgang Klein', url: 'https://example.com' },
+          html: '<p>Hallo</p>',
+          createdAt: '2026-11-27T10:00:00.000Z',
+          editedAt: null,
+          deleted: false,
+          reactions: { up: 2, down: 0 },
+          replies: [
+            {
+              id: '13',
+              parent: '12',
+              depth: 2,
+              author: null,
+              html: '',
+              createdAt: '2026-11-27T11:00:00.000Z',
+              editedAt: null,
+              deleted: true,
+              reactions: { up: 0, down: 0 },
+              replies: [],
+            },
+          ],
         },
       ],
       commentsOpen: false,
     })
     vi.stubGlobal('fetch', fetch)
     const data = await fetchComments('mein-beitrag')
-    expect(String(fetch.mock.calls[0]?.at(0))).toMatch(/\/api\/public\/articles\/mein-beitrag\/comments\?sort=oldest$/)
+    expect(String(fetch.mock.calls[0]?.at(0))).toMatch(
+      /\/api\/public\/articles\/mein-beitrag\/comments\?sort=oldest$/,
+    )
     expect(data.stats.mostReacted).toBe('12')
     expect(data.comments[0]?.id).toBe('12')
-    expect(data.comments[0]?.replies[0]).toMatchObject({ id: '13', parent: '12', deleted: true, author: null })
+    expect(data.comments[0]?.replies[0]).toMatchObject({
+      id: '13',
+      parent: '12',
+      deleted: true,
+      author: null,
+    })
     expect(data.commentsOpen).toBe(false)
   })
 
   it('treats 404 (article not public) as no comments', async () => {
-    vi.stubGlobal('fetch', answer({ errors: [{ field: 'slug', message: 'Unbekannter Beitrag.' }] }, 404))
+    vi.stubGlobal(
+      'fetch',
+      answer({ errors: [{ field: 'slug', message: 'Unbekannter Beitrag.' }] }, 404),
+    )
     expect(await fetchComments('entwurf')).toEqual({
-      stats: { threads: 0, replies: 0, authors: 0, followers: 0, mostReacted: null, hottestThread: null },
+      stats: {
+        threads: 0,
+        replies: 0,
+        authors: 0,
+        followers: 0,
+        mostReacted: null,
+        hottestThread: null,
+      },
       comments: [],
       commentsOpen: true,
     })
@@ -44,7 +89,10 @@ describe('fetchComments', () => {
     // The contract says the CMS always sends commentsOpen.
     vi.stubGlobal('fetch', answer({ ...emptyComments(), commentsOpen: undefined }))
     await expect(fetchComments('x')).rejects.toThrow(/commentsOpen/)
-    vi.stubGlobal('fetch', vi.fn(async () => Promise.reject(new Error('ECONNREFUSED'))))
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async () => Promise.reject(new Error('ECONNREFUSED'))),
+    )
     await expect(fetchComments('x')).rejects.toThrow(/CMS not reachable/)
   })
 })

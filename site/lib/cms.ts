@@ -1,5 +1,14 @@
 import { z } from 'astro/zod'
-import { apiPaths, DEFAULT_LOCALE, DEFAULT_SORT, LOCALES, type CommentsData, type CommentStats, type PublicComment, type ShareCount } from '../../contract'
+import {
+  apiPaths,
+  DEFAULT_LOCALE,
+  DEFAULT_SORT,
+  LOCALES,
+  type CommentsData,
+  type CommentStats,
+  type PublicComment,
+  type ShareCount,
+} from '../../contract'
 import { CMS_URL } from './config'
 
 /**
@@ -29,7 +38,10 @@ export const cmsArticle = z.object({
 })
 export type CmsArticle = z.infer<typeof cmsArticle>
 
-const stamp = z.object({ id: z.union([z.string(), z.number()]).transform(String), updatedAt: z.string() })
+const stamp = z.object({
+  id: z.union([z.string(), z.number()]).transform(String),
+  updatedAt: z.string(),
+})
 export type ArticleStamp = z.infer<typeof stamp>
 
 const list = <T extends z.ZodType>(doc: T) => z.object({ docs: z.array(doc) })
@@ -38,7 +50,9 @@ async function get(url: string): Promise<Response> {
   try {
     return await fetch(url, { headers: { accept: 'application/json' } })
   } catch (error) {
-    throw new Error(`CMS not reachable at ${CMS_URL} (${(error as Error).message}). Start it first: npm start`)
+    throw new Error(
+      `CMS not reachable at ${CMS_URL} (${(error as Error).message}). Start it first: npm start`,
+    )
   }
 }
 
@@ -79,10 +93,22 @@ export const publicComment: z.ZodType<PublicComment, unknown> = z.lazy(() =>
     id,
     parent: id.nullish().transform((v) => v ?? null),
     depth: z.number().int().positive(),
-    author: z.object({ name: z.string(), url: z.string().nullish().transform((v) => v || null) }).nullish().transform((v) => v ?? null),
+    author: z
+      .object({
+        name: z.string(),
+        url: z
+          .string()
+          .nullish()
+          .transform((v) => v || null),
+      })
+      .nullish()
+      .transform((v) => v ?? null),
     html: z.string().default(''),
     createdAt: z.string(),
-    editedAt: z.string().nullish().transform((v) => v ?? null),
+    editedAt: z
+      .string()
+      .nullish()
+      .transform((v) => v ?? null),
     deleted: z.boolean().default(false),
     reactions: z.object({ up: count, down: count }),
     replies: z.array(publicComment).default([]),
@@ -106,7 +132,14 @@ export const commentsData: z.ZodType<CommentsData, unknown> = z.object({
 
 /** An article without comments; open, as articles are unless an editor closes them. */
 export const emptyComments = (): CommentsData => ({
-  stats: { threads: 0, replies: 0, authors: 0, followers: 0, mostReacted: null, hottestThread: null },
+  stats: {
+    threads: 0,
+    replies: 0,
+    authors: 0,
+    followers: 0,
+    mostReacted: null,
+    hottestThread: null,
+  },
   comments: [],
   commentsOpen: true,
 })
@@ -122,7 +155,8 @@ export async function fetchComments(slug: string): Promise<CommentsData> {
   if (response.status === 404) return emptyComments()
   if (!response.ok) throw new Error(`CMS answered ${response.status} for ${url}`)
   const parsed = commentsData.safeParse(await response.json())
-  if (!parsed.success) throw new Error(`Unexpected comments from ${url}: ${z.prettifyError(parsed.error)}`)
+  if (!parsed.success)
+    throw new Error(`Unexpected comments from ${url}: ${z.prettifyError(parsed.error)}`)
   return parsed.data
 }
 
@@ -130,7 +164,9 @@ const shareCount: z.ZodType<ShareCount, unknown> = z.object({ total: z.number() 
 
 /** How often the article's share links were clicked (0 when the CMS does not know it). */
 export async function fetchShareCount(slug: string): Promise<number> {
-  const response = await fetch(`${CMS_URL}${apiPaths.shareCount(slug)}`, { headers: { accept: 'application/json' } })
+  const response = await fetch(`${CMS_URL}${apiPaths.shareCount(slug)}`, {
+    headers: { accept: 'application/json' },
+  })
   if (!response.ok) return 0
   return shareCount.parse(await response.json()).total
 }

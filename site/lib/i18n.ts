@@ -16,7 +16,8 @@ const texts = {
     taggedWith: (tag: string) => `Beiträge zum Thema „${tag}“`,
     readMore: 'Weiterlesen',
     notFoundTitle: 'Seite nicht gefunden',
-    notFoundText: 'Diese Seite gibt es nicht (mehr). Vielleicht finden Sie auf der Startseite, was Sie suchen.',
+    notFoundText:
+      'Diese Seite gibt es nicht (mehr). Vielleicht finden Sie auf der Startseite, was Sie suchen.',
     imprint: 'Impressum',
     privacy: 'Datenschutz',
     feed: 'RSS-Feed',
@@ -34,7 +35,8 @@ const texts = {
     taggedWith: (tag: string) => `Posts tagged “${tag}”`,
     readMore: 'Read more',
     notFoundTitle: 'Page not found',
-    notFoundText: 'This page does not exist (any more). The home page may have what you are looking for.',
+    notFoundText:
+      'This page does not exist (any more). The home page may have what you are looking for.',
     imprint: 'Imprint',
     privacy: 'Privacy',
     feed: 'RSS feed',
@@ -46,4 +48,7 @@ export const t = (lang: Lang) => texts[lang]
 
 /** "12. März 2013" / "March 12, 2013" */
 export const formatDate = (iso: string, lang: Lang) =>
-  new Intl.DateTimeFormat(lang === 'de' ? 'de-DE' : 'en-GB', { dateStyle: 'long', timeZone: 'Europe/Berlin' }).format(new Date(iso))
+  new Intl.DateTimeFormat(lang === 'de' ? 'de-DE' : 'en-GB', {
+    dateStyle: 'long',
+    timeZone: 'Europe/Berlin',
+  }).format(new Date(iso))

@@ -6,7 +6,8 @@ function lines(title: string, width = 26): string[] {
   const out: string[] = []
   for (const word of title.split(/\s+/)) {
     const last = out.at(-1)
-    if (last !== undefined && (last + ' ' + word).length <= width) out[out.length - 1] = `${last} ${word}`
+    if (last !== undefined && (last + ' ' + word).length <= width)
+      out[out.length - 1] = `${last} ${word}`
     else out.push(word)
   }
   return out.length > 4 ? [...out.slice(0, 3), `${out[3]} …`] : out
@@ -25,5 +26,7 @@ export function ogSvg(title: string, siteName: string): string {
 
 /** A 1200×630 sharing image with the article's title, made at build time (no third-party service). */
 export async function ogImage(title: string, siteName: string): Promise<Buffer> {
-  return sharp(Buffer.from(ogSvg(title, siteName))).png().toBuffer()
+  return sharp(Buffer.from(ogSvg(title, siteName)))
+    .png()
+    .toBuffer()
 }

@@ -9,26 +9,34 @@ import escapeHtml from 'escape-html'
 import { articlePath } from '../../contract'
 import { CMS_URL } from './config'
 
-type Upload = { url?: string | null; alt?: string | null; width?: number | null; height?: number | null }
+type Upload = {
+  url?: string | null
+  alt?: string | null
+  width?: number | null
+  height?: number | null
+}
 
 /** Media URLs from the CMS are relative to it; the static site needs them absolute. */
-export const absoluteMediaUrl = (url: string, base = CMS_URL) => (/^https?:\/\//.test(url) ? url : `${base}${url}`)
+export const absoluteMediaUrl = (url: string, base = CMS_URL) =>
+  /^https?:\/\//.test(url) ? url : `${base}${url}`
 
-const converters = (mediaBase: string): HTMLConvertersFunction => ({ defaultConverters }) => ({
-  ...defaultConverters,
-  ...LinkHTMLConverter({
-    internalDocToHref: ({ linkNode }) => {
-      const doc = linkNode.fields.doc?.value
-      return typeof doc === 'object' && doc && 'slug' in doc ? articlePath(String(doc.slug)) : '#'
+const converters =
+  (mediaBase: string): HTMLConvertersFunction =>
+  ({ defaultConverters }) => ({
+    ...defaultConverters,
+    ...LinkHTMLConverter({
+      internalDocToHref: ({ linkNode }) => {
+        const doc = linkNode.fields.doc?.value
+        return typeof doc === 'object' && doc && 'slug' in doc ? articlePath(String(doc.slug)) : '#'
+      },
+    }),
+    upload: ({ node }) => {
+      const doc = (node as { value?: Upload | string | number }).value
+      if (!doc || typeof doc !== 'object' || !doc.url) return ''
+      const size = doc.width && doc.height ? ` width="${doc.width}" height="${doc.height}"` : ''
+      return `<figure><img src="${escapeHtml(absoluteMediaUrl(doc.url, mediaBase))}" alt="${escapeHtml(doc.alt ?? '')}"${size} loading="lazy" decoding="async"></figure>`
     },
-  }),
-  upload: ({ node }) => {
-    const doc = (node as { value?: Upload | string | number }).value
-    if (!doc || typeof doc !== 'object' || !doc.url) return ''
-    const size = doc.width && doc.height ? ` width="${doc.width}" height="${doc.height}"` : ''
-    return `<figure><img src="${escapeHtml(absoluteMediaUrl(doc.url, mediaBase))}" alt="${escapeHtml(doc.alt ?? '')}"${size} loading="lazy" decoding="async"></figure>`
-  },
-})
+  })
 
 /** Renders an article body (Lexical JSON from the CMS) to HTML; the draft preview uses it too. */
 export function renderRichText(body: unknown, mediaBase = CMS_URL): string {

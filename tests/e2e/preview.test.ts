@@ -19,7 +19,11 @@ afterAll(async () => {
 
 describe('draft preview', () => {
   it('shows the draft to a logged-in editor and to nobody else', async () => {
-    const login = await fetch(`${stack.cms}/api/users/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(EDITOR) })
+    const login = await fetch(`${stack.cms}/api/users/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(EDITOR),
+    })
     const { token } = (await login.json()) as { token: string }
     const created = await fetch(`${stack.cms}/api/articles?draft=true`, {
       method: 'POST',
@@ -36,13 +40,19 @@ describe('draft preview', () => {
     await editor.click('button[type=submit]')
     await editor.waitForURL('**/admin')
     await editor.goto(previewUrl)
-    await expect.poll(() => editor.getByRole('heading', { name: 'Entwurf für die Vorschau' }).isVisible(), { timeout: 15_000 }).toBe(true)
+    await expect
+      .poll(() => editor.getByRole('heading', { name: 'Entwurf für die Vorschau' }).isVisible(), {
+        timeout: 15_000,
+      })
+      .toBe(true)
     expect(await editor.getByText('Vorschau – nicht veröffentlicht').isVisible()).toBe(true)
 
     // "Website-Veröffentlichung" in the admin: state of the last build and "Rebuild now".
     await editor.goto(`${stack.cms}/admin/globals/site-build`)
     await editor.getByRole('button', { name: 'Jetzt neu aufbauen' }).click()
-    await expect.poll(() => editor.getByText('Neuaufbau geplant').isVisible(), { timeout: 15_000 }).toBe(true)
+    await expect
+      .poll(() => editor.getByText('Neuaufbau geplant').isVisible(), { timeout: 15_000 })
+      .toBe(true)
     const unauthenticated = await fetch(`${stack.cms}/api/site-build/rebuild`, { method: 'POST' })
     expect(unauthenticated.status).toBe(401)
 

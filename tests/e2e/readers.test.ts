@@ -32,11 +32,15 @@ async function openArticle(page: Page): Promise<void> {
 
 const mainForm = (page: Page) => page.locator('form[aria-labelledby="kommentar-schreiben"]')
 
-async function writeComment(form: Locator, fields: { name: string; email: string; body: string; notify?: string }): Promise<void> {
+async function writeComment(
+  form: Locator,
+  fields: { name: string; email: string; body: string; notify?: string },
+): Promise<void> {
   await form.getByLabel(/^Name/).fill(fields.name)
   await form.getByLabel(/^E-Mail/).fill(fields.email)
   await form.getByLabel(/^Kommentar/).fill(fields.body)
-  if (fields.notify) await form.getByLabel('Benachrichtige mich zu:').selectOption({ label: fields.notify })
+  if (fields.notify)
+    await form.getByLabel('Benachrichtige mich zu:').selectOption({ label: fields.notify })
   await form.getByLabel(/Ich bin einverstanden/).check()
   await form.getByRole('button', { name: 'Kommentar abschicken' }).click()
 }
@@ -48,7 +52,10 @@ async function approveInAdmin(page: Page, commentText: string): Promise<void> {
   await page.click('button[type=submit]')
   await page.waitForURL('**/admin')
   await page.goto(`${stack.cms}/admin/collections/comments?where[status][equals]=pending`)
-  await page.getByRole('link', { name: commentText.slice(0, 20), exact: false }).first().click()
+  await page
+    .getByRole('link', { name: commentText.slice(0, 20), exact: false })
+    .first()
+    .click()
   await page.waitForSelector('#field-status')
   await page.click('#field-status .rs__control')
   await page.getByRole('option', { name: 'Freigegeben' }).click()
@@ -58,22 +65,40 @@ async function approveInAdmin(page: Page, commentText: string): Promise<void> {
 
 /** Later approvals through the REST API as the editor (the admin path is covered above). */
 async function approveByApi(text: string): Promise<void> {
-  const login = await fetch(`${stack.cms}/api/users/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(EDITOR) })
+  const login = await fetch(`${stack.cms}/api/users/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(EDITOR),
+  })
   const { token } = (await login.json()) as { token: string }
   const auth = { authorization: `JWT ${token}`, 'content-type': 'application/json' }
   const found = await eventually(async () => {
-    const list = (await (await fetch(`${stack.cms}/api/comments?where[body][contains]=${encodeURIComponent(text)}`, { headers: auth })).json()) as { docs: { id: number }[] }
+    const list = (await (
+      await fetch(`${stack.cms}/api/comments?where[body][contains]=${encodeURIComponent(text)}`, {
+        headers: auth,
+      })
+    ).json()) as { docs: { id: number }[] }
     expect(list.docs.length).toBeGreaterThan(0)
     return list.docs[0]!
   })
-  await fetch(`${stack.cms}/api/comments/${found.id}`, { method: 'PATCH', headers: auth, body: JSON.stringify({ status: 'approved' }) })
+  await fetch(`${stack.cms}/api/comments/${found.id}`, {
+    method: 'PATCH',
+    headers: auth,
+    body: JSON.stringify({ status: 'approved' }),
+  })
 }
 
-const stat = (page: Page, label: string) => page.locator('.comment-stats').getByText(label).locator('..')
+const stat = (page: Page, label: string) =>
+  page.locator('.comment-stats').getByText(label).locator('..')
 
 beforeAll(async () => {
   resend = await startFakeResend()
-  stack = await startStack({ cms: 3320, site: 4420 }, undefined, { RESEND_API_KEY: 're_test', RESEND_BASE_URL: resend.url, RESEND_RATE: '20', EDITOR_EMAIL: 'redaktion@example.de' })
+  stack = await startStack({ cms: 3320, site: 4420 }, undefined, {
+    RESEND_API_KEY: 're_test',
+    RESEND_BASE_URL: resend.url,
+    RESEND_RATE: '20',
+    EDITOR_EMAIL: 'redaktion@example.de',
+  })
   browser = await launchChromium()
 }, 300_000)
 afterAll(async () => {
@@ -100,14 +125,21 @@ describe('readers on the seed article', () => {
     expect(scripts.length).toBeGreaterThan(0)
     // Share links, fonts, images: nothing on the page asks a third party.
     expect([...origins].sort()).toEqual([stack.cms, stack.site].sort())
-    await writeComment(mainForm(anna), { name: 'Anna Berger', email: 'anna@example.de', body: 'Wie macht man Social Media im Mittelstand schmackhaft?', notify: 'Antworten auf meinen Kommentar' })
+    await writeComment(mainForm(anna), {
+      name: 'Anna Berger',
+      email: 'anna@example.de',
+      body: 'Wie macht man Social Media im Mittelstand schmackhaft?',
+      notify: 'Antworten auf meinen Kommentar',
+    })
     await expect.poll(() => anna.getByText('wartet auf Freigabe').first().isVisible()).toBe(true)
 
     // Double opt-in: the confirmation link in the email, opened in the browser.
     const confirmation = await mailTo('anna@example.de', /^Bitte bestätigen/)
     await anna.goto(/https?:\/\/\S+confirm\?token=\S+/.exec(confirmation.text)![0])
     await expect.poll(() => anna.url()).toBe(`${stack.site}${SUBSCRIPTION_PAGES.confirmed}`)
-    await expect.poll(() => anna.getByRole('heading', { name: 'Benachrichtigung bestätigt' }).isVisible()).toBe(true)
+    await expect
+      .poll(() => anna.getByRole('heading', { name: 'Benachrichtigung bestätigt' }).isVisible())
+      .toBe(true)
     await mailTo('redaktion@example.de', /^Kommentar wartet auf Freigabe/)
 
     const editor = await browser.newPage({ locale: 'de-DE' })
@@ -117,31 +149,57 @@ describe('readers on the seed article', () => {
     await openArticle(bernd)
     const annasComment = bernd.locator('article.comment', { hasText: 'Wie macht man Social Media' })
     await expect.poll(() => annasComment.isVisible()).toBe(true)
-    await expect.poll(async () => (await stat(bernd, 'Kommentar-Threads').textContent()) ?? '').toMatch(/1/)
+    await expect
+      .poll(async () => (await stat(bernd, 'Kommentar-Threads').textContent()) ?? '')
+      .toMatch(/1/)
 
     await annasComment.getByRole('button', { name: /^Gefällt mir \d+$/ }).click()
-    await expect.poll(() => annasComment.getByRole('button', { name: /^Gefällt mir \d+$/ }).getAttribute('aria-pressed')).toBe('true')
+    await expect
+      .poll(() =>
+        annasComment
+          .getByRole('button', { name: /^Gefällt mir \d+$/ })
+          .getAttribute('aria-pressed'),
+      )
+      .toBe('true')
     await annasComment.getByRole('button', { name: 'Anna Berger antworten' }).click()
-    await writeComment(bernd.getByRole('form', { name: 'Antwort an Anna Berger' }), { name: 'Bernd Vogel', email: 'bernd@example.de', body: 'Mit guten Beispielen aus der Region!' })
+    await writeComment(bernd.getByRole('form', { name: 'Antwort an Anna Berger' }), {
+      name: 'Bernd Vogel',
+      email: 'bernd@example.de',
+      body: 'Mit guten Beispielen aus der Region!',
+    })
     await expect.poll(() => bernd.getByText('wartet auf Freigabe').first().isVisible()).toBe(true)
     await approveByApi('Mit guten Beispielen')
 
     await bernd.reload()
     await openArticle(bernd)
-    await expect.poll(async () => (await stat(bernd, 'Thread-Antworten').textContent()) ?? '').toMatch(/1/)
-    await expect.poll(async () => (await stat(bernd, 'Kommentar-Autoren').textContent()) ?? '').toMatch(/2/)
+    await expect
+      .poll(async () => (await stat(bernd, 'Thread-Antworten').textContent()) ?? '')
+      .toMatch(/1/)
+    await expect
+      .poll(async () => (await stat(bernd, 'Kommentar-Autoren').textContent()) ?? '')
+      .toMatch(/2/)
     await expect.poll(async () => (await stat(bernd, 'Follower').textContent()) ?? '').toMatch(/1/)
-    await expect.poll(() => bernd.getByRole('link', { name: 'Meistbewerteter Kommentar' }).getAttribute('href')).toMatch(/#kommentar-\d+/)
+    await expect
+      .poll(() =>
+        bernd.getByRole('link', { name: 'Meistbewerteter Kommentar' }).getAttribute('href'),
+      )
+      .toMatch(/#kommentar-\d+/)
 
     // Anna hears of the reply, then unsubscribes through the link in the email.
     const reply = await mailTo('anna@example.de', /^Neue Antwort auf Ihren Kommentar/)
     expect(reply.text).toContain('Mit guten Beispielen aus der Region!')
     await anna.goto(/Benachrichtigungen abbestellen: (\S+)/.exec(reply.text)![1]!)
     await anna.getByRole('button', { name: 'Jetzt abbestellen' }).click()
-    await expect.poll(() => anna.getByRole('heading', { name: 'Abgemeldet' }).isVisible()).toBe(true)
+    await expect
+      .poll(() => anna.getByRole('heading', { name: 'Abgemeldet' }).isVisible())
+      .toBe(true)
 
     const before = resend.to('anna@example.de').length
-    await writeComment(mainForm(bernd), { name: 'Carla', email: 'carla@example.de', body: 'Noch eine Antwort, an alle.' })
+    await writeComment(mainForm(bernd), {
+      name: 'Carla',
+      email: 'carla@example.de',
+      body: 'Noch eine Antwort, an alle.',
+    })
     await approveByApi('Noch eine Antwort')
     await mailTo('redaktion@example.de', /^Kommentar wartet auf Freigabe/)
     await new Promise((resolve) => setTimeout(resolve, 3000))
@@ -152,7 +210,11 @@ describe('readers on the seed article', () => {
     const context = await browser.newContext({ javaScriptEnabled: false, locale: 'de-DE' })
     const page = await context.newPage()
     await page.goto(stack.site + ARTICLE)
-    await writeComment(mainForm(page), { name: 'Ohne Skript', email: 'ohne@example.de', body: 'Geht auch ohne JavaScript.' })
+    await writeComment(mainForm(page), {
+      name: 'Ohne Skript',
+      email: 'ohne@example.de',
+      body: 'Geht auch ohne JavaScript.',
+    })
     await page.waitForURL(`${stack.site}${ARTICLE}#${FORM_ANCHORS.commentWaiting}`)
     const notice = page.locator(`#${FORM_ANCHORS.commentWaiting}`)
     expect(await notice.isVisible()).toBe(true)

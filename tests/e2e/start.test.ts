@@ -46,7 +46,9 @@ describe('npm start', () => {
     const second = (stack = await startStack(ports, first))
     expect(second.output()).not.toContain('imported')
     expect(second.output()).not.toContain('Site built')
-    const articles = (await (await fetch(`${second.cms}/api/articles?depth=0`)).json()) as { totalDocs: number }
+    const articles = (await (await fetch(`${second.cms}/api/articles?depth=0`)).json()) as {
+      totalDocs: number
+    }
     expect(articles.totalDocs).toBe(1)
     expect((await fetch(`${second.site}/`)).status).toBe(200)
     expect(await second.stop()).toBe(0)

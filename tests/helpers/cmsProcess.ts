@@ -6,7 +6,9 @@ import { childEnv } from '../../scripts/lib/configVariables'
  * mid-work (SIGKILL, like a crash) and start it again on the same data. `env` is all the
  * configuration it gets (LOG_LEVEL warn unless given), nothing from the caller's shell.
  */
-export function startCmsProcess(env: Record<string, string>): Promise<{ url: string; child: ChildProcess; kill: () => Promise<void> }> {
+export function startCmsProcess(
+  env: Record<string, string>,
+): Promise<{ url: string; child: ChildProcess; kill: () => Promise<void> }> {
   // One process (node with tsx's loader, not the tsx wrapper): SIGKILL must take down the CMS itself.
   const child = spawn(process.execPath, ['--import', 'tsx', 'tests/helpers/cmsProcessMain.ts'], {
     env: childEnv({ LOG_LEVEL: 'warn', ...env }),
@@ -21,7 +23,12 @@ export function startCmsProcess(env: Record<string, string>): Promise<{ url: str
         resolve({
           url,
           child,
-          kill: () => new Promise((done) => (child.exitCode !== null || child.signalCode !== null ? done() : (child.once('exit', () => done()), child.kill('SIGKILL')))),
+          kill: () =>
+            new Promise((done) =>
+              child.exitCode !== null || child.signalCode !== null
+                ? done()
+                : (child.once('exit', () => done()), child.kill('SIGKILL')),
+            ),
         })
     })
     child.once('exit', (code) => reject(new Error(`CMS process exited (${code}): ${output}`)))

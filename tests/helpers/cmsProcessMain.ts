@@ -4,6 +4,7 @@ import { startLocalCms } from '../../scripts/lib/localCms'
 import { seedSubscribers } from '../../scripts/lib/seedSubscribers'
 
 const cms = await startLocalCms({ reuseEnv: true })
-if (process.env.SEED_SUBSCRIBERS) await seedSubscribers(cms.payload, Number(process.env.SEED_SUBSCRIBERS))
+if (process.env.SEED_SUBSCRIBERS)
+  await seedSubscribers(cms.payload, Number(process.env.SEED_SUBSCRIBERS))
 await resumeJobs(cms.payload)
 console.log(`CMS_URL=${cms.url}`)

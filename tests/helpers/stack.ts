@@ -19,7 +19,11 @@ export const EDITOR = { email: 'redaktion@example.de', password: 'leuchtturm-tes
  * URLs are printed; the stack's env is all its configuration, nothing comes from the caller's
  * shell. Call `start` again with the same stack's env to restart on the same data.
  */
-export function startStack(ports: { cms: number; site: number }, reuse?: Stack, extraEnv: Record<string, string> = {}): Promise<Stack> {
+export function startStack(
+  ports: { cms: number; site: number },
+  reuse?: Stack,
+  extraEnv: Record<string, string> = {},
+): Promise<Stack> {
   const temp = reuse ? undefined : tempEnv()
   const env = reuse?.env ?? {
     ...temp!.env,
@@ -31,7 +35,10 @@ export function startStack(ports: { cms: number; site: number }, reuse?: Stack, 
     LOG_LEVEL: 'warn',
     ...extraEnv,
   }
-  const child: ChildProcess = spawn('tsx', ['scripts/start.ts'], { env: childEnv(env), stdio: ['ignore', 'pipe', 'pipe'] })
+  const child: ChildProcess = spawn('tsx', ['scripts/start.ts'], {
+    env: childEnv(env),
+    stdio: ['ignore', 'pipe', 'pipe'],
+  })
   let output = ''
   child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()))
   child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()))

@@ -23,14 +23,24 @@ let cms: LocalCms
 /** An answer of the public API: the body `T` it promises, or `{ errors }` (or nothing, 204). */
 type Answer<T> = Partial<T> & Partial<ErrorBody>
 
-async function api<T extends object = object>(method: string, apiPath: string, body?: unknown, headers: Record<string, string> = {}) {
+async function api<T extends object = object>(
+  method: string,
+  apiPath: string,
+  body?: unknown,
+  headers: Record<string, string> = {},
+) {
   const response = await fetch(`${cms.url}${apiPath}`, {
     method,
     headers: { 'content-type': 'application/json', ...headers },
     body: body === undefined ? undefined : JSON.stringify(body),
   })
   const text = await response.text()
-  return { status: response.status, headers: response.headers, text, json: (text ? JSON.parse(text) : {}) as Answer<T> }
+  return {
+    status: response.status,
+    headers: response.headers,
+    text,
+    json: (text ? JSON.parse(text) : {}) as Answer<T>,
+  }
 }
 
 let counter = 0
@@ -41,11 +51,16 @@ const valid = (extra: Record<string, unknown> = {}) => ({
   consent: true,
   ...extra,
 })
-const post = (body: unknown, slug = SLUG, headers?: Record<string, string>) => api<CreatedComment>('POST', apiPaths.comments(slug), body, headers)
-const list = async (sort = 'oldest') => (await api<CommentsData>('GET', `${apiPaths.comments(SLUG)}?sort=${sort}`)).json as CommentsData
-const react = (id: string, value: string, headers?: Record<string, string>) => api<ReactionResult>('POST', apiPaths.reactions(id), { value }, headers)
-const edit = (id: string, body: string, headers?: Record<string, string>) => api<EditedComment>('PATCH', apiPaths.comment(id), { body }, headers)
-const approve = (id: unknown) => cms.payload.update({ collection: 'comments', id: String(id), data: { status: 'approved' } })
+const post = (body: unknown, slug = SLUG, headers?: Record<string, string>) =>
+  api<CreatedComment>('POST', apiPaths.comments(slug), body, headers)
+const list = async (sort = 'oldest') =>
+  (await api<CommentsData>('GET', `${apiPaths.comments(SLUG)}?sort=${sort}`)).json as CommentsData
+const react = (id: string, value: string, headers?: Record<string, string>) =>
+  api<ReactionResult>('POST', apiPaths.reactions(id), { value }, headers)
+const edit = (id: string, body: string, headers?: Record<string, string>) =>
+  api<EditedComment>('PATCH', apiPaths.comment(id), { body }, headers)
+const approve = (id: unknown) =>
+  cms.payload.update({ collection: 'comments', id: String(id), data: { status: 'approved' } })
 const commentCount = async () => (await cms.payload.count({ collection: 'comments' })).totalDocs
 const setModeration = (moderation: 'all' | 'first' | 'none', maxDepth = 5) =>
   cms.payload.updateGlobal({ slug: 'comment-settings', data: { moderation, maxDepth } })
@@ -59,9 +74,25 @@ async function approvedComment(extra: Record<string, unknown> = {}) {
 beforeAll(async () => {
   cms = await startLocalCms()
   await importArticles(cms.payload, path.resolve('content/articles'))
-  await cms.payload.create({ collection: 'articles', data: { title: 'Geschlossen', slug: 'geschlossen', body: paragraph('x'), commentsOpen: false, _status: 'published' } })
-  await cms.payload.create({ collection: 'articles', draft: true, data: { title: 'Entwurf', slug: 'entwurf', body: paragraph('x'), _status: 'draft' } })
-  await cms.payload.create({ collection: 'articles', data: { title: 'Anderer', slug: 'anderer', body: paragraph('x'), _status: 'published' } })
+  await cms.payload.create({
+    collection: 'articles',
+    data: {
+      title: 'Geschlossen',
+      slug: 'geschlossen',
+      body: paragraph('x'),
+      commentsOpen: false,
+      _status: 'published',
+    },
+  })
+  await cms.payload.create({
+    collection: 'articles',
+    draft: true,
+    data: { title: 'Entwurf', slug: 'entwurf', body: paragraph('x'), _status: 'draft' },
+  })
+  await cms.payload.create({
+    collection: 'articles',
+    data: { title: 'Anderer', slug: 'anderer', body: paragraph('x'), _status: 'published' },
+  })
 })
 afterAll(async () => cms?.stop())
 afterEach(() => vi.useRealTimers())
@@ -72,7 +103,12 @@ describe('posting a comment', () => {
     const input = valid()
     const { status, json, text } = await post(input)
     expect(status).toBe(201)
-    expect(json.comment).toMatchObject({ status: 'pending', author: { name: 'Wolfgang Klein', url: null }, parent: null, depth: 1 })
+    expect(json.comment).toMatchObject({
+      status: 'pending',
+      author: { name: 'Wolfgang Klein', url: null },
+      parent: null,
+      depth: 1,
+    })
     expect(json.editToken).toEqual(expect.any(String))
     expect(text).not.toContain(input.email)
     expect((await list()).comments.map((c) => c.id)).not.toContain(json.comment!.id)
@@ -112,13 +148,21 @@ describe('posting a comment', () => {
     expect((await post(valid(), 'entwurf')).status).toBe(404)
     const closed = await post(valid(), 'geschlossen')
     expect(closed.status).toBe(409)
-    expect(closed.json.errors?.[0]?.message).toBe('Die Kommentare zu diesem Artikel sind geschlossen.')
-    const broken = await fetch(`${cms.url}${apiPaths.comments(SLUG)}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"name":' })
+    expect(closed.json.errors?.[0]?.message).toBe(
+      'Die Kommentare zu diesem Artikel sind geschlossen.',
+    )
+    const broken = await fetch(`${cms.url}${apiPaths.comments(SLUG)}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{"name":',
+    })
     expect(broken.status).toBe(400)
   })
 
   it('speaks English to readers who prefer it', async () => {
-    const { json } = await post(valid({ email: 'nope' }), SLUG, { 'accept-language': 'en-GB,en;q=0.9' })
+    const { json } = await post(valid({ email: 'nope' }), SLUG, {
+      'accept-language': 'en-GB,en;q=0.9',
+    })
     expect(json.errors?.[0]?.message).toBe('Please enter a valid email address.')
   })
 
@@ -128,7 +172,9 @@ describe('posting a comment', () => {
     const first = (await post(valid({ email }))).json.comment!
     expect(first.status).toBe('pending')
     await approve(first.id)
-    expect((await post(valid({ email: 'StammLeser@Example.de' }))).json.comment?.status).toBe('approved')
+    expect((await post(valid({ email: 'StammLeser@Example.de' }))).json.comment?.status).toBe(
+      'approved',
+    )
     await setModeration('all')
     expect((await post(valid({ email }))).json.comment?.status).toBe('pending')
     await setModeration('none')
@@ -147,14 +193,26 @@ describe('the no-JS form', () => {
     })
 
   it('redirects back to the article with a status anchor', async () => {
-    const response = await form({ name: 'Ohne JS', email: 'ohnejs@example.de', body: 'Geht auch so.', consent: 'on' })
+    const response = await form({
+      name: 'Ohne JS',
+      email: 'ohnejs@example.de',
+      body: 'Geht auch so.',
+      consent: 'on',
+    })
     expect(response.status).toBe(303)
-    expect(response.headers.get('location')).toBe(`${SITE}${articlePath(SLUG)}#${FORM_ANCHORS.commentWaiting}`)
+    expect(response.headers.get('location')).toBe(
+      `${SITE}${articlePath(SLUG)}#${FORM_ANCHORS.commentWaiting}`,
+    )
   })
 
   it('answers bad input with a page that names the problem and keeps what was typed', async () => {
     const before = await commentCount()
-    const response = await form({ name: 'Ohne JS', email: 'kaputt', body: 'Mein <langer> Text', consent: 'on' })
+    const response = await form({
+      name: 'Ohne JS',
+      email: 'kaputt',
+      body: 'Mein <langer> Text',
+      consent: 'on',
+    })
     expect(response.status).toBe(400)
     const html = await response.text()
     expect(html).toContain('Bitte geben Sie eine gültige E-Mail-Adresse an.')
@@ -167,7 +225,9 @@ describe('the no-JS form', () => {
 describe('reading comments', () => {
   it('shows approved comments as a tree with stats, rendered safely, without emails', async () => {
     await setModeration('all')
-    const root = await approvedComment({ body: 'Siehe http://ibmexperts.computerwoche.de/forum <script>alert(1)</script> *wichtig*' })
+    const root = await approvedComment({
+      body: 'Siehe http://ibmexperts.computerwoche.de/forum <script>alert(1)</script> *wichtig*',
+    })
     const reply = await approvedComment({ parent: root.id, name: 'Antje' })
     await approvedComment({ parent: reply.id, name: 'Bernd' })
     await post(valid({ parent: root.id, name: 'Noch nicht frei' }))
@@ -176,7 +236,9 @@ describe('reading comments', () => {
     expect(response.text).not.toMatch(/@example\.de/)
     const { comments, stats } = response.json as CommentsData
     const thread = comments.find((c) => c.id === root.id)!
-    expect(thread.html).toContain('<a href="http://ibmexperts.computerwoche.de/forum" rel="nofollow ugc noopener">')
+    expect(thread.html).toContain(
+      '<a href="http://ibmexperts.computerwoche.de/forum" rel="nofollow ugc noopener">',
+    )
     expect(thread.html).toContain('&lt;script&gt;')
     expect(thread.html).toContain('<em>wichtig</em>')
     expect(thread.replies.map((r) => r.author?.name)).toEqual(['Antje'])
@@ -221,7 +283,11 @@ describe('reactions', () => {
     const first = await react(id, 'up')
     const cookie = first.headers.get('set-cookie')?.split(';')[0]
     expect(cookie).toMatch(/^lt_reader=/)
-    expect((await react(id, 'up', { cookie: cookie! })).json).toEqual({ up: 0, down: 0, mine: null })
+    expect((await react(id, 'up', { cookie: cookie! })).json).toEqual({
+      up: 0,
+      down: 0,
+      mine: null,
+    })
   })
 
   it('refuses bad values and comments that are not public', async () => {
@@ -237,10 +303,15 @@ describe('authors editing and deleting', () => {
     const { id, token } = await approvedComment()
     expect((await edit(id, 'Neu')).status).toBe(401)
     expect((await edit(id, 'Neu', { authorization: 'Bearer falsch' })).status).toBe(403)
-    expect((await edit(id, '', { authorization: `Bearer ${token}` })).json.errors?.[0]?.field).toBe('body')
+    expect((await edit(id, '', { authorization: `Bearer ${token}` })).json.errors?.[0]?.field).toBe(
+      'body',
+    )
     const edited = await edit(id, 'Korrigiert **fett**', { authorization: `Bearer ${token}` })
     expect(edited.status).toBe(200)
-    expect(edited.json.comment).toMatchObject({ html: '<p>Korrigiert <strong>fett</strong></p>', editedAt: expect.any(String) })
+    expect(edited.json.comment).toMatchObject({
+      html: '<p>Korrigiert <strong>fett</strong></p>',
+      editedAt: expect.any(String),
+    })
 
     vi.useFakeTimers({ toFake: ['Date'] })
     vi.setSystemTime(Date.now() + EDIT_WINDOW_MS + 60_000)
@@ -252,12 +323,26 @@ describe('authors editing and deleting', () => {
   it('deletes a comment without replies entirely, and keeps a thread as "deleted"', async () => {
     await setModeration('none')
     const lonely = await approvedComment()
-    expect((await api('DELETE', apiPaths.comment(lonely.id), undefined, { authorization: `Bearer ${lonely.token}` })).status).toBe(204)
-    expect(await cms.payload.count({ collection: 'comments', where: { id: { equals: lonely.id } } })).toMatchObject({ totalDocs: 0 })
+    expect(
+      (
+        await api('DELETE', apiPaths.comment(lonely.id), undefined, {
+          authorization: `Bearer ${lonely.token}`,
+        })
+      ).status,
+    ).toBe(204)
+    expect(
+      await cms.payload.count({ collection: 'comments', where: { id: { equals: lonely.id } } }),
+    ).toMatchObject({ totalDocs: 0 })
 
     const root = await approvedComment({ name: 'Bald gelöscht', email: 'weg@example.de' })
     await approvedComment({ parent: root.id, name: 'Antwortende' })
-    expect((await api('DELETE', apiPaths.comment(root.id), undefined, { authorization: `Bearer ${root.token}` })).status).toBe(204)
+    expect(
+      (
+        await api('DELETE', apiPaths.comment(root.id), undefined, {
+          authorization: `Bearer ${root.token}`,
+        })
+      ).status,
+    ).toBe(204)
     const shown = (await list()).comments.find((c) => c.id === root.id)!
     expect(shown).toMatchObject({ deleted: true, author: null, html: '' })
     expect(shown.replies.map((r) => r.author?.name)).toEqual(['Antwortende'])
@@ -274,20 +359,32 @@ describe('access', () => {
     expect((await fetch(`${cms.url}/api/comments`)).status).toBe(403)
     expect((await fetch(`${cms.url}/api/comment-reactions`)).status).toBe(403)
     const pending = (await post(valid())).json.comment!
-    const patch = await fetch(`${cms.url}/api/comments/${pending.id}`, { method: 'PATCH', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ status: 'approved' }) })
+    const patch = await fetch(`${cms.url}/api/comments/${pending.id}`, {
+      method: 'PATCH',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ status: 'approved' }),
+    })
     expect(patch.status).toBe(403)
-    expect((await cms.payload.findByID({ collection: 'comments', id: pending.id })).status).toBe('pending')
+    expect((await cms.payload.findByID({ collection: 'comments', id: pending.id })).status).toBe(
+      'pending',
+    )
     expect((await fetch(`${cms.url}/api/comments/${id}`, { method: 'DELETE' })).status).toBe(403)
   })
 
   it('allows only the site origin through CORS', async () => {
     const preflight = await fetch(`${cms.url}${apiPaths.comments(SLUG)}`, {
       method: 'OPTIONS',
-      headers: { origin: SITE, 'access-control-request-method': 'POST', 'access-control-request-headers': 'content-type,x-reader-token' },
+      headers: {
+        origin: SITE,
+        'access-control-request-method': 'POST',
+        'access-control-request-headers': 'content-type,x-reader-token',
+      },
     })
     expect(preflight.headers.get('access-control-allow-origin')).toBe(SITE)
     expect(preflight.headers.get('access-control-allow-headers')).toMatch(/X-Reader-Token/i)
-    const foreign = await fetch(`${cms.url}${apiPaths.comments(SLUG)}`, { headers: { origin: 'https://evil.example' } })
+    const foreign = await fetch(`${cms.url}${apiPaths.comments(SLUG)}`, {
+      headers: { origin: 'https://evil.example' },
+    })
     expect(foreign.headers.get('access-control-allow-origin')).toBeNull()
   })
 })

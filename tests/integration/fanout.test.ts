@@ -12,13 +12,24 @@ let emails: string[]
 
 /** Recipients of one comment's notification, as the fake provider delivered them. */
 const linksTo = (commentId: string) => `#${commentAnchor(commentId)}`
-const deliveredFor = (commentId: string) => resend.delivered.filter((m) => m.text.includes(linksTo(commentId))).map((m) => m.to[0]!)
-const requestsFor = (commentId: string) => resend.requests.filter((r) => r.emails.some((m) => m.text.includes(linksTo(commentId))))
+const deliveredFor = (commentId: string) =>
+  resend.delivered.filter((m) => m.text.includes(linksTo(commentId))).map((m) => m.to[0]!)
+const requestsFor = (commentId: string) =>
+  resend.requests.filter((r) => r.emails.some((m) => m.text.includes(linksTo(commentId))))
 
 async function fanOutAndWait(): Promise<string> {
   const id = await postComment(cms.url)
   await eventually(() => expect(deliveredFor(id)).toHaveLength(SUBSCRIBERS), 60_000)
-  await eventually(async () => expect((await cms.payload.count({ collection: 'email-deliveries', where: { status: { not_equals: 'sent' } } })).totalDocs).toBe(0))
+  await eventually(async () =>
+    expect(
+      (
+        await cms.payload.count({
+          collection: 'email-deliveries',
+          where: { status: { not_equals: 'sent' } },
+        })
+      ).totalDocs,
+    ).toBe(0),
+  )
   return id
 }
 
@@ -29,7 +40,12 @@ const expectEachExactlyOnce = (delivered: string[]) => {
 
 beforeAll(async () => {
   resend = await startFakeResend()
-  Object.assign(process.env, { RESEND_API_KEY: 're_test', RESEND_BASE_URL: resend.url, RESEND_RATE: '100', RESEND_BACKOFF_MS: '20' })
+  Object.assign(process.env, {
+    RESEND_API_KEY: 're_test',
+    RESEND_BASE_URL: resend.url,
+    RESEND_RATE: '100',
+    RESEND_BACKOFF_MS: '20',
+  })
   cms = await startLocalCms()
   emails = await seedSubscribers(cms.payload, SUBSCRIBERS)
 }, 120_000)
@@ -48,7 +64,13 @@ describe(`fan-out of one comment to ${SUBSCRIBERS} subscribers`, () => {
 
   it('still reaches each exactly once when the provider answers 500 and 429 with retry-after', async () => {
     const start = resend.requests.length
-    resend.setPlan((n) => (n === start + 1 || n === start + 4 ? { status: 500 } : n === start + 2 ? { status: 429, retryAfter: 1 } : undefined))
+    resend.setPlan((n) =>
+      n === start + 1 || n === start + 4
+        ? { status: 500 }
+        : n === start + 2
+          ? { status: 429, retryAfter: 1 }
+          : undefined,
+    )
     const id = await fanOutAndWait()
     resend.setPlan(undefined)
     const failed = requestsFor(id).filter((r) => r.status !== 200)

@@ -18,11 +18,18 @@ describe('a fan-out interrupted by a crash', () => {
   it('resumes after a restart, without loss and without duplicates', async () => {
     // A slow provider, so the crash lands in the middle of the sending.
     const resend = await startFakeResend({ delayMs: 150 })
-    const env = { ...temp.env, RESEND_API_KEY: 're_test', RESEND_BASE_URL: resend.url, RESEND_RATE: '5', RESEND_BACKOFF_MS: '20' }
+    const env = {
+      ...temp.env,
+      RESEND_API_KEY: 're_test',
+      RESEND_BASE_URL: resend.url,
+      RESEND_RATE: '5',
+      RESEND_BACKOFF_MS: '20',
+    }
     const first = await startCmsProcess({ ...env, SEED_SUBSCRIBERS: String(SUBSCRIBERS) })
     processes.push(first)
     const id = await postComment(first.url)
-    const forComment = () => resend.delivered.filter((m) => m.text.includes(`#${commentAnchor(id)}`)).map((m) => m.to[0]!)
+    const forComment = () =>
+      resend.delivered.filter((m) => m.text.includes(`#${commentAnchor(id)}`)).map((m) => m.to[0]!)
 
     await eventually(() => expect(resend.requests.length).toBeGreaterThanOrEqual(3), 60_000)
     await first.kill()

@@ -33,13 +33,25 @@ afterAll(async () => cms?.stop())
 describe('publishing from the admin', () => {
   it('publishing, editing and unpublishing an article each change the served site', async () => {
     let since = new Date().toISOString()
-    const article = await cms.payload.create({ collection: 'articles', data: { title: 'Frisch veröffentlicht', slug: 'frisch', body: paragraph('Neu hier.'), _status: 'published' } })
+    const article = await cms.payload.create({
+      collection: 'articles',
+      data: {
+        title: 'Frisch veröffentlicht',
+        slug: 'frisch',
+        body: paragraph('Neu hier.'),
+        _status: 'published',
+      },
+    })
     await waitForBuild('succeeded', since)
     expect(served('index.html')).toContain('Frisch veröffentlicht')
     expect(served('blog/frisch/index.html')).toContain('Neu hier.')
 
     since = new Date().toISOString()
-    await cms.payload.update({ collection: 'articles', id: article.id, data: { title: 'Frisch überarbeitet' } })
+    await cms.payload.update({
+      collection: 'articles',
+      id: article.id,
+      data: { title: 'Frisch überarbeitet' },
+    })
     await waitForBuild('succeeded', since)
     expect(served('index.html')).toContain('Frisch überarbeitet')
 
@@ -51,7 +63,16 @@ describe('publishing from the admin', () => {
   }, 120_000)
 
   it('publishes a scheduled article when its time comes, and the site shows it', async () => {
-    const draft = await cms.payload.create({ collection: 'articles', draft: true, data: { title: 'Geplant für gleich', slug: 'geplant', body: paragraph('x'), _status: 'draft' } })
+    const draft = await cms.payload.create({
+      collection: 'articles',
+      draft: true,
+      data: {
+        title: 'Geplant für gleich',
+        slug: 'geplant',
+        body: paragraph('x'),
+        _status: 'draft',
+      },
+    })
     const since = new Date().toISOString()
     // What the admin's "Schedule publish" does: a schedulePublish job waiting for its time.
     await cms.payload.jobs.queue({
@@ -65,11 +86,21 @@ describe('publishing from the admin', () => {
 
   it('rebuilds on "Rebuild now" for editors only', async () => {
     expect((await fetch(`${cms.url}/api/site-build/rebuild`, { method: 'POST' })).status).toBe(401)
-    await cms.payload.create({ collection: 'users', data: { email: 'bau@example.de', password: 'pw-123456' } })
-    const login = await fetch(`${cms.url}/api/users/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'bau@example.de', password: 'pw-123456' }) })
+    await cms.payload.create({
+      collection: 'users',
+      data: { email: 'bau@example.de', password: 'pw-123456' },
+    })
+    const login = await fetch(`${cms.url}/api/users/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: 'bau@example.de', password: 'pw-123456' }),
+    })
     const { token } = (await login.json()) as { token: string }
     const since = new Date().toISOString()
-    const response = await fetch(`${cms.url}/api/site-build/rebuild`, { method: 'POST', headers: { authorization: `JWT ${token}` } })
+    const response = await fetch(`${cms.url}/api/site-build/rebuild`, {
+      method: 'POST',
+      headers: { authorization: `JWT ${token}` },
+    })
     expect(response.status).toBe(202)
     await waitForBuild('succeeded', since)
   }, 120_000)
@@ -80,7 +111,15 @@ describe('publishing from the admin', () => {
     process.env.CMS_URL = 'http://127.0.0.1:9' // the build cannot reach the CMS
     const since = new Date().toISOString()
     try {
-      await cms.payload.create({ collection: 'articles', data: { title: 'Wird nicht gebaut', slug: 'nicht-gebaut', body: paragraph('x'), _status: 'published' } })
+      await cms.payload.create({
+        collection: 'articles',
+        data: {
+          title: 'Wird nicht gebaut',
+          slug: 'nicht-gebaut',
+          body: paragraph('x'),
+          _status: 'published',
+        },
+      })
       const build = await waitForBuild('failed', since)
       expect(build.lastError).toMatch(/astro build failed/)
     } finally {
@@ -102,7 +141,15 @@ describe('publishing from the admin', () => {
     const since = new Date().toISOString()
     try {
       for (const n of [1, 2, 3]) {
-        await cms.payload.create({ collection: 'articles', data: { title: `Serie ${n}`, slug: `serie-${n}`, body: paragraph('x'), _status: 'published' } })
+        await cms.payload.create({
+          collection: 'articles',
+          data: {
+            title: `Serie ${n}`,
+            slug: `serie-${n}`,
+            body: paragraph('x'),
+            _status: 'published',
+          },
+        })
       }
       await waitForBuild('succeeded', since)
       await new Promise((resolve) => setTimeout(resolve, 1500))

@@ -16,16 +16,23 @@ describe('npm run seed', () => {
   it('imports the seed article and exits 0, then updates it on a re-run', async () => {
     const first = await runScript('scripts/seed.ts', [], temp.env)
     expect(first.code).toBe(0)
-    expect(first.stdout).toMatch(/created\s+content\/articles\/social-media-nutzen-mittelstand\.mdx/)
+    expect(first.stdout).toMatch(
+      /created\s+content\/articles\/social-media-nutzen-mittelstand\.mdx/,
+    )
     const second = await runScript('scripts/seed.ts', [], temp.env)
     expect(second.code).toBe(0)
-    expect(second.stdout).toMatch(/updated\s+content\/articles\/social-media-nutzen-mittelstand\.mdx/)
+    expect(second.stdout).toMatch(
+      /updated\s+content\/articles\/social-media-nutzen-mittelstand\.mdx/,
+    )
   }, 60_000)
 })
 
 describe('npm start with a bad DATABASE_URI', () => {
   it('stops with one clear line and a non-zero exit', async () => {
-    const result = await runScript('scripts/start.ts', [], { ...temp.env, DATABASE_URI: 'postgres://localhost/blog' })
+    const result = await runScript('scripts/start.ts', [], {
+      ...temp.env,
+      DATABASE_URI: 'postgres://localhost/blog',
+    })
     expect(result.code).toBe(1)
     expect(result.stderr.trim().split('\n')).toEqual([
       'DATABASE_URI: unsupported scheme "postgres" – use file:./data/leuchtturm.db (SQLite) or mongodb://… / mongodb+srv://… (MongoDB)',

@@ -7,8 +7,10 @@ import { startLocalCms, type LocalCms } from '../../scripts/lib/localCms'
 const SLUG = 'social-media-nutzen-mittelstand'
 const ARTICLE = encodeURIComponent(`http://localhost:4321${articlePath(SLUG)}`)
 let cms: LocalCms
-const click = (network: string, slug = SLUG) => fetch(`${cms.url}${apiPaths.share(slug, network)}`, { redirect: 'manual' })
-const total = async () => ((await (await fetch(`${cms.url}${apiPaths.shareCount(SLUG)}`)).json()) as ShareCount).total
+const click = (network: string, slug = SLUG) =>
+  fetch(`${cms.url}${apiPaths.share(slug, network)}`, { redirect: 'manual' })
+const total = async () =>
+  ((await (await fetch(`${cms.url}${apiPaths.shareCount(SLUG)}`)).json()) as ShareCount).total
 
 beforeAll(async () => {
   cms = await startLocalCms()
@@ -21,10 +23,18 @@ describe('share links', () => {
     expect(await total()).toBe(0)
     const linkedin = await click('linkedin')
     expect(linkedin.status).toBe(302)
-    expect(linkedin.headers.get('location')).toBe(`https://www.linkedin.com/sharing/share-offsite/?url=${ARTICLE}`)
-    expect((await click('xing')).headers.get('location')).toBe(`https://www.xing.com/spi/shares/new?url=${ARTICLE}`)
-    expect((await click('whatsapp')).headers.get('location')).toMatch(/^https:\/\/wa\.me\/\?text=Noch%20kein/)
-    expect((await click('x')).headers.get('location')).toMatch(/^https:\/\/x\.com\/intent\/post\?url=/)
+    expect(linkedin.headers.get('location')).toBe(
+      `https://www.linkedin.com/sharing/share-offsite/?url=${ARTICLE}`,
+    )
+    expect((await click('xing')).headers.get('location')).toBe(
+      `https://www.xing.com/spi/shares/new?url=${ARTICLE}`,
+    )
+    expect((await click('whatsapp')).headers.get('location')).toMatch(
+      /^https:\/\/wa\.me\/\?text=Noch%20kein/,
+    )
+    expect((await click('x')).headers.get('location')).toMatch(
+      /^https:\/\/x\.com\/intent\/post\?url=/,
+    )
     expect((await click('email')).headers.get('location')).toMatch(/^mailto:\?subject=Noch%20kein/)
     await click('linkedin')
     expect(await total()).toBe(6)

@@ -24,13 +24,20 @@ const allBuiltText = () =>
 /** `astro build` against the local CMS into `out`, with exactly this configuration; resolves with its output. */
 const astroBuild = () =>
   new Promise<string>((resolve, reject) => {
-    const env = childEnv({ CMS_URL: cms.url, SITE_OUT_DIR: out, SITE_URL: 'https://blog.example.de', ASTRO_CACHE_DIR: path.join(cms.dir, 'astro-cache') })
+    const env = childEnv({
+      CMS_URL: cms.url,
+      SITE_OUT_DIR: out,
+      SITE_URL: 'https://blog.example.de',
+      ASTRO_CACHE_DIR: path.join(cms.dir, 'astro-cache'),
+    })
     const child = spawn('astro', ['build'], { env, stdio: ['ignore', 'pipe', 'pipe'] })
     let text = ''
     child.stdout.on('data', (chunk: Buffer) => (text += chunk.toString()))
     child.stderr.on('data', (chunk: Buffer) => (text += chunk.toString()))
     child.on('error', reject)
-    child.on('exit', (code) => (code === 0 ? resolve(text) : reject(new Error(`astro build failed (exit ${code}):\n${text}`))))
+    child.on('exit', (code) =>
+      code === 0 ? resolve(text) : reject(new Error(`astro build failed (exit ${code}):\n${text}`)),
+    )
   })
 
 describe('static site build', () => {
@@ -39,15 +46,42 @@ describe('static site build', () => {
     const report = await importArticles(cms.payload, path.resolve('content/articles'))
     expect(report.failed).toEqual([])
     const body = paragraph('Ein Absatz.')
-    await cms.payload.create({ collection: 'articles', draft: true, data: { title: DRAFT_MARK, slug: 'entwurf', body, _status: 'draft' } })
+    await cms.payload.create({
+      collection: 'articles',
+      draft: true,
+      data: { title: DRAFT_MARK, slug: 'entwurf', body, _status: 'draft' },
+    })
     const published = await cms.payload.create({
       collection: 'articles',
-      data: { title: 'Zweiter Beitrag', slug: 'zweiter-beitrag', body, tags: ['Führung'], _status: 'published', publishedAt: '2010-01-01T00:00:00.000Z' },
+      data: {
+        title: 'Zweiter Beitrag',
+        slug: 'zweiter-beitrag',
+        body,
+        tags: ['Führung'],
+        _status: 'published',
+        publishedAt: '2010-01-01T00:00:00.000Z',
+      },
     })
-    await cms.payload.update({ collection: 'articles', id: published.id, draft: true, data: { title: DRAFT_EDIT_MARK } })
-    const renamed = await cms.payload.create({ collection: 'articles', data: { title: 'Umbenannt', slug: 'alter-name', body, _status: 'published' } })
-    await cms.payload.update({ collection: 'articles', id: renamed.id, data: { slug: 'zwischen-name' } })
-    await cms.payload.update({ collection: 'articles', id: renamed.id, data: { slug: 'neuer-name' } })
+    await cms.payload.update({
+      collection: 'articles',
+      id: published.id,
+      draft: true,
+      data: { title: DRAFT_EDIT_MARK },
+    })
+    const renamed = await cms.payload.create({
+      collection: 'articles',
+      data: { title: 'Umbenannt', slug: 'alter-name', body, _status: 'published' },
+    })
+    await cms.payload.update({
+      collection: 'articles',
+      id: renamed.id,
+      data: { slug: 'zwischen-name' },
+    })
+    await cms.payload.update({
+      collection: 'articles',
+      id: renamed.id,
+      data: { slug: 'neuer-name' },
+    })
 
     out = path.join(cms.dir, 'site')
     await astroBuild()
@@ -60,8 +94,12 @@ describe('static site build', () => {
     expect(html).toMatch(/<h1>Noch kein Social Media Nutzen für den Mittelstand<\/h1>/)
     expect(html).toMatch(/<h2>Worum geht’s\?<\/h2>/)
     expect(html).toMatch(/<h2>Der Schlüssel: Offenheit und Vertrauen<\/h2>/)
-    expect(html).toMatch(/<blockquote>[^]*Es brauche eine positive Grundhaltung des Unternehmers[^]*<\/blockquote>/)
-    expect(html).toContain('href="http://www.lead-digital.de/aktuell/social_media/social_media_kein_nutzen_fuer_den_Mittelstand"')
+    expect(html).toMatch(
+      /<blockquote>[^]*Es brauche eine positive Grundhaltung des Unternehmers[^]*<\/blockquote>/,
+    )
+    expect(html).toContain(
+      'href="http://www.lead-digital.de/aktuell/social_media/social_media_kein_nutzen_fuer_den_Mittelstand"',
+    )
     expect(html).toMatch(/<time datetime="2013-03-12T09:00:00.000Z">12. März 2013<\/time>/)
     expect(html).toMatch(/\d+ Min\. Lesezeit/)
     // The comment island loads only when it nears the viewport: no script file up front.
@@ -77,13 +115,28 @@ describe('static site build', () => {
     expect(html).toMatch(/<meta name="description" content="Eine Studie unter 400 Mittelständlern/)
     expect(html).toContain(`<meta property="og:url" content="${url}">`)
     expect(html).toContain('<meta property="og:type" content="article">')
-    expect(html).toContain(`<meta property="og:image" content="https://blog.example.de/og/${SLUG}.png">`)
+    expect(html).toContain(
+      `<meta property="og:image" content="https://blog.example.de/og/${SLUG}.png">`,
+    )
     expect(html).toContain('<meta name="twitter:card" content="summary_large_image">')
-    const jsonLd = JSON.parse(/<script type="application\/ld\+json">(.+?)<\/script>/.exec(html)![1]!) as Record<string, unknown>
-    expect(jsonLd).toMatchObject({ '@type': 'Article', headline: 'Noch kein Social Media Nutzen für den Mittelstand', datePublished: '2013-03-12T09:00:00.000Z', mainEntityOfPage: url })
-    for (const network of ['email', 'linkedin', 'xing', 'x', 'whatsapp']) expect(html).toContain(`${cms.url}${apiPaths.share(SLUG, network)}`)
+    const jsonLd = JSON.parse(
+      /<script type="application\/ld\+json">(.+?)<\/script>/.exec(html)![1]!,
+    ) as Record<string, unknown>
+    expect(jsonLd).toMatchObject({
+      '@type': 'Article',
+      headline: 'Noch kein Social Media Nutzen für den Mittelstand',
+      datePublished: '2013-03-12T09:00:00.000Z',
+      mainEntityOfPage: url,
+    })
+    for (const network of ['email', 'linkedin', 'xing', 'x', 'whatsapp'])
+      expect(html).toContain(`${cms.url}${apiPaths.share(SLUG, network)}`)
     expect(html).toContain(`value="${url}"`)
-    expect(fs.readFileSync(path.join(out, `og/${SLUG}.png`)).subarray(1, 4).toString()).toBe('PNG')
+    expect(
+      fs
+        .readFileSync(path.join(out, `og/${SLUG}.png`))
+        .subarray(1, 4)
+        .toString(),
+    ).toBe('PNG')
   })
 
   it('leaves redirects from the old URLs of a renamed article, without chains', () => {
@@ -96,13 +149,21 @@ describe('static site build', () => {
 
   it('lists articles newest first on the home page, with tag pages, 404, Impressum and Datenschutz', () => {
     const home = read('index.html')
-    expect(home.indexOf('Zweiter Beitrag')).toBeGreaterThan(home.indexOf('Noch kein Social Media Nutzen'))
+    expect(home.indexOf('Zweiter Beitrag')).toBeGreaterThan(
+      home.indexOf('Noch kein Social Media Nutzen'),
+    )
     expect(home.indexOf('Noch kein Social Media Nutzen')).toBeGreaterThan(-1)
     expect(read('tags/fuehrung/index.html')).toContain('Zweiter Beitrag')
     expect(read('404.html')).toContain('Seite nicht gefunden')
     expect(read('impressum/index.html')).toContain('Angaben gemäß § 5 DDG')
     expect(read('datenschutz/index.html')).toContain('Datenschutzerklärung')
-    for (const page of ['index.html', 'tags/fuehrung/index.html', 'impressum/index.html', '404.html']) expect(read(page)).not.toMatch(/<script/)
+    for (const page of [
+      'index.html',
+      'tags/fuehrung/index.html',
+      'impressum/index.html',
+      '404.html',
+    ])
+      expect(read(page)).not.toMatch(/<script/)
   })
 
   it('publishes a full-content RSS feed and a sitemap with absolute URLs', () => {
@@ -122,8 +183,14 @@ describe('static site build', () => {
   })
 
   it('rebuilds incrementally: only the changed article is fetched and rendered again', async () => {
-    const seed = (await cms.payload.find({ collection: 'articles', where: { slug: { equals: SLUG } } })).docs[0]!
-    await cms.payload.update({ collection: 'articles', id: seed.id, data: { excerpt: 'Neu gefasst.' } })
+    const seed = (
+      await cms.payload.find({ collection: 'articles', where: { slug: { equals: SLUG } } })
+    ).docs[0]!
+    await cms.payload.update({
+      collection: 'articles',
+      id: seed.id,
+      data: { excerpt: 'Neu gefasst.' },
+    })
     const output = await astroBuild()
     expect(output).toMatch(/\d+ published articles, 1 fetched and rendered/)
     expect(read('index.html')).toContain('Neu gefasst.')

@@ -25,7 +25,12 @@ let resend: FakeResend
 /** An answer of the public API: the body `T` it promises, or `{ errors }`; empty for HTML pages. */
 type Answer<T> = Partial<T> & Partial<ErrorBody>
 
-async function api<T extends object = object>(method: string, apiPath: string, body?: unknown, headers: Record<string, string> = {}) {
+async function api<T extends object = object>(
+  method: string,
+  apiPath: string,
+  body?: unknown,
+  headers: Record<string, string> = {},
+) {
   const response = await fetch(`${cms.url}${apiPath}`, {
     method,
     redirect: 'manual',
@@ -44,7 +49,8 @@ async function api<T extends object = object>(method: string, apiPath: string, b
 
 const subscribe = (email: string, scope: string, article: string | undefined = SLUG) =>
   api<SubscribeResult>('POST', apiPaths.subscriptions, { email, scope, article, consent: true })
-const linkIn = (text: string, kind: 'confirm' | 'unsubscribe') => new RegExp(`${cms.url}${apiPaths.subscriptions}/${kind}\\?token=[^\\s>"]+`).exec(text)?.[0]
+const linkIn = (text: string, kind: 'confirm' | 'unsubscribe') =>
+  new RegExp(`${cms.url}${apiPaths.subscriptions}/${kind}\\?token=[^\\s>"]+`).exec(text)?.[0]
 /** Where a confirmation link leads on the site. */
 const page = (outcome: keyof typeof SUBSCRIPTION_PAGES) => `${SITE}${SUBSCRIPTION_PAGES[outcome]}`
 /** The link to one comment on its article page, as notifications carry it. */
@@ -63,20 +69,40 @@ async function confirmedSubscriber(email: string, scope: string, article?: strin
 }
 
 async function comment(email: string, extra: Record<string, unknown> = {}) {
-  const { json } = await api<CreatedComment>('POST', apiPaths.comments(SLUG), { name: email.split('@')[0], email, body: `Kommentar von ${email}`, consent: true, ...extra })
+  const { json } = await api<CreatedComment>('POST', apiPaths.comments(SLUG), {
+    name: email.split('@')[0],
+    email,
+    body: `Kommentar von ${email}`,
+    consent: true,
+    ...extra,
+  })
   return json.comment!.id
 }
-const approve = (id: string) => cms.payload.update({ collection: 'comments', id, data: { status: 'approved' } })
+const approve = (id: string) =>
+  cms.payload.update({ collection: 'comments', id, data: { status: 'approved' } })
 /** Waits until the jobs queue is empty and every email left the outbox. */
 const settle = () =>
   eventually(async () => {
     expect((await cms.payload.count({ collection: 'payload-jobs' })).totalDocs).toBe(0)
-    expect((await cms.payload.count({ collection: 'email-deliveries', where: { status: { equals: 'pending' } } })).totalDocs).toBe(0)
+    expect(
+      (
+        await cms.payload.count({
+          collection: 'email-deliveries',
+          where: { status: { equals: 'pending' } },
+        })
+      ).totalDocs,
+    ).toBe(0)
   })
 
 beforeAll(async () => {
   resend = await startFakeResend()
-  Object.assign(process.env, { RESEND_API_KEY: 're_test', RESEND_BASE_URL: resend.url, RESEND_RATE: '50', RESEND_BACKOFF_MS: '20', EDITOR_EMAIL: 'redaktion@example.de' })
+  Object.assign(process.env, {
+    RESEND_API_KEY: 're_test',
+    RESEND_BASE_URL: resend.url,
+    RESEND_RATE: '50',
+    RESEND_BACKOFF_MS: '20',
+    EDITOR_EMAIL: 'redaktion@example.de',
+  })
   cms = await startLocalCms()
   await importArticles(cms.payload, path.resolve('content/articles'))
   await cms.payload.updateGlobal({ slug: 'comment-settings', data: { moderation: 'all' } })
@@ -88,25 +114,39 @@ afterAll(async () => {
 beforeEach(() => resend.setPlan(undefined))
 
 describe('double opt-in', () => {
-  it.each(['replies', 'article', 'posts'])('sends one confirmation email, with nothing else in it, for scope %s', async (scope) => {
-    const email = `doi-${scope}@example.de`
-    const { status, json } = await subscribe(email, scope, scope === 'posts' ? undefined : SLUG)
-    expect(status).toBe(202)
-    expect(json.status).toBe('pending')
-    await settle()
-    const mails = resend.to(email)
-    expect(mails).toHaveLength(1)
-    expect(mails[0]!.text).toMatch(/bestätigen/)
-    expect(mails[0]!.text).not.toMatch(/abbestellen|Newsletter|Angebot/)
-    expect(mails[0]!.headers?.['List-Unsubscribe']).toBeUndefined()
+  it.each(['replies', 'article', 'posts'])(
+    'sends one confirmation email, with nothing else in it, for scope %s',
+    async (scope) => {
+      const email = `doi-${scope}@example.de`
+      const { status, json } = await subscribe(email, scope, scope === 'posts' ? undefined : SLUG)
+      expect(status).toBe(202)
+      expect(json.status).toBe('pending')
+      await settle()
+      const mails = resend.to(email)
+      expect(mails).toHaveLength(1)
+      expect(mails[0]!.text).toMatch(/bestätigen/)
+      expect(mails[0]!.text).not.toMatch(/abbestellen|Newsletter|Angebot/)
+      expect(mails[0]!.headers?.['List-Unsubscribe']).toBeUndefined()
 
-    const link = linkIn(mails[0]!.text, 'confirm')!
-    expect((await fetch(link, { redirect: 'manual' })).headers.get('location')).toBe(page('confirmed'))
-    expect((await fetch(link, { redirect: 'manual' })).headers.get('location')).toBe(page('confirmed'))
-    const stored = (await cms.payload.find({ collection: 'subscriptions', where: { email: { equals: email } } })).docs[0]!
-    expect(stored).toMatchObject({ status: 'confirmed', scope, confirmedAt: expect.any(String), consentText: expect.any(String) })
-    expect(JSON.stringify(stored)).not.toContain(link.split('token=')[1])
-  })
+      const link = linkIn(mails[0]!.text, 'confirm')!
+      expect((await fetch(link, { redirect: 'manual' })).headers.get('location')).toBe(
+        page('confirmed'),
+      )
+      expect((await fetch(link, { redirect: 'manual' })).headers.get('location')).toBe(
+        page('confirmed'),
+      )
+      const stored = (
+        await cms.payload.find({ collection: 'subscriptions', where: { email: { equals: email } } })
+      ).docs[0]!
+      expect(stored).toMatchObject({
+        status: 'confirmed',
+        scope,
+        confirmedAt: expect.any(String),
+        consentText: expect.any(String),
+      })
+      expect(JSON.stringify(stored)).not.toContain(link.split('token=')[1])
+    },
+  )
 
   it('does not ask a confirmed address again, but asks again after unsubscribing', async () => {
     const email = 'wieder@example.de'
@@ -116,21 +156,39 @@ describe('double opt-in', () => {
     await settle()
     expect(resend.to(email)).toHaveLength(1)
 
-    const subscription = (await cms.payload.find({ collection: 'subscriptions', where: { email: { equals: email } } })).docs[0]!
-    await cms.payload.update({ collection: 'subscriptions', id: subscription.id, data: { status: 'unsubscribed' } })
+    const subscription = (
+      await cms.payload.find({ collection: 'subscriptions', where: { email: { equals: email } } })
+    ).docs[0]!
+    await cms.payload.update({
+      collection: 'subscriptions',
+      id: subscription.id,
+      data: { status: 'unsubscribed' },
+    })
     expect((await subscribe(email, 'article')).json.status).toBe('pending')
     await settle()
     expect(resend.to(email)).toHaveLength(2)
   })
 
   it('refuses unknown, expired and tampered confirmation links', async () => {
-    expect((await api('GET', `${apiPaths.subscriptions}/confirm?token=unknown-token-123456789012345`)).headers.get('location')).toBe(page('invalid'))
+    expect(
+      (
+        await api('GET', `${apiPaths.subscriptions}/confirm?token=unknown-token-123456789012345`)
+      ).headers.get('location'),
+    ).toBe(page('invalid'))
     const email = 'alt@example.de'
     await subscribe(email, 'posts', undefined)
     const mail = await eventually(() => resend.to(email)[0] ?? Promise.reject(new Error('no mail')))
-    const subscription = (await cms.payload.find({ collection: 'subscriptions', where: { email: { equals: email } } })).docs[0]!
-    await cms.payload.update({ collection: 'subscriptions', id: subscription.id, data: { confirmExpiresAt: new Date(Date.now() - 1000).toISOString() } })
-    expect((await fetch(linkIn(mail.text, 'confirm')!, { redirect: 'manual' })).headers.get('location')).toBe(page('expired'))
+    const subscription = (
+      await cms.payload.find({ collection: 'subscriptions', where: { email: { equals: email } } })
+    ).docs[0]!
+    await cms.payload.update({
+      collection: 'subscriptions',
+      id: subscription.id,
+      data: { confirmExpiresAt: new Date(Date.now() - 1000).toISOString() },
+    })
+    expect(
+      (await fetch(linkIn(mail.text, 'confirm')!, { redirect: 'manual' })).headers.get('location'),
+    ).toBe(page('expired'))
   })
 
   it('throttles repeated requests for one address', async () => {
@@ -138,11 +196,19 @@ describe('double opt-in', () => {
     expect((await subscribe(email, 'posts', undefined)).status).toBe(202)
     const second = await subscribe(email, 'posts', undefined)
     expect(second.status).toBe(429)
-    expect(second.json.errors?.[0]).toMatchObject({ field: 'email', message: expect.stringMatching(/später/) })
-    const other = await cms.payload.create({ collection: 'articles', data: { title: 'Weitere', slug: 'weitere', body: paragraph('x'), _status: 'published' } })
+    expect(second.json.errors?.[0]).toMatchObject({
+      field: 'email',
+      message: expect.stringMatching(/später/),
+    })
+    const other = await cms.payload.create({
+      collection: 'articles',
+      data: { title: 'Weitere', slug: 'weitere', body: paragraph('x'), _status: 'published' },
+    })
     expect(other.slug).toBe('weitere')
     const statuses = []
-    for (const scope of ['article', 'replies']) for (const slug of [SLUG, 'weitere']) statuses.push((await subscribe(email, scope, slug)).status)
+    for (const scope of ['article', 'replies'])
+      for (const slug of [SLUG, 'weitere'])
+        statuses.push((await subscribe(email, scope, slug)).status)
     expect(statuses).toEqual([202, 202, 202, 202])
     expect((await subscribe(email, 'article', 'weitere')).status).toBe(429)
     expect((await subscribe('opfer2@example.de', 'article')).status).toBe(202)
@@ -176,12 +242,27 @@ describe('the no-JS subscribe form', () => {
     })
 
   it('redirects back to the article, mails in the form\'s language, and keeps "posts" free of the article', async () => {
-    const response = await form({ email: 'formular@example.de', scope: 'posts', article: SLUG, consent: 'on', lang: 'en' })
+    const response = await form({
+      email: 'formular@example.de',
+      scope: 'posts',
+      article: SLUG,
+      consent: 'on',
+      lang: 'en',
+    })
     expect(response.status).toBe(303)
-    expect(response.headers.get('location')).toBe(`${SITE}${articlePath(SLUG)}#${FORM_ANCHORS.subscriptionRequested}`)
+    expect(response.headers.get('location')).toBe(
+      `${SITE}${articlePath(SLUG)}#${FORM_ANCHORS.subscriptionRequested}`,
+    )
     await settle()
-    expect(resend.to('formular@example.de')[0]?.subject).toBe('Please confirm: email notifications from Leuchtturm')
-    const stored = (await cms.payload.find({ collection: 'subscriptions', where: { email: { equals: 'formular@example.de' } } })).docs[0]!
+    expect(resend.to('formular@example.de')[0]?.subject).toBe(
+      'Please confirm: email notifications from Leuchtturm',
+    )
+    const stored = (
+      await cms.payload.find({
+        collection: 'subscriptions',
+        where: { email: { equals: 'formular@example.de' } },
+      })
+    ).docs[0]!
     expect(stored).toMatchObject({ scope: 'posts', locale: 'en' })
     expect(stored.article ?? null).toBeNull()
   })
@@ -210,20 +291,29 @@ describe('notifications', () => {
     await approve(reply)
     await settle()
 
-    const about = (email: string, id: string) => resend.to(email).filter((m) => m.text.includes(linksTo(id)))
+    const about = (email: string, id: string) =>
+      resend.to(email).filter((m) => m.text.includes(linksTo(id)))
     expect(about('folger@example.de', reply)).toHaveLength(1)
-    expect(about('folger@example.de', reply)[0]!.subject).toBe('Neuer Kommentar zu „Noch kein Social Media Nutzen für den Mittelstand“')
+    expect(about('folger@example.de', reply)[0]!.subject).toBe(
+      'Neuer Kommentar zu „Noch kein Social Media Nutzen für den Mittelstand“',
+    )
     expect(about('erster@example.de', reply)).toHaveLength(1)
-    expect(about('erster@example.de', reply)[0]!.subject).toMatch(/^Neue Antwort auf Ihren Kommentar/)
+    expect(about('erster@example.de', reply)[0]!.subject).toMatch(
+      /^Neue Antwort auf Ihren Kommentar/,
+    )
     expect(about('antwortender@example.de', reply)).toHaveLength(0)
     expect(about('erster@example.de', first)).toHaveLength(0)
-    expect(resend.to('unbestaetigt@example.de').filter((m) => !m.subject.startsWith('Bitte bestätigen'))).toHaveLength(0)
+    expect(
+      resend.to('unbestaetigt@example.de').filter((m) => !m.subject.startsWith('Bitte bestätigen')),
+    ).toHaveLength(0)
 
     const mail = about('folger@example.de', reply)[0]!
     expect(mail.html).toContain(`${SITE}${articlePath(SLUG)}${linksTo(reply)}`)
     expect(mail.text).toMatch(/Benachrichtigungen abbestellen: http/)
     expect(mail.headers).toMatchObject({
-      'List-Unsubscribe': expect.stringMatching(/^<http:\/\/.+\/api\/public\/subscriptions\/unsubscribe\?token=.+>$/),
+      'List-Unsubscribe': expect.stringMatching(
+        /^<http:\/\/.+\/api\/public\/subscriptions\/unsubscribe\?token=.+>$/,
+      ),
       'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click',
       'List-Id': expect.stringContaining('Leuchtturm'),
     })
@@ -233,31 +323,64 @@ describe('notifications', () => {
 
   it('notifies nobody of comments brought in by a bulk import', async () => {
     await confirmedSubscriber('import-leser@example.de', 'article')
-    const article = (await cms.payload.find({ collection: 'articles', where: { slug: { equals: SLUG } } })).docs[0]!
+    const article = (
+      await cms.payload.find({ collection: 'articles', where: { slug: { equals: SLUG } } })
+    ).docs[0]!
     const imported = await cms.payload.create({
       collection: 'comments',
       context: { bulkImport: true },
-      data: { article: article.id, authorName: 'Alt', authorEmail: 'alt@example.de', body: 'Aus dem alten Blog.', status: 'approved', depth: 1 },
+      data: {
+        article: article.id,
+        authorName: 'Alt',
+        authorEmail: 'alt@example.de',
+        body: 'Aus dem alten Blog.',
+        status: 'approved',
+        depth: 1,
+      },
     })
     await settle()
-    expect(resend.to('import-leser@example.de').filter((m) => m.text.includes(linksTo(String(imported.id))))).toHaveLength(0)
+    expect(
+      resend
+        .to('import-leser@example.de')
+        .filter((m) => m.text.includes(linksTo(String(imported.id)))),
+    ).toHaveLength(0)
   })
 
   it('sends editors a note for each pending comment', async () => {
     const id = await comment('neu@example.de')
     await settle()
-    expect(resend.to('redaktion@example.de').some((m) => m.text.includes(`/admin/collections/comments/${id}`))).toBe(true)
+    expect(
+      resend
+        .to('redaktion@example.de')
+        .some((m) => m.text.includes(`/admin/collections/comments/${id}`)),
+    ).toBe(true)
   })
 
   it('tells "posts" subscribers about a new article once', async () => {
     await confirmedSubscriber('neugierig@example.de', 'posts')
-    const article = await cms.payload.create({ collection: 'articles', draft: true, data: { title: 'Ganz neu', slug: 'ganz-neu', body: paragraph('x'), _status: 'draft' } })
+    const article = await cms.payload.create({
+      collection: 'articles',
+      draft: true,
+      data: { title: 'Ganz neu', slug: 'ganz-neu', body: paragraph('x'), _status: 'draft' },
+    })
     await settle()
-    expect(resend.to('neugierig@example.de').filter((m) => m.subject === 'Neuer Artikel: Ganz neu')).toHaveLength(0)
-    await cms.payload.update({ collection: 'articles', id: article.id, data: { _status: 'published' } })
-    await cms.payload.update({ collection: 'articles', id: article.id, data: { title: 'Ganz neu' } })
+    expect(
+      resend.to('neugierig@example.de').filter((m) => m.subject === 'Neuer Artikel: Ganz neu'),
+    ).toHaveLength(0)
+    await cms.payload.update({
+      collection: 'articles',
+      id: article.id,
+      data: { _status: 'published' },
+    })
+    await cms.payload.update({
+      collection: 'articles',
+      id: article.id,
+      data: { title: 'Ganz neu' },
+    })
     await settle()
-    expect(resend.to('neugierig@example.de').filter((m) => m.subject === 'Neuer Artikel: Ganz neu')).toHaveLength(1)
+    expect(
+      resend.to('neugierig@example.de').filter((m) => m.subject === 'Neuer Artikel: Ganz neu'),
+    ).toHaveLength(1)
   })
 })
 
@@ -273,34 +396,65 @@ describe('unsubscribing', () => {
     const page = await fetch(link)
     expect(page.status).toBe(200)
     expect(await page.text()).toContain('<button type="submit">Jetzt abbestellen</button>')
-    expect((await cms.payload.find({ collection: 'subscriptions', where: { email: { equals: 'tschuess@example.de' } } })).docs[0]!.status).toBe('confirmed')
+    expect(
+      (
+        await cms.payload.find({
+          collection: 'subscriptions',
+          where: { email: { equals: 'tschuess@example.de' } },
+        })
+      ).docs[0]!.status,
+    ).toBe('confirmed')
 
-    const oneClick = await fetch(link, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'List-Unsubscribe=One-Click' })
+    const oneClick = await fetch(link, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: 'List-Unsubscribe=One-Click',
+    })
     expect(oneClick.status).toBe(200)
-    const stored = (await cms.payload.find({ collection: 'subscriptions', where: { email: { equals: 'tschuess@example.de' } } })).docs[0]!
+    const stored = (
+      await cms.payload.find({
+        collection: 'subscriptions',
+        where: { email: { equals: 'tschuess@example.de' } },
+      })
+    ).docs[0]!
     expect(stored).toMatchObject({ status: 'unsubscribed', unsubscribedAt: expect.any(String) })
 
     const later = await comment('schreiber@example.de')
     await approve(later)
     await settle()
-    expect(resend.to('tschuess@example.de').filter((m) => m.text.includes(linksTo(later)))).toHaveLength(0)
+    expect(
+      resend.to('tschuess@example.de').filter((m) => m.text.includes(linksTo(later))),
+    ).toHaveLength(0)
   })
 
   it('refuses tampered and foreign tokens', async () => {
     await confirmedSubscriber('a-token@example.de', 'posts')
     await confirmedSubscriber('b-token@example.de', 'posts')
     const ids = await Promise.all(
-      ['a-token@example.de', 'b-token@example.de'].map(async (email) => (await cms.payload.find({ collection: 'subscriptions', where: { email: { equals: email } } })).docs[0]!.id),
+      ['a-token@example.de', 'b-token@example.de'].map(
+        async (email) =>
+          (
+            await cms.payload.find({
+              collection: 'subscriptions',
+              where: { email: { equals: email } },
+            })
+          ).docs[0]!.id,
+      ),
     )
     const { unsubscribeToken } = await import('../../cms/subscriptions/tokens')
     const valid = unsubscribeToken(ids[0]!)
     const tampered = valid.slice(0, -2) + (valid.endsWith('AA') ? 'BB' : 'AA')
     const foreign = `${ids[1]}.${valid.split('.')[1]}`
     for (const token of [tampered, foreign, 'garbage']) {
-      const response = await api('POST', `${apiPaths.subscriptions}/unsubscribe?token=${encodeURIComponent(token)}`)
+      const response = await api(
+        'POST',
+        `${apiPaths.subscriptions}/unsubscribe?token=${encodeURIComponent(token)}`,
+      )
       expect(response.status).toBe(400)
     }
-    const statuses = (await cms.payload.find({ collection: 'subscriptions', where: { id: { in: ids } } })).docs.map((d) => d.status)
+    const statuses = (
+      await cms.payload.find({ collection: 'subscriptions', where: { id: { in: ids } } })
+    ).docs.map((d) => d.status)
     expect(statuses).toEqual(['confirmed', 'confirmed'])
   })
 })

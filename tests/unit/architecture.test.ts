@@ -7,8 +7,16 @@ function imports(dir: string): [string, string][] {
   const edges: [string, string][] = []
   for (const entry of fs.readdirSync(dir, { recursive: true, encoding: 'utf8' })) {
     const file = path.join(dir, entry)
-    if (!/\.tsx?$/.test(file) || /\.test\.tsx?$/.test(file) || file.includes('.next') || file.includes('migrations')) continue
-    for (const [, target] of fs.readFileSync(file, 'utf8').matchAll(/(?:from|import)\s*\(?\s*'(\.[^']+)'/g)) {
+    if (
+      !/\.tsx?$/.test(file) ||
+      /\.test\.tsx?$/.test(file) ||
+      file.includes('.next') ||
+      file.includes('migrations')
+    )
+      continue
+    for (const [, target] of fs
+      .readFileSync(file, 'utf8')
+      .matchAll(/(?:from|import)\s*\(?\s*'(\.[^']+)'/g)) {
       edges.push([file, path.normalize(path.join(path.dirname(file), target!))])
     }
   }

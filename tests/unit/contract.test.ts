@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest'
-import { apiPaths, articlePath, COMMENT_LIMITS, commentAnchor, EDIT_WINDOW_MS, FORM_ANCHORS, SUBSCRIPTION_PAGES } from '../../contract'
+import {
+  apiPaths,
+  articlePath,
+  COMMENT_LIMITS,
+  commentAnchor,
+  EDIT_WINDOW_MS,
+  FORM_ANCHORS,
+  SUBSCRIPTION_PAGES,
+} from '../../contract'
 
 /**
  * The public URLs as the README documents them, stated literally: the other tests build URLs from
@@ -7,10 +15,20 @@ import { apiPaths, articlePath, COMMENT_LIMITS, commentAnchor, EDIT_WINDOW_MS, F
  */
 describe('the public contract', () => {
   it('puts articles, comment anchors and the no-JS notices where links and redirects lead', () => {
-    expect(articlePath('social-media-nutzen-mittelstand')).toBe('/blog/social-media-nutzen-mittelstand/')
+    expect(articlePath('social-media-nutzen-mittelstand')).toBe(
+      '/blog/social-media-nutzen-mittelstand/',
+    )
     expect(`#${commentAnchor(12)}`).toBe('#kommentar-12')
-    expect(FORM_ANCHORS).toEqual({ commentWaiting: 'kommentar-wartet', commentPublished: 'kommentar-veroeffentlicht', subscriptionRequested: 'abo-angefragt' })
-    expect(SUBSCRIPTION_PAGES).toEqual({ confirmed: '/abo-bestaetigt/', expired: '/abo-abgelaufen/', invalid: '/abo-ungueltig/' })
+    expect(FORM_ANCHORS).toEqual({
+      commentWaiting: 'kommentar-wartet',
+      commentPublished: 'kommentar-veroeffentlicht',
+      subscriptionRequested: 'abo-angefragt',
+    })
+    expect(SUBSCRIPTION_PAGES).toEqual({
+      confirmed: '/abo-bestaetigt/',
+      expired: '/abo-abgelaufen/',
+      invalid: '/abo-ungueltig/',
+    })
   })
 
   it('serves the public API under /api/public, with path segments encoded', () => {

@@ -10,7 +10,11 @@ describe('the dev outbox (no RESEND_API_KEY)', () => {
     const log = vi.spyOn(console, 'log').mockImplementation(() => {})
     const result = await outboxTransport.sendBatch(
       [
-        { to: 'leser@example.de', subject: 'Bitte bestätigen', text: 'Hallo,\n\nBestätigen: http://localhost:3000/api/public/subscriptions/confirm?token=abc\n' },
+        {
+          to: 'leser@example.de',
+          subject: 'Bitte bestätigen',
+          text: 'Hallo,\n\nBestätigen: http://localhost:3000/api/public/subscriptions/confirm?token=abc\n',
+        },
         { to: 'redaktion@example.de', subject: 'Kommentar wartet', text: 'ohne Link' },
       ],
       'key-1',

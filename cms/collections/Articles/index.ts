@@ -25,16 +25,35 @@ export const Articles: CollectionConfig = {
     drafts: { autosave: { interval: 2000 }, schedulePublish: true },
     maxPerDoc: 50,
   },
-  hooks: { beforeValidate: [deriveSlug], beforeChange: [setPublishedAt], afterChange: [recordSlugChange, queueNewPostNotification, rebuildOnPublishedChange], afterDelete: [rebuildOnDelete] },
+  hooks: {
+    beforeValidate: [deriveSlug],
+    beforeChange: [setPublishedAt],
+    afterChange: [recordSlugChange, queueNewPostNotification, rebuildOnPublishedChange],
+    afterDelete: [rebuildOnDelete],
+  },
   fields: [
-    { name: 'title', type: 'text', required: true, maxLength: 200, label: { de: 'Titel', en: 'Title' } },
-    slugField({ useAsSlug: 'title', slugify: ({ valueToSlugify }) => toSlug(String(valueToSlugify ?? '')) }),
+    {
+      name: 'title',
+      type: 'text',
+      required: true,
+      maxLength: 200,
+      label: { de: 'Titel', en: 'Title' },
+    },
+    slugField({
+      useAsSlug: 'title',
+      slugify: ({ valueToSlugify }) => toSlug(String(valueToSlugify ?? '')),
+    }),
     {
       name: 'excerpt',
       type: 'textarea',
       maxLength: 500,
       label: { de: 'Kurzfassung', en: 'Excerpt' },
-      admin: { description: { de: 'Erscheint in Listen, im Feed und als Meta-Beschreibung.', en: 'Used in lists, the feed and as meta description.' } },
+      admin: {
+        description: {
+          de: 'Erscheint in Listen, im Feed und als Meta-Beschreibung.',
+          en: 'Used in lists, the feed and as meta description.',
+        },
+      },
     },
     { name: 'body', type: 'richText', required: true, label: { de: 'Text', en: 'Body' } },
     {
@@ -48,8 +67,19 @@ export const Articles: CollectionConfig = {
       label: { de: 'Sprache', en: 'Language' },
       admin: { position: 'sidebar' },
     },
-    { name: 'author', type: 'text', label: { de: 'Autor', en: 'Author' }, admin: { position: 'sidebar' } },
-    { name: 'tags', type: 'text', hasMany: true, label: { de: 'Schlagwörter', en: 'Tags' }, admin: { position: 'sidebar' } },
+    {
+      name: 'author',
+      type: 'text',
+      label: { de: 'Autor', en: 'Author' },
+      admin: { position: 'sidebar' },
+    },
+    {
+      name: 'tags',
+      type: 'text',
+      hasMany: true,
+      label: { de: 'Schlagwörter', en: 'Tags' },
+      admin: { position: 'sidebar' },
+    },
     {
       name: 'publishedAt',
       type: 'date',
@@ -64,6 +94,11 @@ export const Articles: CollectionConfig = {
       label: { de: 'Kommentare erlaubt', en: 'Comments open' },
       admin: { position: 'sidebar' },
     },
-    { name: 'cover', type: 'upload', relationTo: 'media', label: { de: 'Titelbild', en: 'Cover image' } },
+    {
+      name: 'cover',
+      type: 'upload',
+      relationTo: 'media',
+      label: { de: 'Titelbild', en: 'Cover image' },
+    },
   ],
 }

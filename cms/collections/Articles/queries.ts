@@ -3,7 +3,11 @@ import type { Article } from '../../payload-types'
 
 /** Reads of articles for the public endpoints and jobs, with access overridden after their own checks. */
 
-export async function findPublishedArticle(payload: Payload, slug: string, req?: PayloadRequest): Promise<Article | null> {
+export async function findPublishedArticle(
+  payload: Payload,
+  slug: string,
+  req?: PayloadRequest,
+): Promise<Article | null> {
   const { docs } = await payload.find({
     collection: 'articles',
     where: { and: [{ slug: { equals: slug } }, { _status: { equals: 'published' } }] },
@@ -15,7 +19,18 @@ export async function findPublishedArticle(payload: Payload, slug: string, req?:
   return docs[0] ?? null
 }
 
-export async function findArticle(payload: Payload, id: string, req?: PayloadRequest): Promise<Article | null> {
-  const { docs } = await payload.find({ collection: 'articles', where: { id: { equals: id } }, limit: 1, depth: 0, overrideAccess: true, req })
+export async function findArticle(
+  payload: Payload,
+  id: string,
+  req?: PayloadRequest,
+): Promise<Article | null> {
+  const { docs } = await payload.find({
+    collection: 'articles',
+    where: { id: { equals: id } },
+    limit: 1,
+    depth: 0,
+    overrideAccess: true,
+    req,
+  })
   return docs[0] ?? null
 }

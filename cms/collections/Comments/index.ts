@@ -18,7 +18,10 @@ const STATUS_LABELS = {
  */
 export const Comments: CollectionConfig = {
   slug: 'comments',
-  labels: { singular: { de: 'Kommentar', en: 'Comment' }, plural: { de: 'Kommentare', en: 'Comments' } },
+  labels: {
+    singular: { de: 'Kommentar', en: 'Comment' },
+    plural: { de: 'Kommentare', en: 'Comments' },
+  },
   access: { read: isEditor, create: isEditor, update: isEditor, delete: isEditor },
   defaultSort: '-createdAt',
   hooks: { afterChange: [queueNotifications] },
@@ -58,28 +61,70 @@ export const Comments: CollectionConfig = {
       label: { de: 'Antwort auf', en: 'Reply to' },
       admin: { position: 'sidebar' },
     },
-    { name: 'depth', type: 'number', defaultValue: 1, min: 1, label: { de: 'Ebene', en: 'Depth' }, admin: { position: 'sidebar', readOnly: true } },
+    {
+      name: 'depth',
+      type: 'number',
+      defaultValue: 1,
+      min: 1,
+      label: { de: 'Ebene', en: 'Depth' },
+      admin: { position: 'sidebar', readOnly: true },
+    },
     { name: 'authorName', type: 'text', maxLength: 80, label: { de: 'Name', en: 'Name' } },
-    { name: 'authorEmail', type: 'email', index: true, label: { de: 'E-Mail (nie öffentlich)', en: 'Email (never public)' } },
+    {
+      name: 'authorEmail',
+      type: 'email',
+      index: true,
+      label: { de: 'E-Mail (nie öffentlich)', en: 'Email (never public)' },
+    },
     { name: 'authorUrl', type: 'text', label: { de: 'Website', en: 'Website' } },
     { name: 'body', type: 'textarea', maxLength: 5000, label: { de: 'Kommentar', en: 'Comment' } },
     {
       type: 'row',
       fields: [
-        { name: 'reactionsUp', type: 'number', defaultValue: 0, admin: { readOnly: true }, label: { de: 'Daumen hoch', en: 'Thumbs up' } },
-        { name: 'reactionsDown', type: 'number', defaultValue: 0, admin: { readOnly: true }, label: { de: 'Daumen runter', en: 'Thumbs down' } },
+        {
+          name: 'reactionsUp',
+          type: 'number',
+          defaultValue: 0,
+          admin: { readOnly: true },
+          label: { de: 'Daumen hoch', en: 'Thumbs up' },
+        },
+        {
+          name: 'reactionsDown',
+          type: 'number',
+          defaultValue: 0,
+          admin: { readOnly: true },
+          label: { de: 'Daumen runter', en: 'Thumbs down' },
+        },
       ],
     },
-    { name: 'editedAt', type: 'date', admin: { position: 'sidebar', readOnly: true }, label: { de: 'Bearbeitet am', en: 'Edited at' } },
+    {
+      name: 'editedAt',
+      type: 'date',
+      admin: { position: 'sidebar', readOnly: true },
+      label: { de: 'Bearbeitet am', en: 'Edited at' },
+    },
     {
       name: 'deleted',
       type: 'checkbox',
       defaultValue: false,
-      label: { de: 'Vom Autor gelöscht (Thread bleibt)', en: 'Deleted by its author (thread kept)' },
+      label: {
+        de: 'Vom Autor gelöscht (Thread bleibt)',
+        en: 'Deleted by its author (thread kept)',
+      },
       admin: { position: 'sidebar', readOnly: true },
     },
-    { name: 'consentAt', type: 'date', admin: { position: 'sidebar', readOnly: true }, label: { de: 'Einwilligung am', en: 'Consent given at' } },
+    {
+      name: 'consentAt',
+      type: 'date',
+      admin: { position: 'sidebar', readOnly: true },
+      label: { de: 'Einwilligung am', en: 'Consent given at' },
+    },
     // Only the hash of the author's edit token is kept; nobody can read it back.
-    { name: 'editTokenHash', type: 'text', access: { read: () => false, update: () => false }, admin: { hidden: true } },
+    {
+      name: 'editTokenHash',
+      type: 'text',
+      access: { read: () => false, update: () => false },
+      admin: { hidden: true },
+    },
   ],
 }

@@ -46,8 +46,18 @@ export const deleteComment = publicEndpoint('delete', '/public/comments/:id', as
         req,
       })
     } else {
-      await req.payload.delete({ collection: 'comment-reactions', where: { comment: { equals: comment.id } }, overrideAccess: true, req })
-      await req.payload.delete({ collection: 'comments', id: comment.id, overrideAccess: true, req })
+      await req.payload.delete({
+        collection: 'comment-reactions',
+        where: { comment: { equals: comment.id } },
+        overrideAccess: true,
+        req,
+      })
+      await req.payload.delete({
+        collection: 'comments',
+        id: comment.id,
+        overrideAccess: true,
+        req,
+      })
     }
   })
   return new Response(null, { status: 204 })

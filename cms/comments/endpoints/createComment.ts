@@ -22,38 +22,63 @@ import { commentSettings, findComment, initialStatus } from '../queries'
  * POST /api/public/articles/:slug/comments: JSON from the island, or the plain HTML form.
  * Nothing is stored unless every check passes.
  */
-export const createComment = publicEndpoint('post', '/public/articles/:slug/comments', async (req) => {
-  const slug = String(req.routeParams?.slug ?? '')
-  const { data, isForm } = await readBody(req)
-  const locale = requestLocale(req.headers, data.lang)
-  const backUrl = articleUrl(encodeURIComponent(slug))
+export const createComment = publicEndpoint(
+  'post',
+  '/public/articles/:slug/comments',
+  async (req) => {
+    const slug = String(req.routeParams?.slug ?? '')
+    const { data, isForm } = await readBody(req)
+    const locale = requestLocale(req.headers, data.lang)
+    const backUrl = articleUrl(encodeURIComponent(slug))
 
-  try {
-    const input = parseInput(newCommentInput, data, translator(locale))
-    if (!input.ok) throw new HttpError(400, input.errors)
-    const { comment, editToken } = await inTransaction(req, () => storeComment(req, slug, input.value, locale))
-    if (isForm) {
-      const anchor = comment.status === 'approved' ? FORM_ANCHORS.commentPublished : FORM_ANCHORS.commentWaiting
-      return new Response(null, { status: 303, headers: { location: `${backUrl}#${anchor}` } })
+    try {
+      const input = parseInput(newCommentInput, data, translator(locale))
+      if (!input.ok) throw new HttpError(400, input.errors)
+      const { comment, editToken } = await inTransaction(req, () =>
+        storeComment(req, slug, input.value, locale),
+      )
+      if (isForm) {
+        const anchor =
+          comment.status === 'approved'
+            ? FORM_ANCHORS.commentPublished
+            : FORM_ANCHORS.commentWaiting
+        return new Response(null, { status: 303, headers: { location: `${backUrl}#${anchor}` } })
+      }
+      return Response.json({ comment: toOwnComment(comment), editToken } satisfies CreatedComment, {
+        status: 201,
+      })
+    } catch (error) {
+      if (!(error instanceof HttpError)) throw error
+      if (isForm && error.status === 400) {
+        return commentFormErrorPage({
+          locale,
+          action: new URL(req.url ?? '', 'http://x').pathname,
+          articleUrl: backUrl,
+          errors: error.errors,
+          values: data,
+        })
+      }
+      return errorResponse(error.status, error.errors)
     }
-    return Response.json({ comment: toOwnComment(comment), editToken } satisfies CreatedComment, { status: 201 })
-  } catch (error) {
-    if (!(error instanceof HttpError)) throw error
-    if (isForm && error.status === 400) {
-      return commentFormErrorPage({ locale, action: new URL(req.url ?? '', 'http://x').pathname, articleUrl: backUrl, errors: error.errors, values: data })
-    }
-    return errorResponse(error.status, error.errors)
-  }
-})
+  },
+)
 
-async function storeComment(req: PayloadRequest, slug: string, input: NewCommentInput, locale: Locale): Promise<{ comment: Comment; editToken: string }> {
+async function storeComment(
+  req: PayloadRequest,
+  slug: string,
+  input: NewCommentInput,
+  locale: Locale,
+): Promise<{ comment: Comment; editToken: string }> {
   const { payload } = req
   const article = await findPublishedArticle(payload, slug, req)
   if (!article) throw fieldError(404, 'slug', message(locale, 'articleNotFound'))
-  if (article.commentsOpen === false) throw fieldError(409, 'article', message(locale, 'commentsClosed'))
+  if (article.commentsOpen === false)
+    throw fieldError(409, 'article', message(locale, 'commentsClosed'))
 
   const settings = await commentSettings(payload, req)
-  const placement = input.parent ? await replyPlacement(req, article, input.parent, settings.maxDepth, locale) : { parent: null, depth: 1 }
+  const placement = input.parent
+    ? await replyPlacement(req, article, input.parent, settings.maxDepth, locale)
+    : { parent: null, depth: 1 }
   const editToken = newToken()
   const comment = await payload.create({
     collection: 'comments',
@@ -77,19 +102,41 @@ async function storeComment(req: PayloadRequest, slug: string, input: NewComment
 }
 
 /** "Notify me" from the comment form: a double opt-in request; a throttled one never blocks the comment. */
-async function requestNotification(req: PayloadRequest, article: Article, input: NewCommentInput, locale: Locale) {
+async function requestNotification(
+  req: PayloadRequest,
+  article: Article,
+  input: NewCommentInput,
+  locale: Locale,
+) {
   try {
     const scope = input.notify === 'article' ? 'article' : 'replies'
-    await requestSubscription(req, { email: input.email, scope, article, locale, consentText: message(locale, 'subscriptionConsentText') })
+    await requestSubscription(req, {
+      email: input.email,
+      scope,
+      article,
+      locale,
+      consentText: message(locale, 'subscriptionConsentText'),
+    })
   } catch (error) {
     if (!(error instanceof HttpError && error.status === 429)) throw error
   }
 }
 
 /** A reply below the maximum depth attaches at the maximum depth, next to its parent (WordPress does the same). */
-async function replyPlacement(req: PayloadRequest, article: Article, parentId: string, maxDepth: number, locale: Locale) {
+async function replyPlacement(
+  req: PayloadRequest,
+  article: Article,
+  parentId: string,
+  maxDepth: number,
+  locale: Locale,
+) {
   const parent = await findComment(req.payload, parentId, req)
-  if (!parent || relationId(parent.article) !== article.id || parent.status !== 'approved' || parent.deleted) {
+  if (
+    !parent ||
+    relationId(parent.article) !== article.id ||
+    parent.status !== 'approved' ||
+    parent.deleted
+  ) {
     throw fieldError(400, 'parent', message(locale, 'parentInvalid'))
   }
   const parentDepth = parent.depth ?? 1

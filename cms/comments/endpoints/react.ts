@@ -31,26 +31,63 @@ export const react = publicEndpoint('post', '/public/comments/:id/reactions', as
     const mine = await vote(req, comment, reader.hash, input.value.value)
     return { ...(await recount(req, comment)), mine }
   })
-  return Response.json(result, { headers: reader.setCookie ? { 'set-cookie': reader.setCookie } : undefined })
+  return Response.json(result, {
+    headers: reader.setCookie ? { 'set-cookie': reader.setCookie } : undefined,
+  })
 })
 
-async function vote(req: PayloadRequest, comment: Comment, readerHash: string, value: Vote): Promise<Vote | null> {
+async function vote(
+  req: PayloadRequest,
+  comment: Comment,
+  readerHash: string,
+  value: Vote,
+): Promise<Vote | null> {
   const { payload } = req
-  const where: Where = { and: [{ comment: { equals: comment.id } }, { readerHash: { equals: readerHash } }] }
-  const existing = (await payload.find({ collection: 'comment-reactions', where, limit: 1, depth: 0, overrideAccess: true, req })).docs[0]
+  const where: Where = {
+    and: [{ comment: { equals: comment.id } }, { readerHash: { equals: readerHash } }],
+  }
+  const existing = (
+    await payload.find({
+      collection: 'comment-reactions',
+      where,
+      limit: 1,
+      depth: 0,
+      overrideAccess: true,
+      req,
+    })
+  ).docs[0]
   if (!existing) {
-    await payload.create({ collection: 'comment-reactions', data: { comment: comment.id, readerHash, value }, overrideAccess: true, req })
+    await payload.create({
+      collection: 'comment-reactions',
+      data: { comment: comment.id, readerHash, value },
+      overrideAccess: true,
+      req,
+    })
     return value
   }
   if (existing.value === value) {
-    await payload.delete({ collection: 'comment-reactions', id: existing.id, overrideAccess: true, req })
+    await payload.delete({
+      collection: 'comment-reactions',
+      id: existing.id,
+      overrideAccess: true,
+      req,
+    })
     return null
   }
-  await payload.update({ collection: 'comment-reactions', id: existing.id, data: { value }, overrideAccess: true, req })
+  await payload.update({
+    collection: 'comment-reactions',
+    id: existing.id,
+    data: { value },
+    overrideAccess: true,
+    req,
+  })
   return value
 }
 
-async function recount(req: PayloadRequest, comment: Comment): Promise<{ up: number; down: number }> {
+async function recount(
+  req: PayloadRequest,
+  comment: Comment,
+): Promise<{ up: number; down: number }> {
   const count = async (value: Vote) =>
     (
       await req.payload.count({
@@ -61,6 +98,12 @@ async function recount(req: PayloadRequest, comment: Comment): Promise<{ up: num
       })
     ).totalDocs
   const [up, down] = [await count('up'), await count('down')]
-  await req.payload.update({ collection: 'comments', id: comment.id, data: { reactionsUp: up, reactionsDown: down }, overrideAccess: true, req })
+  await req.payload.update({
+    collection: 'comments',
+    id: comment.id,
+    data: { reactionsUp: up, reactionsDown: down },
+    overrideAccess: true,
+    req,
+  })
   return { up, down }
 }

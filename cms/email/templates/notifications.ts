@@ -41,13 +41,25 @@ export function commentEmail(args: {
 }
 
 /** A new article for readers who follow new posts. */
-export function postEmail(args: { locale: Locale; title: string; excerpt: string; url: string; siteName: string; unsubscribe: Unsubscribe }): Rendered {
+export function postEmail(args: {
+  locale: Locale
+  title: string
+  excerpt: string
+  url: string
+  siteName: string
+  unsubscribe: Unsubscribe
+}): Rendered {
   const de = args.locale === 'de'
   return renderEmail({
     locale: args.locale,
     subject: de ? `Neuer Artikel: ${args.title}` : `New article: ${args.title}`,
     greeting: de ? 'Hallo,' : 'Hello,',
-    paragraphs: [de ? `auf ${args.siteName} ist ein neuer Artikel erschienen: „${args.title}“.` : `${args.siteName} published a new article: “${args.title}”.`, ...(args.excerpt ? [args.excerpt] : [])],
+    paragraphs: [
+      de
+        ? `auf ${args.siteName} ist ein neuer Artikel erschienen: „${args.title}“.`
+        : `${args.siteName} published a new article: “${args.title}”.`,
+      ...(args.excerpt ? [args.excerpt] : []),
+    ],
     action: { label: de ? 'Artikel lesen' : 'Read the article', url: args.url },
     footer: [why[args.locale]],
     unsubscribe: { label: unsubscribeLabel[args.locale], url: args.unsubscribe.url },
@@ -55,7 +67,12 @@ export function postEmail(args: { locale: Locale; title: string; excerpt: string
 }
 
 /** To the editors: a comment waits for approval. */
-export function editorPendingEmail(args: { articleTitle: string; authorName: string; body: string; adminUrl: string }): Rendered {
+export function editorPendingEmail(args: {
+  articleTitle: string
+  authorName: string
+  body: string
+  adminUrl: string
+}): Rendered {
   return renderEmail({
     locale: 'de',
     subject: `Kommentar wartet auf Freigabe: „${args.articleTitle}“`,
@@ -63,6 +80,8 @@ export function editorPendingEmail(args: { articleTitle: string; authorName: str
     paragraphs: [`${args.authorName} hat einen Kommentar geschrieben, der auf Freigabe wartet:`],
     quote: args.body,
     action: { label: 'Im Admin prüfen', url: args.adminUrl },
-    footer: ['Diese E-Mail geht an EDITOR_EMAIL (oder alle Redakteure), solange Kommentare moderiert werden.'],
+    footer: [
+      'Diese E-Mail geht an EDITOR_EMAIL (oder alle Redakteure), solange Kommentare moderiert werden.',
+    ],
   })
 }

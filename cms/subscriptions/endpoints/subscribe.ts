@@ -17,7 +17,10 @@ export const subscribe = publicEndpoint('post', '/public/subscriptions', async (
   const { data, isForm } = await readBody(req)
   const locale = requestLocale(req.headers, data.lang)
   const input = parseInput(subscribeInput, data, translator(locale))
-  const backSlug = typeof data.article === 'string' && /^[a-z0-9-]{1,200}$/.test(data.article) ? data.article : undefined
+  const backSlug =
+    typeof data.article === 'string' && /^[a-z0-9-]{1,200}$/.test(data.article)
+      ? data.article
+      : undefined
   const back = siteLink(backSlug ? articlePath(backSlug) : '/')
   if (!input.ok) {
     if (isForm) return subscribeFormErrorPage({ locale, errors: input.errors, values: data, back })
@@ -31,10 +34,23 @@ export const subscribe = publicEndpoint('post', '/public/subscriptions', async (
     const article = slug ? await findPublishedArticle(req.payload, slug, req) : null
     if (slug && !article) throw fieldError(404, 'article', message(locale, 'articleNotFound'))
     await purgeExpiredRequests(req)
-    return requestSubscription(req, { email, scope, article, locale, consentText: message(locale, 'subscriptionConsentText') })
+    return requestSubscription(req, {
+      email,
+      scope,
+      article,
+      locale,
+      consentText: message(locale, 'subscriptionConsentText'),
+    })
   })
 
-  if (isForm) return new Response(null, { status: 303, headers: { location: `${back}#${FORM_ANCHORS.subscriptionRequested}` } })
-  const body: SubscribeResult = { status, message: message(locale, status === 'confirmed' ? 'alreadyConfirmed' : 'requested') }
+  if (isForm)
+    return new Response(null, {
+      status: 303,
+      headers: { location: `${back}#${FORM_ANCHORS.subscriptionRequested}` },
+    })
+  const body: SubscribeResult = {
+    status,
+    message: message(locale, status === 'confirmed' ? 'alreadyConfirmed' : 'requested'),
+  }
   return Response.json(body, { status: 202 })
 })

@@ -5,7 +5,8 @@ import { useFieldErrors } from './fieldErrors'
 import type { CommentTexts } from './texts'
 
 const FIELDS = ['name', 'email', 'website', 'body', 'consent', 'notify'] as const
-const toNotify = (value: string): Notify => NOTIFY_CHOICES.find((choice) => choice === value) ?? 'none'
+const toNotify = (value: string): Notify =>
+  NOTIFY_CHOICES.find((choice) => choice === value) ?? 'none'
 
 interface CommentFormProps {
   /** prefix of every id in the form, unique on the page */
@@ -27,13 +28,27 @@ interface CommentFormProps {
  * The comment form, for a new thread and inline for a reply. Uncontrolled on purpose: what a
  * reader typed before the island hydrated is kept, and so is everything after a rejected post.
  */
-export function CommentForm({ idPrefix, action, parent, labelledBy, texts: t, onSubmit, onCancel, autoFocus = false }: CommentFormProps) {
+export function CommentForm({
+  idPrefix,
+  action,
+  parent,
+  labelledBy,
+  texts: t,
+  onSubmit,
+  onCancel,
+  autoFocus = false,
+}: CommentFormProps) {
   const form = useRef<HTMLFormElement>(null)
   const [sending, setSending] = useState(false)
-  const { setErrors, id, invalid, describe, errorText, generalErrors } = useFieldErrors(form, idPrefix, FIELDS)
+  const { setErrors, id, invalid, describe, errorText, generalErrors } = useFieldErrors(
+    form,
+    idPrefix,
+    FIELDS,
+  )
 
   useEffect(() => {
-    if (autoFocus) form.current?.querySelector<HTMLElement>('input:not([type=hidden]), textarea')?.focus()
+    if (autoFocus)
+      form.current?.querySelector<HTMLElement>('input:not([type=hidden]), textarea')?.focus()
   }, [autoFocus])
 
   async function submit(event: SubmitEvent<HTMLFormElement>) {
@@ -43,7 +58,14 @@ export function CommentForm({ idPrefix, action, parent, labelledBy, texts: t, on
     const data = new FormData(target)
     const text = (name: string) => String(data.get(name) ?? '')
     setSending(true)
-    const result = await onSubmit({ name: text('name'), email: text('email'), website: text('website'), body: text('body'), parent, notify: toNotify(text('notify')) })
+    const result = await onSubmit({
+      name: text('name'),
+      email: text('email'),
+      website: text('website'),
+      body: text('body'),
+      parent,
+      notify: toNotify(text('notify')),
+    })
     setSending(false)
     setErrors(result ?? [])
     if (!result) {
@@ -65,7 +87,15 @@ export function CommentForm({ idPrefix, action, parent, labelledBy, texts: t, on
   }
 
   return (
-    <form ref={form} className="comment-form" method="post" action={action} aria-labelledby={labelledBy} onSubmit={submit} onKeyDown={keyDown}>
+    <form
+      ref={form}
+      className="comment-form"
+      method="post"
+      action={action}
+      aria-labelledby={labelledBy}
+      onSubmit={submit}
+      onKeyDown={keyDown}
+    >
       {generalErrors}
       {parent && <input type="hidden" name="parent" value={parent} />}
       <input type="hidden" name="lang" value={t.lang} />
@@ -73,7 +103,16 @@ export function CommentForm({ idPrefix, action, parent, labelledBy, texts: t, on
         <label htmlFor={id('name')}>
           {t.field.name} <span aria-hidden="true">*</span>
         </label>
-        <input id={id('name')} name="name" type="text" autoComplete="name" required maxLength={COMMENT_LIMITS.name} aria-invalid={invalid('name')} aria-describedby={describe('name')} />
+        <input
+          id={id('name')}
+          name="name"
+          type="text"
+          autoComplete="name"
+          required
+          maxLength={COMMENT_LIMITS.name}
+          aria-invalid={invalid('name')}
+          aria-describedby={describe('name')}
+        />
         {errorText('name')}
       </p>
       <p className="comment-field">
@@ -83,25 +122,57 @@ export function CommentForm({ idPrefix, action, parent, labelledBy, texts: t, on
         <span className="comment-field-note" id={id('email-note')}>
           ({t.field.emailNote})
         </span>
-        <input id={id('email')} name="email" type="email" autoComplete="email" required aria-invalid={invalid('email')} aria-describedby={describe('email', id('email-note'))} />
+        <input
+          id={id('email')}
+          name="email"
+          type="email"
+          autoComplete="email"
+          required
+          aria-invalid={invalid('email')}
+          aria-describedby={describe('email', id('email-note'))}
+        />
         {errorText('email')}
       </p>
       <p className="comment-field">
         <label htmlFor={id('website')}>
           {t.field.website} <span className="comment-field-note">({t.field.optional})</span>
         </label>
-        <input id={id('website')} name="website" type="url" autoComplete="url" placeholder="https://" aria-invalid={invalid('website')} aria-describedby={describe('website')} />
+        <input
+          id={id('website')}
+          name="website"
+          type="url"
+          autoComplete="url"
+          placeholder="https://"
+          aria-invalid={invalid('website')}
+          aria-describedby={describe('website')}
+        />
         {errorText('website')}
       </p>
       <p className="comment-field">
         <label htmlFor={id('body')}>
           {t.field.body} <span aria-hidden="true">*</span>
         </label>
-        <textarea id={id('body')} name="body" rows={6} required maxLength={COMMENT_LIMITS.body} aria-invalid={invalid('body')} aria-describedby={describe('body')} />
+        <textarea
+          id={id('body')}
+          name="body"
+          rows={6}
+          required
+          maxLength={COMMENT_LIMITS.body}
+          aria-invalid={invalid('body')}
+          aria-describedby={describe('body')}
+        />
         {errorText('body')}
       </p>
       <p className="comment-field comment-consent">
-        <input id={id('consent')} name="consent" type="checkbox" value="on" required aria-invalid={invalid('consent')} aria-describedby={describe('consent')} />
+        <input
+          id={id('consent')}
+          name="consent"
+          type="checkbox"
+          value="on"
+          required
+          aria-invalid={invalid('consent')}
+          aria-describedby={describe('consent')}
+        />
         <label htmlFor={id('consent')}>
           {t.field.consentBefore}
           <a href="/datenschutz/">{t.field.consentLink}</a>
@@ -111,7 +182,13 @@ export function CommentForm({ idPrefix, action, parent, labelledBy, texts: t, on
       </p>
       <p className="comment-field comment-notify">
         <label htmlFor={id('notify')}>{t.notify.label}</label>
-        <select id={id('notify')} name="notify" defaultValue="none" aria-invalid={invalid('notify')} aria-describedby={describe('notify', id('notify-note'))}>
+        <select
+          id={id('notify')}
+          name="notify"
+          defaultValue="none"
+          aria-invalid={invalid('notify')}
+          aria-describedby={describe('notify', id('notify-note'))}
+        >
           {NOTIFY_CHOICES.map((choice) => (
             <option key={choice} value={choice}>
               {t.notify[choice]}
@@ -127,7 +204,11 @@ export function CommentForm({ idPrefix, action, parent, labelledBy, texts: t, on
         * {t.required}
       </p>
       <p className="comment-form-buttons">
-        <button type="submit" className="comment-button comment-button--primary" aria-disabled={sending || undefined}>
+        <button
+          type="submit"
+          className="comment-button comment-button--primary"
+          aria-disabled={sending || undefined}
+        >
           {sending ? t.sending : t.submit}
         </button>
         {onCancel && (

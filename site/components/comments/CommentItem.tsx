@@ -8,13 +8,20 @@ import { formatDateTime, type CommentTexts } from './texts'
 
 const isWebUrl = (url: string | null): url is string => !!url && /^https?:\/\//i.test(url)
 
-export const authorName = (comment: PublicComment, t: CommentTexts): string => comment.author?.name || t.anonymous
+export const authorName = (comment: PublicComment, t: CommentTexts): string =>
+  comment.author?.name || t.anonymous
 
 /**
  * One comment with its actions and its inline reply or edit form; `children` are its replies,
  * rendered by CommentList, so the recursion needs no import back.
  */
-export function CommentItem({ comment, children }: { comment: PublicComment; children?: ReactNode }) {
+export function CommentItem({
+  comment,
+  children,
+}: {
+  comment: PublicComment
+  children?: ReactNode
+}) {
   const ctx = useCommentContext()
   const { texts: t } = ctx
   const [editing, setEditing] = useState(false)
@@ -62,7 +69,12 @@ export function CommentItem({ comment, children }: { comment: PublicComment; chi
           <p>{t.deleted}</p>
         </article>
       ) : (
-        <article id={anchor} className={waiting ? 'comment comment--waiting' : 'comment'} tabIndex={-1} aria-label={name}>
+        <article
+          id={anchor}
+          className={waiting ? 'comment comment--waiting' : 'comment'}
+          tabIndex={-1}
+          aria-label={name}
+        >
           <header className="comment-meta">
             <span className="comment-author">
               {isWebUrl(comment.author?.url ?? null) ? (
@@ -74,13 +86,21 @@ export function CommentItem({ comment, children }: { comment: PublicComment; chi
               )}
             </span>{' '}
             <a className="comment-permalink" href={`#${anchor}`}>
-              <time dateTime={comment.createdAt}>{formatDateTime(comment.createdAt, ctx.lang)}</time>
+              <time dateTime={comment.createdAt}>
+                {formatDateTime(comment.createdAt, ctx.lang)}
+              </time>
             </a>
             {comment.editedAt && <span className="comment-edited"> ({t.edited})</span>}
             {waiting && <strong className="comment-waiting"> {t.pending}</strong>}
           </header>
           {editing ? (
-            <EditForm commentId={comment.id} initialText={ctx.sourceOf(comment)} texts={t} onSave={save} onCancel={closeEdit} />
+            <EditForm
+              commentId={comment.id}
+              initialText={ctx.sourceOf(comment)}
+              texts={t}
+              onSave={save}
+              onCancel={closeEdit}
+            />
           ) : (
             // The CMS sanitizes comment HTML before it leaves the API; this is the only raw HTML here.
             <div className="comment-body" dangerouslySetInnerHTML={{ __html: comment.html }} />
@@ -101,10 +121,19 @@ export function CommentItem({ comment, children }: { comment: PublicComment; chi
             )}
             {own && !editing && (
               <>
-                <button ref={editButton} type="button" className="comment-button comment-button--link" onClick={() => setEditing(true)}>
+                <button
+                  ref={editButton}
+                  type="button"
+                  className="comment-button comment-button--link"
+                  onClick={() => setEditing(true)}
+                >
                   {t.edit}
                 </button>
-                <button type="button" className="comment-button comment-button--link" onClick={() => void remove()}>
+                <button
+                  type="button"
+                  className="comment-button comment-button--link"
+                  onClick={() => void remove()}
+                >
                   {t.delete}
                 </button>
               </>

@@ -13,19 +13,27 @@ describe('own comments', () => {
     const now = Date.now()
     localStorage.setItem(
       EDIT_TOKENS_KEY,
-      JSON.stringify({ '12': { token: 'fresh', createdAt: now - 5 * 60_000 }, '14': { token: 'old', createdAt: now - 16 * 60_000 } }),
+      JSON.stringify({
+        '12': { token: 'fresh', createdAt: now - 5 * 60_000 },
+        '14': { token: 'old', createdAt: now - 16 * 60_000 },
+      }),
     )
     await renderSection()
     expect(within(article('12')).getByRole('button', { name: 'Bearbeiten' })).toBeTruthy()
     expect(within(article('12')).getByRole('button', { name: 'Löschen' })).toBeTruthy()
     expect(within(article('14')).queryByRole('button', { name: 'Bearbeiten' })).toBeNull()
     expect(within(article('13')).queryByRole('button', { name: 'Löschen' })).toBeNull()
-    expect(Object.keys(JSON.parse(localStorage.getItem(EDIT_TOKENS_KEY) ?? '{}') as object)).toEqual(['12'])
+    expect(
+      Object.keys(JSON.parse(localStorage.getItem(EDIT_TOKENS_KEY) ?? '{}') as object),
+    ).toEqual(['12'])
   })
 
   it('hides edit and delete once the 15 minutes are over', async () => {
     vi.useFakeTimers({ shouldAdvanceTime: true, toFake: ['Date', 'setTimeout', 'clearTimeout'] })
-    localStorage.setItem(EDIT_TOKENS_KEY, JSON.stringify({ '12': { token: 'fresh', createdAt: Date.now() - 14 * 60_000 } }))
+    localStorage.setItem(
+      EDIT_TOKENS_KEY,
+      JSON.stringify({ '12': { token: 'fresh', createdAt: Date.now() - 14 * 60_000 } }),
+    )
     await renderSection()
     expect(within(article('12')).getByRole('button', { name: 'Bearbeiten' })).toBeTruthy()
     await act(async () => vi.advanceTimersByTime(61_000))
@@ -33,9 +41,20 @@ describe('own comments', () => {
   })
 
   it('edits an own comment with its token (PATCH) and returns focus to the comment', async () => {
-    localStorage.setItem(EDIT_TOKENS_KEY, JSON.stringify({ '12': { token: 'geheim', createdAt: Date.now() } }))
+    localStorage.setItem(
+      EDIT_TOKENS_KEY,
+      JSON.stringify({ '12': { token: 'geheim', createdAt: Date.now() } }),
+    )
     api.answer('PATCH', /\/comments\/12$/, (call) =>
-      api.json({ comment: { ...seedData().comments[0]!, replies: [], html: `<p>${(call.body as { body: string }).body}</p>`, editedAt: '2026-11-27T10:05:00.000Z', status: 'approved' } }),
+      api.json({
+        comment: {
+          ...seedData().comments[0]!,
+          replies: [],
+          html: `<p>${(call.body as { body: string }).body}</p>`,
+          editedAt: '2026-11-27T10:05:00.000Z',
+          status: 'approved',
+        },
+      }),
     )
     await renderSection()
     await user.click(within(article('12')).getByRole('button', { name: 'Bearbeiten' }))
@@ -57,16 +76,24 @@ describe('own comments', () => {
   })
 
   it('closes the edit form with Escape and puts focus back on "Bearbeiten"', async () => {
-    localStorage.setItem(EDIT_TOKENS_KEY, JSON.stringify({ '14': { token: 'geheim', createdAt: Date.now() } }))
+    localStorage.setItem(
+      EDIT_TOKENS_KEY,
+      JSON.stringify({ '14': { token: 'geheim', createdAt: Date.now() } }),
+    )
     await renderSection()
     await user.click(within(article('14')).getByRole('button', { name: 'Bearbeiten' }))
     await user.keyboard('{Escape}')
     expect(within(article('14')).queryByLabelText('Kommentar bearbeiten')).toBeNull()
-    expect(document.activeElement).toBe(within(article('14')).getByRole('button', { name: 'Bearbeiten' }))
+    expect(document.activeElement).toBe(
+      within(article('14')).getByRole('button', { name: 'Bearbeiten' }),
+    )
   })
 
   it('deletes an own comment after confirmation; one with replies stays as "Kommentar gelöscht"', async () => {
-    localStorage.setItem(EDIT_TOKENS_KEY, JSON.stringify({ '12': { token: 'geheim', createdAt: Date.now() } }))
+    localStorage.setItem(
+      EDIT_TOKENS_KEY,
+      JSON.stringify({ '12': { token: 'geheim', createdAt: Date.now() } }),
+    )
     api.answer('DELETE', /\/comments\/12$/, () => {
       api.data.comments[0] = { ...api.data.comments[0]!, deleted: true, author: null, html: '' }
       return new Response(null, { status: 204 })
@@ -79,17 +106,24 @@ describe('own comments', () => {
     await waitFor(() => expect(text(article('12'))).toBe('Kommentar gelöscht'))
     expect(document.activeElement).toBe(article('12'))
     expect(confirm).toHaveBeenCalledWith('Diesen Kommentar wirklich löschen?')
-    expect(api.callsTo('DELETE', /\/comments\/12$/)[0]?.headers.get('authorization')).toBe('Bearer geheim')
+    expect(api.callsTo('DELETE', /\/comments\/12$/)[0]?.headers.get('authorization')).toBe(
+      'Bearer geheim',
+    )
     expect(document.getElementById('kommentar-13')).not.toBeNull()
     expect(localStorage.getItem(EDIT_TOKENS_KEY)).toBe('{}')
-    expect(document.querySelector('[aria-live=polite]')?.textContent).toBe('Ihr Kommentar wurde gelöscht.')
+    expect(document.querySelector('[aria-live=polite]')?.textContent).toBe(
+      'Ihr Kommentar wurde gelöscht.',
+    )
     // Refetched for the stats; the server's thread agrees.
     await waitFor(() => expect(api.callsTo('GET', COMMENTS)).toHaveLength(2))
     expect(text(article('12'))).toBe('Kommentar gelöscht')
   })
 
   it('does not delete when the reader cancels the confirmation', async () => {
-    localStorage.setItem(EDIT_TOKENS_KEY, JSON.stringify({ '14': { token: 'geheim', createdAt: Date.now() } }))
+    localStorage.setItem(
+      EDIT_TOKENS_KEY,
+      JSON.stringify({ '14': { token: 'geheim', createdAt: Date.now() } }),
+    )
     vi.stubGlobal('confirm', () => false)
     await renderSection()
     await user.click(within(article('14')).getByRole('button', { name: 'Löschen' }))

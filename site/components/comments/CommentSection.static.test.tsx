@@ -8,7 +8,9 @@ import { API_BASE, seedData, SLUG } from './test/fakeApi'
 const text = (element: Element | null) => element?.textContent?.replace(/\s+/g, ' ').trim()
 
 describe('static HTML (server render, no JavaScript)', () => {
-  const html = renderToString(<CommentSection slug={SLUG} apiBase={API_BASE} initial={seedData()} />)
+  const html = renderToString(
+    <CommentSection slug={SLUG} apiBase={API_BASE} initial={seedData()} />,
+  )
   const doc = new DOMParser().parseFromString(html, 'text/html')
 
   it('contains the approved thread, the stats and the links to the top comments', () => {
@@ -16,10 +18,18 @@ describe('static HTML (server render, no JavaScript)', () => {
     expect(text(doc.querySelector('.comment-stats'))).toContain('1 Thread-Antworten')
     expect(text(doc.querySelector('.comment-stats'))).toContain('0 Follower')
     expect(text(doc.querySelector('.comment-stats'))).toContain('3 Kommentar-Autoren')
-    expect(doc.querySelector('a[href="#kommentar-12"]')?.textContent).toBe('Meistbewerteter Kommentar')
-    expect([...doc.querySelectorAll('a[href="#kommentar-12"]')].map((a) => a.textContent)).toContain('Heißester Kommentar-Thread')
-    expect(doc.querySelector('article#kommentar-12 .comment-body')?.innerHTML).toBe('<p>Ich berate mittelständische Kunden …</p>')
-    expect(doc.querySelector('article#kommentar-12 time')?.getAttribute('datetime')).toBe('2026-11-27T10:00:00.000Z')
+    expect(doc.querySelector('a[href="#kommentar-12"]')?.textContent).toBe(
+      'Meistbewerteter Kommentar',
+    )
+    expect(
+      [...doc.querySelectorAll('a[href="#kommentar-12"]')].map((a) => a.textContent),
+    ).toContain('Heißester Kommentar-Thread')
+    expect(doc.querySelector('article#kommentar-12 .comment-body')?.innerHTML).toBe(
+      '<p>Ich berate mittelständische Kunden …</p>',
+    )
+    expect(doc.querySelector('article#kommentar-12 time')?.getAttribute('datetime')).toBe(
+      '2026-11-27T10:00:00.000Z',
+    )
     // The reply is nested in its parent's list item.
     expect(doc.querySelector('li:has(> #kommentar-12) ol #kommentar-13')).not.toBeNull()
   })
@@ -35,23 +45,39 @@ describe('static HTML (server render, no JavaScript)', () => {
     const form = doc.querySelector('form[aria-labelledby="kommentar-schreiben"]')
     expect(form?.getAttribute('method')).toBe('post')
     expect(form?.getAttribute('action')).toBe(`${API_BASE}/api/public/articles/${SLUG}/comments`)
-    const names = [...(form?.querySelectorAll('[name]') ?? [])].map((field) => field.getAttribute('name'))
+    const names = [...(form?.querySelectorAll('[name]') ?? [])].map((field) =>
+      field.getAttribute('name'),
+    )
     expect(names).toEqual(['lang', 'name', 'email', 'website', 'body', 'consent', 'notify'])
     // The article's language goes along, so the CMS answers and mails in it.
     expect(form?.querySelector('[name=lang]')?.getAttribute('value')).toBe('de')
     expect(form?.querySelector('[name=consent]')?.getAttribute('value')).toBe('on')
     // "Benachrichtige mich zu:" posts as notify=none|replies|article, none chosen.
     const notify = form?.querySelector('select[name=notify]')
-    expect(doc.querySelector(`label[for="${notify?.id}"]`)?.textContent).toBe('Benachrichtige mich zu:')
-    expect([...(notify?.querySelectorAll('option') ?? [])].map((o) => [o.getAttribute('value'), o.textContent, o.hasAttribute('selected')])).toEqual([
+    expect(doc.querySelector(`label[for="${notify?.id}"]`)?.textContent).toBe(
+      'Benachrichtige mich zu:',
+    )
+    expect(
+      [...(notify?.querySelectorAll('option') ?? [])].map((o) => [
+        o.getAttribute('value'),
+        o.textContent,
+        o.hasAttribute('selected'),
+      ]),
+    ).toEqual([
       ['none', 'nichts', true],
       ['replies', 'Antworten auf meinen Kommentar', false],
       ['article', 'allen neuen Kommentaren', false],
     ])
-    expect(doc.getElementById(notify?.getAttribute('aria-describedby') ?? '')?.textContent).toBe('Sie erhalten zuerst eine E-Mail zur Bestätigung.')
+    expect(doc.getElementById(notify?.getAttribute('aria-describedby') ?? '')?.textContent).toBe(
+      'Sie erhalten zuerst eine E-Mail zur Bestätigung.',
+    )
     expect(form?.querySelector('a[href="/datenschutz/"]')).not.toBeNull()
-    expect(doc.querySelector('#kommentar-wartet[role=status]')?.textContent).toBe('Danke! Ihr Kommentar wartet auf Freigabe.')
-    expect(doc.querySelector('#kommentar-veroeffentlicht[role=status]')?.textContent).toBe('Danke! Ihr Kommentar ist veröffentlicht.')
+    expect(doc.querySelector('#kommentar-wartet[role=status]')?.textContent).toBe(
+      'Danke! Ihr Kommentar wartet auf Freigabe.',
+    )
+    expect(doc.querySelector('#kommentar-veroeffentlicht[role=status]')?.textContent).toBe(
+      'Danke! Ihr Kommentar ist veröffentlicht.',
+    )
   })
 
   it('offers no buttons that need JavaScript', () => {
@@ -59,6 +85,10 @@ describe('static HTML (server render, no JavaScript)', () => {
     expect(buttons).not.toContain('Antworten')
     expect(buttons).not.toContain('Bearbeiten')
     expect(buttons).not.toContain('Löschen')
-    expect([...doc.querySelectorAll('.comment-reaction')].every((button) => button.hasAttribute('disabled'))).toBe(true)
+    expect(
+      [...doc.querySelectorAll('.comment-reaction')].every((button) =>
+        button.hasAttribute('disabled'),
+      ),
+    ).toBe(true)
   })
 })

@@ -25,8 +25,18 @@ export interface CommentSectionProps {
  * indexable without JavaScript, the form posts as a plain HTML form), then hydrated: it refetches
  * the live thread and posts, reacts, edits and deletes in place.
  */
-export default function CommentSection({ slug, apiBase, lang = DEFAULT_LOCALE, initial }: CommentSectionProps) {
-  const { state, comments, context, subscribe, changeSort } = useCommentSection({ slug, apiBase, lang, initial })
+export default function CommentSection({
+  slug,
+  apiBase,
+  lang = DEFAULT_LOCALE,
+  initial,
+}: CommentSectionProps) {
+  const { state, comments, context, subscribe, changeSort } = useCommentSection({
+    slug,
+    apiBase,
+    lang,
+    initial,
+  })
   const t = context.texts
 
   return (
@@ -34,16 +44,32 @@ export default function CommentSection({ slug, apiBase, lang = DEFAULT_LOCALE, i
       <div className="comments">
         <div className="comments-header">
           <CommentStats stats={state.data.stats} texts={t} />
-          <SubscribeForm action={subscriptionsUrl(apiBase)} slug={slug} texts={t} onSubmit={subscribe} />
+          <SubscribeForm
+            action={subscriptionsUrl(apiBase)}
+            slug={slug}
+            texts={t}
+            onSubmit={subscribe}
+          />
         </div>
         {/* Target of the no-JS subscribe form's redirect, like #kommentar-wartet below. */}
         <p id={FORM_ANCHORS.subscriptionRequested} className="comment-notice" role="status">
           {t.subscribe.requested}
         </p>
-        {state.hydrated && comments.length > 1 && <SortControl value={state.sort} onChange={changeSort} texts={t} />}
+        {state.hydrated && comments.length > 1 && (
+          <SortControl value={state.sort} onChange={changeSort} texts={t} />
+        )}
         {state.loadFailed && <p className="comments-note">{t.loadFailed}</p>}
-        <div id={LIST_ID} className="comments-thread" tabIndex={-1} aria-busy={state.busy || undefined}>
-          {comments.length > 0 ? <CommentList comments={comments} label={t.listLabel} /> : <p className="comments-note">{t.empty}</p>}
+        <div
+          id={LIST_ID}
+          className="comments-thread"
+          tabIndex={-1}
+          aria-busy={state.busy || undefined}
+        >
+          {comments.length > 0 ? (
+            <CommentList comments={comments} label={t.listLabel} />
+          ) : (
+            <p className="comments-note">{t.empty}</p>
+          )}
         </div>
         <p className="visually-hidden" aria-live="polite">
           {state.announcement}
@@ -58,7 +84,14 @@ export default function CommentSection({ slug, apiBase, lang = DEFAULT_LOCALE, i
             {t.thanksPublished}
           </p>
           {context.open ? (
-            <CommentForm idPrefix="kommentar-form" action={context.action} parent={null} labelledBy="kommentar-schreiben" texts={t} onSubmit={context.submit} />
+            <CommentForm
+              idPrefix="kommentar-form"
+              action={context.action}
+              parent={null}
+              labelledBy="kommentar-schreiben"
+              texts={t}
+              onSubmit={context.submit}
+            />
           ) : (
             <p id={CLOSED_ID} className="comments-note" tabIndex={-1}>
               {t.closed}

@@ -57,7 +57,11 @@ export function EditForm({ commentId, initialText, texts: t, onSave, onCancel }:
         </span>
       )}
       <p className="comment-form-buttons">
-        <button type="submit" className="comment-button comment-button--primary" aria-disabled={saving || undefined}>
+        <button
+          type="submit"
+          className="comment-button comment-button--primary"
+          aria-disabled={saving || undefined}
+        >
           {saving ? t.sending : t.save}
         </button>
         <button type="button" className="comment-button" onClick={onCancel}>

@@ -7,8 +7,10 @@ import { API_BASE, seedData, SLUG } from './test/fakeApi'
 import { api, renderSection, setupIsland, text, user } from './test/island'
 
 const SUBSCRIPTIONS = /^\/api\/public\/subscriptions$/
-const REQUESTED = 'Fast geschafft: Bitte bestätigen Sie den Link in der E-Mail, die wir Ihnen geschickt haben.'
-const THROTTLED = 'Für diese Adresse wurden gerade schon Bestätigungen verschickt. Bitte versuchen Sie es später noch einmal.'
+const REQUESTED =
+  'Fast geschafft: Bitte bestätigen Sie den Link in der E-Mail, die wir Ihnen geschickt haben.'
+const THROTTLED =
+  'Für diese Adresse wurden gerade schon Bestätigungen verschickt. Bitte versuchen Sie es später noch einmal.'
 
 setupIsland()
 
@@ -21,10 +23,13 @@ async function fillSubscribe(values: { email?: string; scope?: RegExp } = {}) {
   await user.click(form.getByRole('checkbox'))
   return form
 }
-const send = (form: ReturnType<typeof within>) => user.click(form.getByRole('button', { name: 'Abonnieren' }))
+const send = (form: ReturnType<typeof within>) =>
+  user.click(form.getByRole('button', { name: 'Abonnieren' }))
 
 describe('subscribe form without JavaScript', () => {
-  const html = renderToString(<CommentSection slug={SLUG} apiBase={API_BASE} initial={seedData()} />)
+  const html = renderToString(
+    <CommentSection slug={SLUG} apiBase={API_BASE} initial={seedData()} />,
+  )
   const doc = new DOMParser().parseFromString(html, 'text/html')
 
   it('is a plain HTML form that posts to the CMS, with the article, and the notice for its redirect', () => {
@@ -32,16 +37,26 @@ describe('subscribe form without JavaScript', () => {
     expect(doc.querySelector('details.comment-subscribe summary')?.textContent).toBe('Abonnieren')
     expect(form?.getAttribute('method')).toBe('post')
     expect(form?.getAttribute('action')).toBe(`${API_BASE}/api/public/subscriptions`)
-    expect([...(form?.querySelectorAll('[name]') ?? [])].map((field) => field.getAttribute('name'))).toEqual(['article', 'lang', 'email', 'scope', 'scope', 'consent'])
-    expect(form?.querySelector<HTMLInputElement>('input[type=hidden][name=article]')?.getAttribute('value')).toBe(SLUG)
+    expect(
+      [...(form?.querySelectorAll('[name]') ?? [])].map((field) => field.getAttribute('name')),
+    ).toEqual(['article', 'lang', 'email', 'scope', 'scope', 'consent'])
+    expect(
+      form
+        ?.querySelector<HTMLInputElement>('input[type=hidden][name=article]')
+        ?.getAttribute('value'),
+    ).toBe(SLUG)
     expect(form?.querySelector('input[name=scope][checked]')?.getAttribute('value')).toBe('article')
-    expect(text(form?.querySelector('fieldset'))).toBe('Benachrichtige mich über: neue Kommentare zu diesem Artikel neue Artikel')
+    expect(text(form?.querySelector('fieldset'))).toBe(
+      'Benachrichtige mich über: neue Kommentare zu diesem Artikel neue Artikel',
+    )
     expect(form?.querySelector('[name=consent]')?.getAttribute('value')).toBe('on')
     expect(text(form?.querySelector('.comment-consent label'))).toBe(
       'Ich möchte per E-Mail benachrichtigt werden und kann das jederzeit abbestellen (Datenschutzerklärung). *',
     )
     expect(form?.querySelector('.comment-consent a')?.getAttribute('href')).toBe('/datenschutz/')
-    expect(doc.querySelector('#abo-angefragt.comment-notice[role=status]')?.textContent).toBe(REQUESTED)
+    expect(doc.querySelector('#abo-angefragt.comment-notice[role=status]')?.textContent).toBe(
+      REQUESTED,
+    )
   })
 })
 
@@ -54,7 +69,12 @@ describe('subscribe form', () => {
     await waitFor(() => expect(form.getByRole('status').textContent).toBe(REQUESTED))
     const [call] = api.callsTo('POST', SUBSCRIPTIONS)
     expect(call?.url.href).toBe(`${API_BASE}/api/public/subscriptions`)
-    expect(call?.body).toEqual({ email: 'maria@example.de', scope: 'article', article: SLUG, consent: true })
+    expect(call?.body).toEqual({
+      email: 'maria@example.de',
+      scope: 'article',
+      article: SLUG,
+      consent: true,
+    })
     expect(call?.headers.get('content-type')).toBe('application/json')
     expect(call?.headers.get('accept-language')).toBe('de')
     // The address stays, the consent is per request.
@@ -63,13 +83,26 @@ describe('subscribe form', () => {
   })
 
   it('asks for new articles without an article', async () => {
-    api.answer('POST', SUBSCRIPTIONS, () => api.json({ status: 'confirmed', message: 'Diese Adresse erhält diese Benachrichtigungen bereits.' }, 202))
+    api.answer('POST', SUBSCRIPTIONS, () =>
+      api.json(
+        { status: 'confirmed', message: 'Diese Adresse erhält diese Benachrichtigungen bereits.' },
+        202,
+      ),
+    )
     await renderSection()
     const form = await fillSubscribe({ scope: /^neue Artikel/ })
     await send(form)
 
-    await waitFor(() => expect(form.getByRole('status').textContent).toBe('Diese Adresse erhält diese Benachrichtigungen bereits.'))
-    expect(api.callsTo('POST', SUBSCRIPTIONS)[0]?.body).toEqual({ email: 'maria@example.de', scope: 'posts', consent: true })
+    await waitFor(() =>
+      expect(form.getByRole('status').textContent).toBe(
+        'Diese Adresse erhält diese Benachrichtigungen bereits.',
+      ),
+    )
+    expect(api.callsTo('POST', SUBSCRIPTIONS)[0]?.body).toEqual({
+      email: 'maria@example.de',
+      scope: 'posts',
+      consent: true,
+    })
   })
 
   it('shows field errors from a 400 next to their fields and keeps the typed address', async () => {
@@ -90,23 +123,33 @@ describe('subscribe form', () => {
 
     const email = form.getByLabelText<HTMLInputElement>(/^E-Mail/)
     await waitFor(() => expect(email.getAttribute('aria-invalid')).toBe('true'))
-    expect(document.getElementById(email.getAttribute('aria-describedby') ?? '')?.textContent).toBe('Bitte geben Sie eine gültige E-Mail-Adresse an.')
+    expect(document.getElementById(email.getAttribute('aria-describedby') ?? '')?.textContent).toBe(
+      'Bitte geben Sie eine gültige E-Mail-Adresse an.',
+    )
     expect(document.activeElement).toBe(email)
     const consent = form.getByRole('checkbox')
     expect(consent.getAttribute('aria-invalid')).toBe('true')
-    expect(document.getElementById(consent.getAttribute('aria-describedby') ?? '')?.textContent).toBe('Bitte stimmen Sie den E-Mail-Benachrichtigungen zu.')
+    expect(
+      document.getElementById(consent.getAttribute('aria-describedby') ?? '')?.textContent,
+    ).toBe('Bitte stimmen Sie den E-Mail-Benachrichtigungen zu.')
     expect(email.value).toBe('maria@example')
     expect(form.getByRole('status').textContent).toBe('')
   })
 
   it('shows the throttle message of a 429 and keeps the typed address', async () => {
-    api.answer('POST', SUBSCRIPTIONS, () => api.json({ errors: [{ field: 'email', message: THROTTLED }] }, 429))
+    api.answer('POST', SUBSCRIPTIONS, () =>
+      api.json({ errors: [{ field: 'email', message: THROTTLED }] }, 429),
+    )
     await renderSection()
     const form = await fillSubscribe()
     await send(form)
 
     const email = form.getByLabelText<HTMLInputElement>(/^E-Mail/)
-    await waitFor(() => expect(document.getElementById(email.getAttribute('aria-describedby') ?? '')?.textContent).toBe(THROTTLED))
+    await waitFor(() =>
+      expect(
+        document.getElementById(email.getAttribute('aria-describedby') ?? '')?.textContent,
+      ).toBe(THROTTLED),
+    )
     expect(email.value).toBe('maria@example.de')
     expect(form.getByRole('status').textContent).toBe('')
   })
@@ -120,7 +163,9 @@ describe('subscribe form', () => {
     await send(form)
 
     const alert = await form.findByRole('alert')
-    expect(alert.textContent).toBe('Der Kommentar-Server ist gerade nicht erreichbar. Bitte versuchen Sie es später noch einmal.')
+    expect(alert.textContent).toBe(
+      'Der Kommentar-Server ist gerade nicht erreichbar. Bitte versuchen Sie es später noch einmal.',
+    )
     expect(document.activeElement).toBe(alert)
   })
 
@@ -130,6 +175,8 @@ describe('subscribe form', () => {
     const form = within(screen.getByRole('form', { name: 'Subscribe' }))
     expect(form.getByRole('radio', { name: 'new comments on this article' })).toBeTruthy()
     expect(form.getByRole('button', { name: 'Subscribe' })).toBeTruthy()
-    expect(document.getElementById('abo-angefragt')?.textContent).toBe('Almost done: please confirm the link in the email we sent you.')
+    expect(document.getElementById('abo-angefragt')?.textContent).toBe(
+      'Almost done: please confirm the link in the email we sent you.',
+    )
   })
 })

@@ -25,7 +25,11 @@ export function SubscribeForm({ action, slug, texts: t, onSubmit }: SubscribeFor
   const form = useRef<HTMLFormElement>(null)
   const [sending, setSending] = useState(false)
   const [message, setMessage] = useState('')
-  const { setErrors, id, invalid, describe, errorText, generalErrors } = useFieldErrors(form, 'abo', FIELDS)
+  const { setErrors, id, invalid, describe, errorText, generalErrors } = useFieldErrors(
+    form,
+    'abo',
+    FIELDS,
+  )
 
   async function submit(event: SubmitEvent<HTMLFormElement>) {
     event.preventDefault()
@@ -51,7 +55,14 @@ export function SubscribeForm({ action, slug, texts: t, onSubmit }: SubscribeFor
   return (
     <details className="comment-subscribe">
       <summary id={id('titel')}>{t.subscribe.title}</summary>
-      <form ref={form} className="comment-form" method="post" action={action} aria-labelledby={id('titel')} onSubmit={submit}>
+      <form
+        ref={form}
+        className="comment-form"
+        method="post"
+        action={action}
+        aria-labelledby={id('titel')}
+        onSubmit={submit}
+      >
         {generalErrors}
         {/* Without JavaScript the article goes along for both choices; the CMS uses it for "new comments" and the way back. */}
         <input type="hidden" name="article" value={slug} />
@@ -60,19 +71,36 @@ export function SubscribeForm({ action, slug, texts: t, onSubmit }: SubscribeFor
           <label htmlFor={id('email')}>
             {t.field.email} <span aria-hidden="true">*</span>
           </label>
-          <input id={id('email')} name="email" type="email" autoComplete="email" required aria-invalid={invalid('email')} aria-describedby={describe('email')} />
+          <input
+            id={id('email')}
+            name="email"
+            type="email"
+            autoComplete="email"
+            required
+            aria-invalid={invalid('email')}
+            aria-describedby={describe('email')}
+          />
           {errorText('email')}
         </p>
         <fieldset className="comment-choice">
           <legend>{t.subscribe.scope}</legend>
           {SCOPES.map((scope) => (
             <label key={scope}>
-              <input type="radio" name="scope" value={scope} defaultChecked={scope === 'article'} /> {t.subscribe[scope]}
+              <input type="radio" name="scope" value={scope} defaultChecked={scope === 'article'} />{' '}
+              {t.subscribe[scope]}
             </label>
           ))}
         </fieldset>
         <p className="comment-field comment-consent">
-          <input id={id('consent')} name="consent" type="checkbox" value="on" required aria-invalid={invalid('consent')} aria-describedby={describe('consent')} />
+          <input
+            id={id('consent')}
+            name="consent"
+            type="checkbox"
+            value="on"
+            required
+            aria-invalid={invalid('consent')}
+            aria-describedby={describe('consent')}
+          />
           <label htmlFor={id('consent')}>
             {t.subscribe.consentBefore}
             <a href="/datenschutz/">{t.field.consentLink}</a>
@@ -81,7 +109,11 @@ export function SubscribeForm({ action, slug, texts: t, onSubmit }: SubscribeFor
           {errorText('consent')}
         </p>
         <p className="comment-form-buttons">
-          <button type="submit" className="comment-button comment-button--primary" aria-disabled={sending || undefined}>
+          <button
+            type="submit"
+            className="comment-button comment-button--primary"
+            aria-disabled={sending || undefined}
+          >
             {sending ? t.sending : t.subscribe.submit}
           </button>
         </p>

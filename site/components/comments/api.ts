@@ -25,10 +25,15 @@ import {
 export type FieldError = Partial<Pick<ApiFieldError, 'field'>> & Pick<ApiFieldError, 'message'>
 
 /** status 0 = the CMS was not reachable (network error, CORS); errors is then empty. */
-export type ApiResult<T> = { ok: true; status: number; data: T } | { ok: false; status: number; errors: FieldError[] }
+export type ApiResult<T> =
+  { ok: true; status: number; data: T } | { ok: false; status: number; errors: FieldError[] }
 
 /** The comment form's fields; website, parent and notify are left out of the request when empty. */
-export type NewComment = Pick<NewCommentBody, 'name' | 'email' | 'body'> & { website: string; parent: string | null; notify: Notify }
+export type NewComment = Pick<NewCommentBody, 'name' | 'email' | 'body'> & {
+  website: string
+  parent: string | null
+  notify: Notify
+}
 
 /** The "Abonnieren" form: new comments on this article, or new articles (replies come with a comment's notify). */
 export type FormScope = Exclude<SubscriptionScope, 'replies'>
@@ -45,13 +50,18 @@ export interface CommentsApi {
 }
 
 /** The form's action for readers without JavaScript; the JSON calls use the same URL. */
-export const commentsUrl = (apiBase: string, slug: string): string => `${apiBase}${apiPaths.comments(slug)}`
+export const commentsUrl = (apiBase: string, slug: string): string =>
+  `${apiBase}${apiPaths.comments(slug)}`
 export const subscriptionsUrl = (apiBase: string): string => `${apiBase}${apiPaths.subscriptions}`
 
 export function commentsApi(apiBase: string, slug: string, lang: Lang): CommentsApi {
   const url = (path: string) => `${apiBase}${path}`
   // The CMS answers error messages in the first language of Accept-Language: the article's.
-  const headers = (extra: Record<string, string> = {}): Record<string, string> => ({ accept: 'application/json', 'accept-language': lang, ...extra })
+  const headers = (extra: Record<string, string> = {}): Record<string, string> => ({
+    accept: 'application/json',
+    'accept-language': lang,
+    ...extra,
+  })
   const json = (body: unknown, extra: Record<string, string> = {}) => ({
     headers: headers({ 'content-type': 'application/json', ...extra }),
     body: JSON.stringify(body),
@@ -80,13 +90,20 @@ export function commentsApi(apiBase: string, slug: string, lang: Lang): Comments
         credentials: 'include',
         ...json({ value }, { 'x-reader-token': readerToken }),
       }),
-    edit: (id, body, editToken) => request(url(apiPaths.comment(id)), { method: 'PATCH', ...json({ body }, bearer(editToken)) }),
-    remove: (id, editToken) => request(url(apiPaths.comment(id)), { method: 'DELETE', headers: headers(bearer(editToken)) }),
+    edit: (id, body, editToken) =>
+      request(url(apiPaths.comment(id)), { method: 'PATCH', ...json({ body }, bearer(editToken)) }),
+    remove: (id, editToken) =>
+      request(url(apiPaths.comment(id)), { method: 'DELETE', headers: headers(bearer(editToken)) }),
     // Only "new comments" belongs to this article; "new articles" is site-wide.
     subscribe: ({ email, scope }) =>
       request(subscriptionsUrl(apiBase), {
         method: 'POST',
-        ...json({ email, scope, ...(scope === 'article' ? { article: slug } : {}), consent: true } satisfies SubscribeBody),
+        ...json({
+          email,
+          scope,
+          ...(scope === 'article' ? { article: slug } : {}),
+          consent: true,
+        } satisfies SubscribeBody),
       }),
   }
 }
@@ -104,9 +121,26 @@ async function request<T>(url: string, init: RequestInit): Promise<ApiResult<T>>
 }
 
 function fieldErrors(body: unknown): FieldError[] {
-  if (typeof body !== 'object' || body === null || !('errors' in body) || !Array.isArray(body.errors)) return []
+  if (
+    typeof body !== 'object' ||
+    body === null ||
+    !('errors' in body) ||
+    !Array.isArray(body.errors)
+  )
+    return []
   return body.errors.flatMap((error: unknown): FieldError[] => {
-    if (typeof error !== 'object' || error === null || !('message' in error) || typeof error.message !== 'string') return []
-    return [{ field: 'field' in error && typeof error.field === 'string' ? error.field : undefined, message: error.message }]
+    if (
+      typeof error !== 'object' ||
+      error === null ||
+      !('message' in error) ||
+      typeof error.message !== 'string'
+    )
+      return []
+    return [
+      {
+        field: 'field' in error && typeof error.field === 'string' ? error.field : undefined,
+        message: error.message,
+      },
+    ]
   })
 }

@@ -22,7 +22,8 @@ export function loadEditTokens(now: number = Date.now()): EditTokens {
   const stored = readJson(EDIT_TOKENS_KEY)
   const valid: EditTokens = {}
   if (!isRecord(stored)) return valid
-  for (const [id, entry] of Object.entries(stored)) if (isEditToken(entry) && isFresh(entry, now)) valid[id] = entry
+  for (const [id, entry] of Object.entries(stored))
+    if (isEditToken(entry) && isFresh(entry, now)) valid[id] = entry
   if (Object.keys(valid).length !== Object.keys(stored).length) writeJson(EDIT_TOKENS_KEY, valid)
   return valid
 }
@@ -40,7 +41,8 @@ export function removeEditToken(id: string, now: number = Date.now()): EditToken
   return tokens
 }
 
-export const isFresh = (entry: EditToken, now: number = Date.now()): boolean => now - entry.createdAt < EDIT_WINDOW_MS
+export const isFresh = (entry: EditToken, now: number = Date.now()): boolean =>
+  now - entry.createdAt < EDIT_WINDOW_MS
 
 /** Milliseconds until the next token expires (to hide its buttons right then), or null when none is left. */
 export function nextExpiry(tokens: EditTokens, now: number = Date.now()): number | null {

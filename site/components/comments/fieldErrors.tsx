@@ -5,11 +5,16 @@ import type { FieldError } from './api'
  * The API's field errors in a form: each next to its field (aria-invalid, aria-describedby), the
  * rest in one alert on top. After a rejected post, focus moves to the first thing to fix.
  */
-export function useFieldErrors<F extends string>(form: RefObject<HTMLFormElement | null>, idPrefix: string, fields: readonly F[]) {
+export function useFieldErrors<F extends string>(
+  form: RefObject<HTMLFormElement | null>,
+  idPrefix: string,
+  fields: readonly F[],
+) {
   const [errors, setErrors] = useState<FieldError[]>([])
 
   useEffect(() => {
-    if (errors.length) form.current?.querySelector<HTMLElement>('[aria-invalid="true"], [role="alert"]')?.focus()
+    if (errors.length)
+      form.current?.querySelector<HTMLElement>('[aria-invalid="true"], [role="alert"]')?.focus()
   }, [errors, form])
 
   const id = (name: string) => `${idPrefix}-${name}`

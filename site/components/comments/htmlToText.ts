@@ -5,6 +5,8 @@
 export function htmlToText(html: string): string {
   const doc = new DOMParser().parseFromString(html, 'text/html')
   for (const br of doc.querySelectorAll('br')) br.replaceWith('\n')
-  const blocks = [...doc.body.children].map((block) => block.textContent?.trim() ?? '').filter(Boolean)
+  const blocks = [...doc.body.children]
+    .map((block) => block.textContent?.trim() ?? '')
+    .filter(Boolean)
   return blocks.length ? blocks.join('\n\n') : (doc.body.textContent?.trim() ?? '')
 }

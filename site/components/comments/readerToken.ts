@@ -24,7 +24,8 @@ export function readerToken(): string {
 export function loadVotes(): Votes {
   const stored = readJson(VOTES_KEY)
   const votes: Votes = {}
-  if (isRecord(stored)) for (const [id, vote] of Object.entries(stored)) if (isVote(vote)) votes[id] = vote
+  if (isRecord(stored))
+    for (const [id, vote] of Object.entries(stored)) if (isVote(vote)) votes[id] = vote
   return votes
 }
 

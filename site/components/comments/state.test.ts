@@ -1,11 +1,24 @@
 import { describe, expect, it } from 'vitest'
 import type { CommentsData, OwnComment } from '../../../contract'
 import type { ApiResult } from './api'
-import { CLOSED_ID, initialState, LIST_ID, reducer, shownComments, waitingComments, type SectionAction, type SectionState } from './state'
+import {
+  CLOSED_ID,
+  initialState,
+  LIST_ID,
+  reducer,
+  shownComments,
+  waitingComments,
+  type SectionAction,
+  type SectionState,
+} from './state'
 import { comment, seedData } from './test/fakeApi'
 import { findComment } from './tree'
 
-const own = (id: string, status: OwnComment['status'], extra: Partial<OwnComment> = {}): OwnComment => ({
+const own = (
+  id: string,
+  status: OwnComment['status'],
+  extra: Partial<OwnComment> = {},
+): OwnComment => ({
   ...comment(id, 'Maria Schulz'),
   status,
   body: `Text ${id}`,
@@ -14,7 +27,12 @@ const own = (id: string, status: OwnComment['status'], extra: Partial<OwnComment
 const ok = (data: CommentsData): ApiResult<CommentsData> => ({ ok: true, status: 200, data })
 const failed = (status: number): ApiResult<CommentsData> => ({ ok: false, status, errors: [] })
 const run = (state: SectionState, ...actions: SectionAction[]) => actions.reduce(reducer, state)
-const ids = (state: SectionState) => shownComments(state.data.comments, waitingComments(state.posted, state.data.comments), state.sort).map((c) => c.id)
+const ids = (state: SectionState) =>
+  shownComments(
+    state.data.comments,
+    waitingComments(state.posted, state.data.comments),
+    state.sort,
+  ).map((c) => c.id)
 const token = { token: 't', createdAt: 0 }
 
 /** Freezes the whole state, so any change in place throws. */
@@ -29,15 +47,31 @@ function deepFreeze<T>(value: T): T {
 describe('comment section state', () => {
   it('starts from the build-time thread, in the default order, not yet hydrated', () => {
     const state = initialState(seedData())
-    expect(state).toMatchObject({ sort: 'oldest', hydrated: false, busy: false, posted: [], replyTo: null, focusTarget: null })
+    expect(state).toMatchObject({
+      sort: 'oldest',
+      hydrated: false,
+      busy: false,
+      posted: [],
+      replyTo: null,
+      focusTarget: null,
+    })
     expect(state.data.commentsOpen).toBe(true)
   })
 
   it('shows only the answer to the latest load', () => {
     const newer = { ...seedData(), comments: [comment('20', 'Neu')] }
-    let state = run(initialState(seedData()), { type: 'loadStarted', load: 1, quiet: true }, { type: 'loadStarted', load: 2, quiet: false })
+    let state = run(
+      initialState(seedData()),
+      { type: 'loadStarted', load: 1, quiet: true },
+      { type: 'loadStarted', load: 2, quiet: false },
+    )
     expect(state.busy).toBe(true)
-    state = reducer(state, { type: 'loaded', load: 1, result: ok({ ...seedData(), comments: [] }), reveal: null })
+    state = reducer(state, {
+      type: 'loaded',
+      load: 1,
+      result: ok({ ...seedData(), comments: [] }),
+      reveal: null,
+    })
     expect(state.data.comments).toHaveLength(2)
     expect(state.busy).toBe(true)
     state = reducer(state, { type: 'loaded', load: 2, result: ok(newer), reveal: null })
@@ -46,21 +80,35 @@ describe('comment section state', () => {
   })
 
   it('takes commentsOpen from the live thread', () => {
-    const state = run(initialState(seedData()), { type: 'loadStarted', load: 1, quiet: true }, { type: 'loaded', load: 1, result: ok({ ...seedData(), commentsOpen: false }), reveal: null })
+    const state = run(
+      initialState(seedData()),
+      { type: 'loadStarted', load: 1, quiet: true },
+      { type: 'loaded', load: 1, result: ok({ ...seedData(), commentsOpen: false }), reveal: null },
+    )
     expect(state.data.commentsOpen).toBe(false)
   })
 
   it('keeps the thread when a load fails and says so, except for 404', () => {
     const start = run(initialState(seedData()), { type: 'loadStarted', load: 1, quiet: false })
-    expect(reducer(start, { type: 'loaded', load: 1, result: failed(500), reveal: null })).toMatchObject({ loadFailed: true, busy: false, data: start.data })
-    expect(reducer(start, { type: 'loaded', load: 1, result: failed(0), reveal: null }).loadFailed).toBe(true)
-    expect(reducer(start, { type: 'loaded', load: 1, result: failed(404), reveal: null }).loadFailed).toBe(false)
+    expect(
+      reducer(start, { type: 'loaded', load: 1, result: failed(500), reveal: null }),
+    ).toMatchObject({ loadFailed: true, busy: false, data: start.data })
+    expect(
+      reducer(start, { type: 'loaded', load: 1, result: failed(0), reveal: null }).loadFailed,
+    ).toBe(true)
+    expect(
+      reducer(start, { type: 'loaded', load: 1, result: failed(404), reveal: null }).loadFailed,
+    ).toBe(false)
   })
 
   it('focuses the comment of the URL fragment only if the live thread has it', () => {
     const start = run(initialState(seedData()), { type: 'loadStarted', load: 1, quiet: true })
-    expect(reducer(start, { type: 'loaded', load: 1, result: ok(seedData()), reveal: '13' }).focusTarget).toBe('kommentar-13')
-    expect(reducer(start, { type: 'loaded', load: 1, result: ok(seedData()), reveal: '99' }).focusTarget).toBeNull()
+    expect(
+      reducer(start, { type: 'loaded', load: 1, result: ok(seedData()), reveal: '13' }).focusTarget,
+    ).toBe('kommentar-13')
+    expect(
+      reducer(start, { type: 'loaded', load: 1, result: ok(seedData()), reveal: '99' }).focusTarget,
+    ).toBeNull()
   })
 
   it('closes the form on a 409 and moves focus to the notice', () => {
@@ -71,16 +119,42 @@ describe('comment section state', () => {
 
   it('shows a pending own comment to its author only, in place', () => {
     const reply = own('100', 'pending', { parent: '14', depth: 2 })
-    const state = run(initialState(seedData()), { type: 'replyTo', id: '14' }, { type: 'posted', comment: reply, source: 'Mein Text', tokens: { '100': token }, announce: 'Danke!' })
+    const state = run(
+      initialState(seedData()),
+      { type: 'replyTo', id: '14' },
+      {
+        type: 'posted',
+        comment: reply,
+        source: 'Mein Text',
+        tokens: { '100': token },
+        announce: 'Danke!',
+      },
+    )
     expect(findComment(state.data.comments, '100')).toBeUndefined()
     expect(waitingComments(state.posted, state.data.comments).map((c) => c.id)).toEqual(['100'])
     expect(ids(state)).toEqual(['12', '14'])
-    expect(findComment(shownComments(state.data.comments, state.posted, state.sort), '14')?.replies.map((c) => c.id)).toEqual(['100'])
-    expect(state).toMatchObject({ replyTo: null, focusTarget: 'kommentar-100', announcement: 'Danke!', sources: { '100': 'Mein Text' }, tokens: { '100': token } })
+    expect(
+      findComment(shownComments(state.data.comments, state.posted, state.sort), '14')?.replies.map(
+        (c) => c.id,
+      ),
+    ).toEqual(['100'])
+    expect(state).toMatchObject({
+      replyTo: null,
+      focusTarget: 'kommentar-100',
+      announcement: 'Danke!',
+      sources: { '100': 'Mein Text' },
+      tokens: { '100': token },
+    })
   })
 
   it('puts an approved own comment into the thread by the current order', () => {
-    const posted = { type: 'posted', comment: own('100', 'approved'), source: 'x', tokens: {}, announce: 'Danke!' } as const
+    const posted = {
+      type: 'posted',
+      comment: own('100', 'approved'),
+      source: 'x',
+      tokens: {},
+      announce: 'Danke!',
+    } as const
     expect(ids(run(initialState(seedData()), posted))).toEqual(['12', '14', '100'])
     const newest = run(initialState(seedData()), { type: 'sortChanged', sort: 'newest' }, posted)
     expect(newest.data.comments.map((c) => c.id)).toEqual(['100', '12', '14'])
@@ -88,7 +162,13 @@ describe('comment section state', () => {
   })
 
   it('announces the same text twice as a change', () => {
-    const saved = { type: 'edited', id: '12', comment: own('12', 'approved'), source: 'x', announce: 'Gespeichert.' } as const
+    const saved = {
+      type: 'edited',
+      id: '12',
+      comment: own('12', 'approved'),
+      source: 'x',
+      announce: 'Gespeichert.',
+    } as const
     const once = reducer(initialState(seedData()), saved)
     const twice = reducer(once, saved)
     expect(once.announcement).toBe('Gespeichert.')
@@ -100,7 +180,12 @@ describe('comment section state', () => {
     const state = run(
       initialState(seedData()),
       { type: 'posted', comment: own('100', 'approved'), source: 'x', tokens: {}, announce: '' },
-      { type: 'reacted', id: '100', result: { up: 1, down: 0, mine: 'up' }, votes: { '100': 'up' } },
+      {
+        type: 'reacted',
+        id: '100',
+        result: { up: 1, down: 0, mine: 'up' },
+        votes: { '100': 'up' },
+      },
     )
     expect(findComment(state.data.comments, '100')?.reactions).toEqual({ up: 1, down: 0 })
     expect(state.posted[0]).toMatchObject({ status: 'approved', reactions: { up: 1, down: 0 } })
@@ -108,18 +193,37 @@ describe('comment section state', () => {
   })
 
   it('applies an edit, keeps the text for the next edit and focuses the comment', () => {
-    const edited = own('13', 'approved', { parent: '12', depth: 2, html: '<p>Neu</p>', editedAt: '2026-11-27T12:00:00.000Z' })
-    const state = reducer(initialState(seedData()), { type: 'edited', id: '13', comment: edited, source: 'Neu', announce: 'Gespeichert.' })
-    expect(findComment(state.data.comments, '13')).toMatchObject({ html: '<p>Neu</p>', editedAt: '2026-11-27T12:00:00.000Z', author: { name: 'Anna Berger' } })
+    const edited = own('13', 'approved', {
+      parent: '12',
+      depth: 2,
+      html: '<p>Neu</p>',
+      editedAt: '2026-11-27T12:00:00.000Z',
+    })
+    const state = reducer(initialState(seedData()), {
+      type: 'edited',
+      id: '13',
+      comment: edited,
+      source: 'Neu',
+      announce: 'Gespeichert.',
+    })
+    expect(findComment(state.data.comments, '13')).toMatchObject({
+      html: '<p>Neu</p>',
+      editedAt: '2026-11-27T12:00:00.000Z',
+      author: { name: 'Anna Berger' },
+    })
     expect(state).toMatchObject({ sources: { '13': 'Neu' }, focusTarget: 'kommentar-13' })
   })
 
   it('removes a comment and keeps focus nearby', () => {
     const start = initialState(seedData())
-    const remove = (id: string) => reducer(start, { type: 'removed', id, tokens: {}, announce: 'Gelöscht.' })
+    const remove = (id: string) =>
+      reducer(start, { type: 'removed', id, tokens: {}, announce: 'Gelöscht.' })
     // With replies: stays as "deleted", focus on it.
     expect(remove('12')).toMatchObject({ focusTarget: 'kommentar-12', announcement: 'Gelöscht.' })
-    expect(findComment(remove('12').data.comments, '12')).toMatchObject({ deleted: true, author: null })
+    expect(findComment(remove('12').data.comments, '12')).toMatchObject({
+      deleted: true,
+      author: null,
+    })
     // A reply: gone, focus on its parent; a thread: gone, focus on the list.
     expect(remove('13').focusTarget).toBe('kommentar-12')
     expect(remove('14').focusTarget).toBe(LIST_ID)
@@ -129,7 +233,13 @@ describe('comment section state', () => {
   it('removes a waiting own comment and its token', () => {
     const state = run(
       initialState(seedData()),
-      { type: 'posted', comment: own('100', 'pending'), source: 'x', tokens: { '100': token }, announce: '' },
+      {
+        type: 'posted',
+        comment: own('100', 'pending'),
+        source: 'x',
+        tokens: { '100': token },
+        announce: '',
+      },
       { type: 'removed', id: '100', tokens: {}, announce: '' },
     )
     expect(state.posted).toEqual([])
@@ -141,7 +251,13 @@ describe('comment section state', () => {
     const start = run(
       initialState(seedData()),
       { type: 'hydrated', tokens: { '100': token }, votes: {} },
-      { type: 'posted', comment: own('100', 'approved', { parent: '12', depth: 2 }), source: 'x', tokens: {}, announce: '' },
+      {
+        type: 'posted',
+        comment: own('100', 'approved', { parent: '12', depth: 2 }),
+        source: 'x',
+        tokens: {},
+        announce: '',
+      },
     )
     const frozen = deepFreeze(structuredClone(start))
     const actions: SectionAction[] = [

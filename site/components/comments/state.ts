@@ -1,4 +1,12 @@
-import { commentAnchor, DEFAULT_SORT, type CommentSort, type CommentsData, type OwnComment, type PublicComment, type ReactionResult } from '../../../contract'
+import {
+  commentAnchor,
+  DEFAULT_SORT,
+  type CommentSort,
+  type CommentsData,
+  type OwnComment,
+  type PublicComment,
+  type ReactionResult,
+} from '../../../contract'
 import type { ApiResult } from './api'
 import type { EditTokens } from './editTokens'
 import type { Votes } from './readerToken'
@@ -69,18 +77,27 @@ export const initialState = (data: CommentsData): SectionState => ({
 })
 
 /** Own comments still awaiting approval: not in the API's thread, so shown to their author only. */
-export const waitingComments = (posted: readonly OwnComment[], thread: readonly PublicComment[]): OwnComment[] =>
-  posted.filter((c) => c.status === 'pending' && !findComment(thread, c.id))
+export const waitingComments = (
+  posted: readonly OwnComment[],
+  thread: readonly PublicComment[],
+): OwnComment[] => posted.filter((c) => c.status === 'pending' && !findComment(thread, c.id))
 
 /** The thread as the reader sees it: the API's, with their own waiting comments in place. */
-export const shownComments = (thread: PublicComment[], waiting: readonly OwnComment[], sort: CommentSort): PublicComment[] =>
-  waiting.reduce((tree, c) => insertComment(tree, c, sort), thread)
+export const shownComments = (
+  thread: PublicComment[],
+  waiting: readonly OwnComment[],
+  sort: CommentSort,
+): PublicComment[] => waiting.reduce((tree, c) => insertComment(tree, c, sort), thread)
 
 // The live region reads only changes: the same text again gets a no-break space.
 const announce = (previous: string, text: string) => (previous === text ? `${text}\u00a0` : text)
 
 /** A change to one comment, in the API's thread and in the reader's own copy alike. */
-function changeComment(state: SectionState, id: string, change: (comment: PublicComment) => PublicComment): SectionState {
+function changeComment(
+  state: SectionState,
+  id: string,
+  change: (comment: PublicComment) => PublicComment,
+): SectionState {
   return {
     ...state,
     data: { ...state.data, comments: updateComment(state.data.comments, id, change) },
@@ -99,7 +116,10 @@ export function reducer(state: SectionState, action: SectionAction): SectionStat
       const { result, reveal } = action
       const loaded = { ...state, busy: false, loadFailed: !result.ok && result.status !== 404 }
       if (!result.ok) return loaded
-      const focusTarget = reveal && findComment(result.data.comments, reveal) ? commentAnchor(reveal) : state.focusTarget
+      const focusTarget =
+        reveal && findComment(result.data.comments, reveal)
+          ? commentAnchor(reveal)
+          : state.focusTarget
       return { ...loaded, data: result.data, focusTarget }
     }
     case 'sortChanged':
@@ -112,13 +132,20 @@ export function reducer(state: SectionState, action: SectionAction): SectionStat
       return { ...state, focusTarget: null }
     case 'closed':
       // The form that had focus is gone.
-      return { ...state, data: { ...state.data, commentsOpen: false }, replyTo: null, focusTarget: CLOSED_ID }
+      return {
+        ...state,
+        data: { ...state.data, commentsOpen: false },
+        replyTo: null,
+        focusTarget: CLOSED_ID,
+      }
     case 'posted': {
       const { comment } = action
       const approved = comment.status === 'approved'
       return {
         ...state,
-        data: approved ? { ...state.data, comments: insertComment(state.data.comments, comment, state.sort) } : state.data,
+        data: approved
+          ? { ...state.data, comments: insertComment(state.data.comments, comment, state.sort) }
+          : state.data,
         posted: [...state.posted, comment],
         sources: { ...state.sources, [comment.id]: action.source },
         tokens: action.tokens,
@@ -129,12 +156,19 @@ export function reducer(state: SectionState, action: SectionAction): SectionStat
     }
     case 'reacted': {
       const { up, down } = action.result
-      return { ...changeComment(state, action.id, (c) => ({ ...c, reactions: { up, down } })), votes: action.votes }
+      return {
+        ...changeComment(state, action.id, (c) => ({ ...c, reactions: { up, down } })),
+        votes: action.votes,
+      }
     }
     case 'edited': {
       const { id, comment } = action
       return {
-        ...changeComment(state, id, (c) => ({ ...c, html: comment.html, editedAt: comment.editedAt })),
+        ...changeComment(state, id, (c) => ({
+          ...c,
+          html: comment.html,
+          editedAt: comment.editedAt,
+        })),
         sources: { ...state.sources, [id]: action.source },
         focusTarget: commentAnchor(id),
         announcement: announce(state.announcement, action.announce),
@@ -142,7 +176,11 @@ export function reducer(state: SectionState, action: SectionAction): SectionStat
     }
     case 'removed': {
       const { id } = action
-      const shown = shownComments(state.data.comments, waitingComments(state.posted, state.data.comments), state.sort)
+      const shown = shownComments(
+        state.data.comments,
+        waitingComments(state.posted, state.data.comments),
+        state.sort,
+      )
       const removed = findComment(shown, id)
       // Focus stays nearby: on the "deleted" placeholder of a thread, else on the parent or the list.
       const focus = removed?.replies.length ? id : removed?.parent

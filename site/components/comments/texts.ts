@@ -28,7 +28,8 @@ const texts = {
       website: 'Website',
       optional: 'optional',
       body: 'Kommentar',
-      consentBefore: 'Ich bin einverstanden, dass meine Angaben zur Bearbeitung des Kommentars gespeichert werden (',
+      consentBefore:
+        'Ich bin einverstanden, dass meine Angaben zur Bearbeitung des Kommentars gespeichert werden (',
       consentLink: 'Datenschutzerklärung',
       consentAfter: ').',
     },
@@ -45,9 +46,11 @@ const texts = {
       scope: 'Benachrichtige mich über:',
       article: 'neue Kommentare zu diesem Artikel',
       posts: 'neue Artikel',
-      consentBefore: 'Ich möchte per E-Mail benachrichtigt werden und kann das jederzeit abbestellen (',
+      consentBefore:
+        'Ich möchte per E-Mail benachrichtigt werden und kann das jederzeit abbestellen (',
       submit: 'Abonnieren',
-      requested: 'Fast geschafft: Bitte bestätigen Sie den Link in der E-Mail, die wir Ihnen geschickt haben.',
+      requested:
+        'Fast geschafft: Bitte bestätigen Sie den Link in der E-Mail, die wir Ihnen geschickt haben.',
     },
     required: 'Pflichtfeld',
     submit: 'Kommentar abschicken',
@@ -74,7 +77,8 @@ const texts = {
     saved: 'Ihr Kommentar wurde geändert.',
     removed: 'Ihr Kommentar wurde gelöscht.',
     closed: 'Die Kommentare zu diesem Beitrag sind geschlossen.',
-    networkError: 'Der Kommentar-Server ist gerade nicht erreichbar. Bitte versuchen Sie es später noch einmal.',
+    networkError:
+      'Der Kommentar-Server ist gerade nicht erreichbar. Bitte versuchen Sie es später noch einmal.',
     editExpired: 'Die Zeit zum Bearbeiten ist abgelaufen.',
     genericError: 'Das hat leider nicht geklappt. Bitte versuchen Sie es noch einmal.',
   },
@@ -160,4 +164,8 @@ export const commentTexts = (lang: Lang): CommentTexts => texts[lang]
 
 /** "27. November 2026, 11:00": fixed time zone so the server's HTML and the hydrated island agree. */
 export const formatDateTime = (iso: string, lang: Lang): string =>
-  new Intl.DateTimeFormat(lang === 'de' ? 'de-DE' : 'en-GB', { dateStyle: 'long', timeStyle: 'short', timeZone: 'Europe/Berlin' }).format(new Date(iso))
+  new Intl.DateTimeFormat(lang === 'de' ? 'de-DE' : 'en-GB', {
+    dateStyle: 'long',
+    timeStyle: 'short',
+    timeZone: 'Europe/Berlin',
+  }).format(new Date(iso))

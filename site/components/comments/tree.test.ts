@@ -2,8 +2,12 @@ import { describe, expect, it } from 'vitest'
 import { comment } from './test/fakeApi'
 import { deleteComment, findComment, insertComment, updateComment } from './tree'
 
-const tree = () => [comment('1', 'A', { replies: [comment('2', 'B', { parent: '1', depth: 2 })] }), comment('3', 'C')]
-const ids = (list: ReturnType<typeof tree>): string[] => list.flatMap((c) => [c.id, ...ids(c.replies)])
+const tree = () => [
+  comment('1', 'A', { replies: [comment('2', 'B', { parent: '1', depth: 2 })] }),
+  comment('3', 'C'),
+]
+const ids = (list: ReturnType<typeof tree>): string[] =>
+  list.flatMap((c) => [c.id, ...ids(c.replies)])
 
 describe('comment tree', () => {
   it('inserts threads by sort order and replies under their parent', () => {

@@ -1,7 +1,20 @@
 import { useCallback, useEffect, useMemo, useReducer, useRef } from 'react'
-import { commentAnchor, DEFAULT_SORT, type CommentSort, type CommentsData, type Vote } from '../../../contract'
+import {
+  commentAnchor,
+  DEFAULT_SORT,
+  type CommentSort,
+  type CommentsData,
+  type Vote,
+} from '../../../contract'
 import type { Lang } from '../../lib/i18n'
-import { commentsApi, commentsUrl, type ApiResult, type FieldError, type NewComment, type NewSubscription } from './api'
+import {
+  commentsApi,
+  commentsUrl,
+  type ApiResult,
+  type FieldError,
+  type NewComment,
+  type NewSubscription,
+} from './api'
 import type { CommentContextValue } from './context'
 import { isFresh, loadEditTokens, nextExpiry, removeEditToken, saveEditToken } from './editTokens'
 import { htmlToText } from './htmlToText'
@@ -36,7 +49,11 @@ export function useCommentSection({ slug, apiBase, lang, initial }: Options) {
   const loads = useRef(0)
 
   const failure = (result: Extract<ApiResult<unknown>, { ok: false }>): FieldError[] =>
-    result.status === 0 ? [{ message: t.networkError }] : result.errors.length ? result.errors : [{ message: t.genericError }]
+    result.status === 0
+      ? [{ message: t.networkError }]
+      : result.errors.length
+        ? result.errors
+        : [{ message: t.genericError }]
 
   const load = useCallback(
     async (sort: CommentSort, { quiet = false, revealHash = false } = {}) => {
@@ -57,12 +74,21 @@ export function useCommentSection({ slug, apiBase, lang, initial }: Options) {
   useEffect(() => {
     const wait = nextExpiry(state.tokens)
     if (wait === null) return
-    const timer = setTimeout(() => dispatch({ type: 'tokensChanged', tokens: loadEditTokens() }), wait + 100)
+    const timer = setTimeout(
+      () => dispatch({ type: 'tokensChanged', tokens: loadEditTokens() }),
+      wait + 100,
+    )
     return () => clearTimeout(timer)
   }, [state.tokens])
 
-  const waiting = useMemo(() => waitingComments(state.posted, state.data.comments), [state.posted, state.data.comments])
-  const comments = useMemo(() => shownComments(state.data.comments, waiting, state.sort), [state.data.comments, waiting, state.sort])
+  const waiting = useMemo(
+    () => waitingComments(state.posted, state.data.comments),
+    [state.posted, state.data.comments],
+  )
+  const comments = useMemo(
+    () => shownComments(state.data.comments, waiting, state.sort),
+    [state.data.comments, waiting, state.sort],
+  )
 
   useEffect(() => {
     if (!state.focusTarget) return
@@ -75,7 +101,8 @@ export function useCommentSection({ slug, apiBase, lang, initial }: Options) {
     return entry && isFresh(entry) ? entry.token : null
   }
   const expired = (id: string, status: number) => {
-    if (status === 401 || status === 403) dispatch({ type: 'tokensChanged', tokens: removeEditToken(id) })
+    if (status === 401 || status === 403)
+      dispatch({ type: 'tokensChanged', tokens: removeEditToken(id) })
   }
 
   async function submit(input: NewComment): Promise<FieldError[] | null> {
@@ -87,7 +114,13 @@ export function useCommentSection({ slug, apiBase, lang, initial }: Options) {
     const { comment, editToken } = result.data
     const thanks = comment.status === 'approved' ? t.thanksPublished : t.thanksPending
     const announce = input.notify === 'none' ? thanks : `${thanks} ${t.notify.confirm}`
-    dispatch({ type: 'posted', comment, source: input.body, tokens: saveEditToken(comment.id, editToken), announce })
+    dispatch({
+      type: 'posted',
+      comment,
+      source: input.body,
+      tokens: saveEditToken(comment.id, editToken),
+      announce,
+    })
     if (comment.status === 'approved') void load(state.sort, { quiet: true }) // for the stats
     return null
   }

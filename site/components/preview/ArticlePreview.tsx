@@ -2,7 +2,8 @@ import { useEffect, useState } from 'react'
 import { renderRichText } from '../../lib/richtext'
 
 type Draft = { title: string; excerpt?: string | null; author?: string | null; body: unknown }
-type State = { kind: 'loading' } | { kind: 'denied' } | { kind: 'missing' } | { kind: 'draft'; draft: Draft }
+type State =
+  { kind: 'loading' } | { kind: 'denied' } | { kind: 'missing' } | { kind: 'draft'; draft: Draft }
 
 /**
  * The editor's draft preview: reads the latest draft from the CMS with the editor's admin login
@@ -14,7 +15,10 @@ export default function ArticlePreview({ apiBase }: { apiBase: string }) {
   useEffect(() => {
     const id = new URLSearchParams(window.location.search).get('id') ?? ''
     if (!/^[A-Za-z0-9-]{1,64}$/.test(id)) return setState({ kind: 'missing' })
-    fetch(`${apiBase}/api/articles/${id}?draft=true&depth=1`, { credentials: 'include', headers: { accept: 'application/json' } })
+    fetch(`${apiBase}/api/articles/${id}?draft=true&depth=1`, {
+      credentials: 'include',
+      headers: { accept: 'application/json' },
+    })
       .then(async (response) => {
         if (response.status === 401 || response.status === 403) return setState({ kind: 'denied' })
         if (!response.ok) return setState({ kind: 'missing' })
@@ -27,7 +31,9 @@ export default function ArticlePreview({ apiBase }: { apiBase: string }) {
   if (state.kind === 'denied' || state.kind === 'missing')
     return (
       <p role="alert">
-        {state.kind === 'denied' ? 'Die Vorschau ist nur für angemeldete Redakteure.' : 'Diesen Entwurf gibt es nicht – oder Sie sind nicht angemeldet.'}{' '}
+        {state.kind === 'denied'
+          ? 'Die Vorschau ist nur für angemeldete Redakteure.'
+          : 'Diesen Entwurf gibt es nicht – oder Sie sind nicht angemeldet.'}{' '}
         <a href={`${apiBase}/admin`}>Zum Admin</a>
       </p>
     )
@@ -40,7 +46,10 @@ export default function ArticlePreview({ apiBase }: { apiBase: string }) {
         {draft.author && <p className="meta">von {draft.author}</p>}
       </header>
       {/* The same renderer as the article pages; the HTML comes from the editor's own draft. */}
-      <div className="prose" dangerouslySetInnerHTML={{ __html: renderRichText(draft.body, apiBase) }} />
+      <div
+        className="prose"
+        dangerouslySetInnerHTML={{ __html: renderRichText(draft.body, apiBase) }}
+      />
     </article>
   )
 }

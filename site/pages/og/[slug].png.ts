@@ -4,10 +4,15 @@ import { SITE_NAME } from '../../lib/config'
 import { ogImage } from '../../lib/ogImage'
 
 export const getStaticPaths = (async () =>
-  (await listArticles()).map((article) => ({ params: { slug: article.data.slug }, props: { article } }))) satisfies GetStaticPaths
+  (await listArticles()).map((article) => ({
+    params: { slug: article.data.slug },
+    props: { article },
+  }))) satisfies GetStaticPaths
 
 /** The generated sharing image of an article without a cover image. */
 export const GET: APIRoute = async ({ props }) => {
   const { article } = props as { article: Article }
-  return new Response(new Uint8Array(await ogImage(article.data.title, SITE_NAME)), { headers: { 'content-type': 'image/png' } })
+  return new Response(new Uint8Array(await ogImage(article.data.title, SITE_NAME)), {
+    headers: { 'content-type': 'image/png' },
+  })
 }

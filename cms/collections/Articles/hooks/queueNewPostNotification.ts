@@ -2,9 +2,17 @@ import type { CollectionAfterChangeHook } from 'payload'
 import type { Article } from '../../../payload-types'
 
 /** A first publish tells "new articles" subscribers, as a job queued with the request (runs after commit). */
-export const queueNewPostNotification: CollectionAfterChangeHook<Article> = async ({ doc, previousDoc, req }) => {
+export const queueNewPostNotification: CollectionAfterChangeHook<Article> = async ({
+  doc,
+  previousDoc,
+  req,
+}) => {
   if (doc._status === 'published' && previousDoc?._status !== 'published') {
-    await req.payload.jobs.queue({ task: 'notifyNewPost', input: { articleId: String(doc.id) }, req })
+    await req.payload.jobs.queue({
+      task: 'notifyNewPost',
+      input: { articleId: String(doc.id) },
+      req,
+    })
   }
   return doc
 }

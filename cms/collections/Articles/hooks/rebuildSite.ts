@@ -4,13 +4,19 @@ import { requestRebuild } from '../../../publishing/requestRebuild'
 import { publishingSettings } from '../../../publishing/settings'
 
 /** Publishing, unpublishing or editing a published article (and a scheduled publish) rebuilds the site. */
-export const rebuildOnPublishedChange: CollectionAfterChangeHook<Article> = async ({ doc, previousDoc, req }) => {
+export const rebuildOnPublishedChange: CollectionAfterChangeHook<Article> = async ({
+  doc,
+  previousDoc,
+  req,
+}) => {
   if (!publishingSettings().autoRebuild) return doc
-  if (doc._status === 'published' || previousDoc?._status === 'published') await requestRebuild(req.payload, req)
+  if (doc._status === 'published' || previousDoc?._status === 'published')
+    await requestRebuild(req.payload, req)
   return doc
 }
 
 export const rebuildOnDelete: CollectionAfterDeleteHook<Article> = async ({ doc, req }) => {
-  if (publishingSettings().autoRebuild && doc._status === 'published') await requestRebuild(req.payload, req)
+  if (publishingSettings().autoRebuild && doc._status === 'published')
+    await requestRebuild(req.payload, req)
   return doc
 }

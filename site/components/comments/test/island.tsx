@@ -27,9 +27,19 @@ export function setupIsland(): void {
 }
 
 /** Renders like the hydrated island and waits for its refetch of the live thread. */
-export async function renderSection({ lang, commentsOpen = true }: { lang?: Lang; commentsOpen?: boolean } = {}) {
+export async function renderSection({
+  lang,
+  commentsOpen = true,
+}: { lang?: Lang; commentsOpen?: boolean } = {}) {
   api.data.commentsOpen = commentsOpen
-  const view = render(<CommentSection slug={SLUG} apiBase={API_BASE} initial={{ ...seedData(), commentsOpen }} lang={lang} />)
+  const view = render(
+    <CommentSection
+      slug={SLUG}
+      apiBase={API_BASE}
+      initial={{ ...seedData(), commentsOpen }}
+      lang={lang}
+    />,
+  )
   await waitFor(() => expect(api.callsTo('GET', COMMENTS)).toHaveLength(1))
   return view
 }
@@ -39,9 +49,13 @@ export const article = (id: string) => {
   if (!element) throw new Error(`no comment ${id}`)
   return element
 }
-export const text = (element: Element | null | undefined) => element?.textContent?.replace(/\s+/g, ' ').trim()
+export const text = (element: Element | null | undefined) =>
+  element?.textContent?.replace(/\s+/g, ' ').trim()
 
-export async function fillForm(scope: HTMLElement, values: { name?: string; email?: string; body?: string } = {}) {
+export async function fillForm(
+  scope: HTMLElement,
+  values: { name?: string; email?: string; body?: string } = {},
+) {
   const form = within(scope)
   await user.type(form.getByLabelText(/^Name/), values.name ?? 'Maria Schulz')
   await user.type(form.getByLabelText(/^E-Mail/), values.email ?? 'maria@example.de')
@@ -49,4 +63,3 @@ export async function fillForm(scope: HTMLElement, values: { name?: string; emai
   await user.click(form.getByRole('checkbox'))
 }
 export const mainForm = () => screen.getByRole('form', { name: 'Hinterlasse einen Kommentar' })
-
