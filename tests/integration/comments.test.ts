@@ -10,38 +10,17 @@ import {
   type CommentsData,
   type CreatedComment,
   type EditedComment,
-  type ErrorBody,
   type ReactionResult,
 } from '../../contract'
 import { paragraph } from '../../scripts/lib/lexical'
 import { startLocalCms, type LocalCms } from '../../scripts/lib/localCms'
+import { publicApi } from '../helpers/publicApi'
 
 const SLUG = 'social-media-nutzen-mittelstand'
 const SITE = 'http://localhost:4321'
 let cms: LocalCms
 
-/** An answer of the public API: the body `T` it promises, or `{ errors }` (or nothing, 204). */
-type Answer<T> = Partial<T> & Partial<ErrorBody>
-
-async function api<T extends object = object>(
-  method: string,
-  apiPath: string,
-  body?: unknown,
-  headers: Record<string, string> = {},
-) {
-  const response = await fetch(`${cms.url}${apiPath}`, {
-    method,
-    headers: { 'content-type': 'application/json', ...headers },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  })
-  const text = await response.text()
-  return {
-    status: response.status,
-    headers: response.headers,
-    text,
-    json: (text ? JSON.parse(text) : {}) as Answer<T>,
-  }
-}
+const api = publicApi(() => cms.url)
 
 let counter = 0
 const valid = (extra: Record<string, unknown> = {}) => ({

@@ -9,43 +9,20 @@ import {
   SUBSCRIPTION_PAGES,
   type CommentsData,
   type CreatedComment,
-  type ErrorBody,
   type SubscribeResult,
 } from '../../contract'
 import { eventually } from '../../scripts/lib/eventually'
 import { startFakeResend, type FakeResend } from '../../scripts/lib/fakeResend'
 import { paragraph } from '../../scripts/lib/lexical'
 import { startLocalCms, type LocalCms } from '../../scripts/lib/localCms'
+import { publicApi } from '../helpers/publicApi'
 
 const SLUG = 'social-media-nutzen-mittelstand'
 const SITE = 'http://localhost:4321'
 let cms: LocalCms
 let resend: FakeResend
 
-/** An answer of the public API: the body `T` it promises, or `{ errors }`; empty for HTML pages. */
-type Answer<T> = Partial<T> & Partial<ErrorBody>
-
-async function api<T extends object = object>(
-  method: string,
-  apiPath: string,
-  body?: unknown,
-  headers: Record<string, string> = {},
-) {
-  const response = await fetch(`${cms.url}${apiPath}`, {
-    method,
-    redirect: 'manual',
-    headers: { 'content-type': 'application/json', ...headers },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  })
-  const text = await response.text()
-  let json: Answer<T> = {}
-  try {
-    json = JSON.parse(text)
-  } catch {
-    // HTML pages
-  }
-  return { status: response.status, headers: response.headers, text, json }
-}
+const api = publicApi(() => cms.url)
 
 const subscribe = (email: string, scope: string, article: string | undefined = SLUG) =>
   api<SubscribeResult>('POST', apiPaths.subscriptions, { email, scope, article, consent: true })

@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState, type SubmitEvent, type KeyboardEvent } from 'react'
 import { COMMENT_LIMITS, NOTIFY_CHOICES, type Notify } from '../../../contract'
 import type { FieldError, NewComment } from './api'
+import { ConsentField } from './ConsentField'
 import { useFieldErrors } from './fieldErrors'
 import type { CommentTexts } from './texts'
 
@@ -163,23 +164,11 @@ export function CommentForm({
         />
         {errorText('body')}
       </p>
-      <p className="comment-field comment-consent">
-        <input
-          id={id('consent')}
-          name="consent"
-          type="checkbox"
-          value="on"
-          required
-          aria-invalid={invalid('consent')}
-          aria-describedby={describe('consent')}
-        />
-        <label htmlFor={id('consent')}>
-          {t.field.consentBefore}
-          <a href="/datenschutz/">{t.field.consentLink}</a>
-          {t.field.consentAfter} <span aria-hidden="true">*</span>
-        </label>
-        {errorText('consent')}
-      </p>
+      <ConsentField
+        text={t.field.consentBefore}
+        texts={t}
+        errors={{ id, invalid, describe, errorText }}
+      />
       <p className="comment-field comment-notify">
         <label htmlFor={id('notify')}>{t.notify.label}</label>
         <select

@@ -1,5 +1,6 @@
 import { useRef, useState, type SubmitEvent } from 'react'
 import type { FieldError, FormScope, NewSubscription } from './api'
+import { ConsentField } from './ConsentField'
 import { useFieldErrors } from './fieldErrors'
 import type { CommentTexts } from './texts'
 
@@ -91,23 +92,11 @@ export function SubscribeForm({ action, slug, texts: t, onSubmit }: SubscribeFor
             </label>
           ))}
         </fieldset>
-        <p className="comment-field comment-consent">
-          <input
-            id={id('consent')}
-            name="consent"
-            type="checkbox"
-            value="on"
-            required
-            aria-invalid={invalid('consent')}
-            aria-describedby={describe('consent')}
-          />
-          <label htmlFor={id('consent')}>
-            {t.subscribe.consentBefore}
-            <a href="/datenschutz/">{t.field.consentLink}</a>
-            {t.field.consentAfter} <span aria-hidden="true">*</span>
-          </label>
-          {errorText('consent')}
-        </p>
+        <ConsentField
+          text={t.subscribe.consentBefore}
+          texts={t}
+          errors={{ id, invalid, describe, errorText }}
+        />
         <p className="comment-form-buttons">
           <button
             type="submit"
