@@ -47,11 +47,32 @@ export interface CommentStats {
   hottestThread: string | null
 }
 
-/** GET …/comments */
+/** Threads (a root comment with all its replies) per page of GET …/comments, unless `limit` says otherwise. */
+export const THREADS_PER_PAGE = 50
+export const MAX_THREADS_PER_PAGE = 100
+
+/** Query of GET …/comments: `comment` asks for the page that holds this comment (a deep link). */
+export interface CommentsQuery {
+  sort?: CommentSort
+  page?: number
+  limit?: number
+  comment?: string
+}
+
+/** Where a page sits among all threads of the article (1-based). */
+export interface CommentsPagination {
+  page: number
+  limit: number
+  totalThreads: number
+  totalPages: number
+}
+
+/** GET …/comments: one page of threads; `stats` always count the whole article. */
 export interface CommentsData {
   stats: CommentStats
   comments: PublicComment[]
   commentsOpen: boolean
+  pagination: CommentsPagination
 }
 
 /** The author's own comment (POST and PATCH answers): its status and raw text, for editing. */
