@@ -233,6 +233,7 @@ export interface Comment {
   editedAt?: string | null;
   deleted?: boolean | null;
   consentAt?: string | null;
+  editorsNotified?: boolean | null;
   html?: string | null;
   htmlVersion?: number | null;
   editTokenHash?: string | null;
@@ -614,6 +615,7 @@ export interface CommentsSelect<T extends boolean = true> {
   editedAt?: T;
   deleted?: T;
   consentAt?: T;
+  editorsNotified?: T;
   html?: T;
   htmlVersion?: T;
   editTokenHash?: T;
@@ -898,9 +900,7 @@ export interface TaskNotifyComment {
  * via the `definition` "TaskNotifyEditors".
  */
 export interface TaskNotifyEditors {
-  input: {
-    commentId: string;
-  };
+  input?: unknown;
   output: {
     queued?: number | null;
   };

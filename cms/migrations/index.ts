@@ -1,5 +1,5 @@
 import * as migration_20261128_101535_initial from './20261128_101535_initial';
-import * as migration_20261128_110307_comment_pages from './20261128_110307_comment_pages';
+import * as migration_20261128_111318_comment_pages from './20261128_111318_comment_pages';
 
 export const migrations = [
   {
@@ -8,8 +8,8 @@ export const migrations = [
     name: '20261128_101535_initial',
   },
   {
-    up: migration_20261128_110307_comment_pages.up,
-    down: migration_20261128_110307_comment_pages.down,
-    name: '20261128_110307_comment_pages'
+    up: migration_20261128_111318_comment_pages.up,
+    down: migration_20261128_111318_comment_pages.down,
+    name: '20261128_111318_comment_pages'
   },
 ];

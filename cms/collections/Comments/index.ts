@@ -132,6 +132,8 @@ export const Comments: CollectionConfig = {
       admin: { position: 'sidebar', readOnly: true },
       label: { de: 'Einwilligung am', en: 'Consent given at' },
     },
+    // Set once the editors were told this comment waits (one notice covers a whole burst).
+    { name: 'editorsNotified', type: 'checkbox', defaultValue: false, admin: { hidden: true } },
     // Rendered from the body on every write (hooks/renderHtml); what readers get.
     { name: 'html', type: 'textarea', admin: { hidden: true } },
     { name: 'htmlVersion', type: 'number', admin: { hidden: true } },

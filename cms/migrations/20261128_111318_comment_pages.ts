@@ -13,6 +13,7 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   await db.run(sql`CREATE UNIQUE INDEX \`comment_threads_article_idx\` ON \`comment_threads\` (\`article_id\`);`)
   await db.run(sql`CREATE INDEX \`comment_threads_updated_at_idx\` ON \`comment_threads\` (\`updated_at\`);`)
   await db.run(sql`CREATE INDEX \`comment_threads_created_at_idx\` ON \`comment_threads\` (\`created_at\`);`)
+  await db.run(sql`ALTER TABLE \`comments\` ADD \`editors_notified\` integer DEFAULT false;`)
   await db.run(sql`ALTER TABLE \`comments\` ADD \`html\` text;`)
   await db.run(sql`ALTER TABLE \`comments\` ADD \`html_version\` numeric;`)
   await db.run(sql`ALTER TABLE \`payload_locked_documents_rels\` ADD \`comment_threads_id\` integer REFERENCES comment_threads(id);`)
@@ -64,6 +65,7 @@ export async function down({ db, payload, req }: MigrateDownArgs): Promise<void>
   await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_redirects_id_idx\` ON \`payload_locked_documents_rels\` (\`redirects_id\`);`)
   await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_media_id_idx\` ON \`payload_locked_documents_rels\` (\`media_id\`);`)
   await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_users_id_idx\` ON \`payload_locked_documents_rels\` (\`users_id\`);`)
+  await db.run(sql`ALTER TABLE \`comments\` DROP COLUMN \`editors_notified\`;`)
   await db.run(sql`ALTER TABLE \`comments\` DROP COLUMN \`html\`;`)
   await db.run(sql`ALTER TABLE \`comments\` DROP COLUMN \`html_version\`;`)
 }
