@@ -56,6 +56,14 @@ export function cpuSeconds(root: number): number {
   return ticks / 100 // USER_HZ is 100 on Linux
 }
 
+/** CPU seconds the whole machine spent busy (all cores; /proc/stat without idle and iowait). */
+export function machineBusySeconds(): number {
+  const [, ...ticks] = fs.readFileSync('/proc/stat', 'utf8').split('\n')[0]!.trim().split(/\s+/)
+  // user nice system idle iowait irq softirq steal …
+  const busy = [0, 1, 2, 5, 6, 7].reduce((sum, i) => sum + Number(ticks[i] ?? 0), 0)
+  return busy / 100
+}
+
 export type RssSampler = {
   /** Peak of the tree's summed RSS since the start or the last `phase()`, in bytes. */
   phasePeak: () => number

@@ -69,6 +69,8 @@ const load: LoadResult = {
   timeouts: result.timeouts,
   statusCodes,
   sent: sequence,
+  inFlightAtStop: Math.max(0, result.requests.sent - answered - result.errors),
+  cpuSeconds: ((usage) => (usage.user + usage.system) / 1e6)(process.cpuUsage()),
   created,
   refused,
 }

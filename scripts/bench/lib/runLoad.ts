@@ -31,25 +31,35 @@ export type LoadResult = {
   answered: number
   expected: number
   unexpected: number
+  /** Connection errors, timeouts included (autocannon counts a timeout as an error too). */
   errors: number
   timeouts: number
   statusCodes: Record<string, number>
   /** Bodies generated (POST loads): requests started, answered or not. */
   sent: number
+  /** Requests still unanswered when the load stopped (autocannon drops them). */
+  inFlightAtStop: number
+  /** CPU the load generator itself used (user + system). */
+  cpuSeconds: number
   /** POST loads: the numbers (in the address) of the comments answered 201. */
   created: number[]
   /** POST loads: the numbers of those answered with any other status. */
   refused: number[]
 }
 
-const TSX_CLI = path.resolve('node_modules/tsx/dist/cli.mjs')
-
 /** Runs one load in its own Node process (this Node, with tsx) and returns its figures. */
 export function runLoad(spec: LoadSpec): Promise<LoadResult> {
   return new Promise((resolve, reject) => {
     const child = spawn(
       process.execPath,
-      [TSX_CLI, path.resolve('scripts/bench/lib/load.ts'), JSON.stringify(spec)],
+      [
+        // autocannon's timers warn about negative timeouts near the end of a run.
+        '--disable-warning=TimeoutNegativeWarning',
+        '--import',
+        'tsx',
+        path.resolve('scripts/bench/lib/load.ts'),
+        JSON.stringify(spec),
+      ],
       { stdio: ['ignore', 'pipe', 'inherit'] },
     )
     let output = ''
