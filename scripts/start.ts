@@ -8,6 +8,7 @@ import { cmsPort, cmsUrl, sitePort, siteUrl } from '../cms/config/urls'
 import { parseDatabaseUri } from '../cms/database/parseDatabaseUri'
 import { buildSite } from '../cms/publishing/buildSite'
 import { buildCmsIfStale } from './lib/buildCms'
+import { CMS_SERVER_ENV } from './lib/cmsServer'
 import { buildIfStale, fingerprint } from './lib/fingerprint'
 import { run, startProcess, stopOnSignals } from './lib/processes'
 import { createStaticServer, listen } from './lib/staticServer'
@@ -15,8 +16,6 @@ import { waitForUrl } from './lib/waitForUrl'
 import { fetchArticleStamps } from '../site/lib/cms'
 
 const production = { NODE_ENV: 'production' } as const
-// The CMS server runs the jobs queue (emails); scripts don't.
-const cmsServerEnv = { ...production, RUN_JOBS: 'true' }
 const SITE_DIR = path.resolve(process.env.SITE_OUT_DIR ?? 'dist/site')
 
 try {
@@ -39,7 +38,7 @@ try {
   if (await buildCmsIfStale()) console.log(`CMS admin built (${seconds()}).`)
 
   const cms = startProcess('next', ['start', 'cms', '--port', String(cmsPort())], {
-    env: cmsServerEnv,
+    env: CMS_SERVER_ENV,
   })
   await waitForUrl(`${cmsUrl()}/api/articles?limit=1`, { process: cms })
 

@@ -33,6 +33,7 @@ const result = await autocannon({
   connections: spec.connections,
   ...(spec.amount ? { amount: spec.amount } : { duration: spec.duration ?? 10 }),
   timeout: spec.timeoutSeconds ?? 10,
+  ...(spec.overallRate ? { overallRate: spec.overallRate } : {}),
   headers: spec.headers ?? {},
   requests: [
     spec.postComments

@@ -7,6 +7,8 @@ export type LoadSpec = {
   connections: number
   /** Seconds; ignored when `amount` is set. */
   duration?: number
+  /** Requests per second over all connections (an open load: latency is service time, not queueing). */
+  overallRate?: number
   /** Stop after this many requests instead (warm-up). */
   amount?: number
   timeoutSeconds?: number
