@@ -7,7 +7,7 @@ const answer = (body: unknown, status = 200) =>
 describe('fetchComments', () => {
   afterEach(() => vi.unstubAllGlobals())
 
-  it('reads the approved thread oldest first into typed comments', async () => {
+  it('reads one page of threads, oldest first, into typed comments', async () => {
     const fetch = answer({
       stats: {
         threads: 1,
@@ -45,12 +45,14 @@ describe('fetchComments', () => {
         },
       ],
       commentsOpen: false,
+      pagination: { page: 2, limit: 50, totalThreads: 51, totalPages: 2 },
     })
     vi.stubGlobal('fetch', fetch)
-    const data = await fetchComments('mein-beitrag')
+    const data = await fetchComments('mein-beitrag', 2)
     expect(String(fetch.mock.calls[0]?.at(0))).toMatch(
-      /\/api\/public\/articles\/mein-beitrag\/comments\?sort=oldest$/,
+      /\/api\/public\/articles\/mein-beitrag\/comments\?sort=oldest&page=2$/,
     )
+    expect(data.pagination).toEqual({ page: 2, limit: 50, totalThreads: 51, totalPages: 2 })
     expect(data.stats.mostReacted).toBe('12')
     expect(data.comments[0]?.id).toBe('12')
     expect(data.comments[0]?.replies[0]).toMatchObject({
@@ -78,6 +80,7 @@ describe('fetchComments', () => {
       },
       comments: [],
       commentsOpen: true,
+      pagination: { page: 1, limit: 50, totalThreads: 0, totalPages: 1 },
     })
   })
 
@@ -89,6 +92,9 @@ describe('fetchComments', () => {
     // The contract says the CMS always sends commentsOpen.
     vi.stubGlobal('fetch', answer({ ...emptyComments(), commentsOpen: undefined }))
     await expect(fetchComments('x')).rejects.toThrow(/commentsOpen/)
+    // …and the page it answers.
+    vi.stubGlobal('fetch', answer({ ...emptyComments(), pagination: undefined }))
+    await expect(fetchComments('x')).rejects.toThrow(/pagination/)
     vi.stubGlobal(
       'fetch',
       vi.fn(async () => Promise.reject(new Error('ECONNREFUSED'))),
