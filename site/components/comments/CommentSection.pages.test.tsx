@@ -121,6 +121,13 @@ describe('comment pages in the island', () => {
     await waitFor(() => expect(document.activeElement?.id).toBe('kommentar-t2'))
   })
 
+  it('takes the no-JS form’s notices (#kommentar-wartet) for what they are, not for comments', async () => {
+    const api = threePages()
+    await openWithHash('#kommentar-wartet')
+    await renderPaged(api)
+    expect(query(api, 0)).toEqual({ sort: 'oldest', page: '1' })
+  })
+
   it('shows page 1 when the linked comment is unknown to the API', async () => {
     const api = threePages()
     await openWithHash('#kommentar-weg')

@@ -2,6 +2,7 @@ import { useCallback, useEffect, useMemo, useReducer, useRef } from 'react'
 import {
   commentAnchor,
   DEFAULT_SORT,
+  FORM_ANCHORS,
   type CommentSort,
   type CommentsData,
   type Vote,
@@ -41,12 +42,13 @@ interface Options {
 
 /**
  * The comment id in the URL's #fragment: the no-JS form redirects to the new comment's anchor,
- * notification emails link to it.
+ * notification emails link to it. Not the no-JS form's notices (#kommentar-wartet, …).
  */
 function hashedComment(): string | null {
   const prefix = `#${commentAnchor('')}`
   const { hash } = window.location
-  return hash.startsWith(prefix) && hash.length > prefix.length ? hash.slice(prefix.length) : null
+  const id = hash.startsWith(prefix) ? hash.slice(prefix.length) : ''
+  return id && !(Object.values(FORM_ANCHORS) as string[]).includes(hash.slice(1)) ? id : null
 }
 
 /**
