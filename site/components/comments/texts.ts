@@ -30,7 +30,6 @@ const texts = {
       of: (first: number, last: number, total: number) =>
         `${first < last ? `Seiten ${first}–${last}` : `Seite ${first}`} von ${total}`,
       loaded: (page: number, total: number) => `Seite ${page} von ${total} geladen.`,
-      title: 'Kommentare zu',
     },
     field: {
       name: 'Name',
@@ -120,7 +119,6 @@ const texts = {
       of: (first: number, last: number, total: number) =>
         `${first < last ? `Pages ${first}–${last}` : `Page ${first}`} of ${total}`,
       loaded: (page: number, total: number) => `Page ${page} of ${total} loaded.`,
-      title: 'Comments on',
     },
     field: {
       name: 'Name',
