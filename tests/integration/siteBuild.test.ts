@@ -102,9 +102,11 @@ describe('static site build', () => {
     )
     expect(html).toMatch(/<time datetime="2013-03-12T09:00:00.000Z">12. März 2013<\/time>/)
     expect(html).toMatch(/\d+ Min\. Lesezeit/)
-    // The comment island loads only when it nears the viewport: no script file up front.
+    // The comment island loads only when it nears the viewport (or at once for a link to a
+    // comment, see site/directives/visibleOrHash.ts): no script file up front.
     expect(html).not.toMatch(/<script[^>]+src=/)
-    expect(html).toMatch(/<astro-island[^>]+client="visible"/)
+    expect(html).toMatch(/<astro-island[^>]+client="visible-or-hash"/)
+    expect(html).toContain('astro:visible-or-hash')
     expect(html).toContain('Hinterlasse einen Kommentar')
   })
 
