@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { emptyComments, fetchComments } from './cms'
+import { COMMENT_THREADS_PER_PAGE as LIMIT } from './commentPages'
 
 const answer = (body: unknown, status = 200) =>
   vi.fn(async () => new Response(JSON.stringify(body), { status }))
@@ -45,14 +46,20 @@ describe('fetchComments', () => {
         },
       ],
       commentsOpen: false,
-      pagination: { page: 2, limit: 50, totalThreads: 51, totalPages: 2 },
+      pagination: { page: 2, limit: LIMIT, totalThreads: LIMIT + 1, totalPages: 2 },
     })
     vi.stubGlobal('fetch', fetch)
     const data = await fetchComments('mein-beitrag', 2)
+    // The site's page size, the same the island asks for.
     expect(String(fetch.mock.calls[0]?.at(0))).toMatch(
-      /\/api\/public\/articles\/mein-beitrag\/comments\?sort=oldest&page=2$/,
+      new RegExp(`/api/public/articles/mein-beitrag/comments\\?sort=oldest&page=2&limit=${LIMIT}$`),
     )
-    expect(data.pagination).toEqual({ page: 2, limit: 50, totalThreads: 51, totalPages: 2 })
+    expect(data.pagination).toEqual({
+      page: 2,
+      limit: LIMIT,
+      totalThreads: LIMIT + 1,
+      totalPages: 2,
+    })
     expect(data.stats.mostReacted).toBe('12')
     expect(data.comments[0]?.id).toBe('12')
     expect(data.comments[0]?.replies[0]).toMatchObject({
@@ -80,7 +87,7 @@ describe('fetchComments', () => {
       },
       comments: [],
       commentsOpen: true,
-      pagination: { page: 1, limit: 50, totalThreads: 0, totalPages: 1 },
+      pagination: { page: 1, limit: LIMIT, totalThreads: 0, totalPages: 1 },
     })
   })
 

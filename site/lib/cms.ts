@@ -4,13 +4,13 @@ import {
   DEFAULT_LOCALE,
   DEFAULT_SORT,
   LOCALES,
-  THREADS_PER_PAGE,
   type CommentsData,
   type CommentsPagination,
   type CommentStats,
   type PublicComment,
   type ShareCount,
 } from '../../contract'
+import { COMMENT_THREADS_PER_PAGE } from './commentPages'
 import { CMS_URL } from './config'
 
 /**
@@ -154,17 +154,19 @@ export const emptyComments = (): CommentsData => ({
   },
   comments: [],
   commentsOpen: true,
-  pagination: { page: 1, limit: THREADS_PER_PAGE, totalThreads: 0, totalPages: 1 },
+  pagination: { page: 1, limit: COMMENT_THREADS_PER_PAGE, totalThreads: 0, totalPages: 1 },
 })
 
 /**
- * One page of an article's approved comments (threads, THREADS_PER_PAGE of them) for the static
+ * One page of an article's approved comments (COMMENT_THREADS_PER_PAGE threads) for the static
  * pages, in the default order the island starts with; `stats` count the whole article. 404 means
  * the article is not public (yet): no comments. Any other failure stops the build, so a page
  * never silently ships without its comments.
  */
 export async function fetchComments(slug: string, page = 1): Promise<CommentsData> {
-  const url = `${CMS_URL}${apiPaths.comments(slug)}?sort=${DEFAULT_SORT}&page=${page}`
+  // The island asks the same way (sort, page, limit): one URL per page, for the CMS's caching.
+  const query = `sort=${DEFAULT_SORT}&page=${page}&limit=${COMMENT_THREADS_PER_PAGE}`
+  const url = `${CMS_URL}${apiPaths.comments(slug)}?${query}`
   const response = await get(url)
   if (response.status === 404) return emptyComments()
   if (!response.ok) throw new Error(`CMS answered ${response.status} for ${url}`)

@@ -1,5 +1,5 @@
 import type { CommentsPagination } from '../../../contract'
-import { commentsPagePath } from './commentPages'
+import { commentsPagePath } from '../../lib/commentPages'
 import { useCommentContext } from './context'
 
 /**

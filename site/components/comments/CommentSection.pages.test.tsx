@@ -50,7 +50,7 @@ describe('comment pages in the island', () => {
   it('loads the next page below, focuses its first thread and announces it', async () => {
     const api = threePages()
     await renderPaged(api)
-    expect(query(api, 0)).toEqual({ sort: 'oldest', page: '1' })
+    expect(query(api, 0)).toEqual({ sort: 'oldest', page: '1', limit: '2' })
     expect(shownThreads()).toEqual(['t1', 't2'])
     // Hydrated, the link to the static page 2 is a button.
     expect(within(pager()).queryByRole('link')).toBeNull()
@@ -58,7 +58,7 @@ describe('comment pages in the island', () => {
 
     await user.click(screen.getByRole('button', { name: 'Weitere Kommentare laden' }))
     await waitFor(() => expect(shownThreads()).toEqual(['t1', 't2', 't3', 't4']))
-    expect(query(api)).toEqual({ sort: 'oldest', page: '2' })
+    expect(query(api)).toEqual({ sort: 'oldest', page: '2', limit: '2' })
     expect(document.activeElement?.id).toBe('kommentar-t3')
     expect(live()).toBe('Seite 2 von 3 geladen.')
     expect(pager().textContent).toContain('Seiten 1–2 von 3')
@@ -89,11 +89,11 @@ describe('comment pages in the island', () => {
 
     await user.click(screen.getByRole('radio', { name: 'Neueste' }))
     await waitFor(() => expect(shownThreads()).toEqual(['t6', 't5']))
-    expect(query(api)).toEqual({ sort: 'newest', page: '1' })
+    expect(query(api)).toEqual({ sort: 'newest', page: '1', limit: '2' })
     expect(pager().textContent).toContain('Seite 1 von 3')
     await user.click(screen.getByRole('button', { name: 'Weitere Kommentare laden' }))
     await waitFor(() => expect(shownThreads()).toEqual(['t6', 't5', 't4', 't3']))
-    expect(query(api)).toEqual({ sort: 'newest', page: '2' })
+    expect(query(api)).toEqual({ sort: 'newest', page: '2', limit: '2' })
   })
 
   it('opens a link to a comment on page 3: asks for the page that holds it and focuses the comment', async () => {
@@ -101,7 +101,7 @@ describe('comment pages in the island', () => {
     await openWithHash('#kommentar-t5r1')
     await renderPaged(api)
     // One request: the page with the comment, in the order shown.
-    expect(query(api, 0)).toEqual({ sort: 'oldest', comment: 't5r1' })
+    expect(query(api, 0)).toEqual({ sort: 'oldest', comment: 't5r1', limit: '2' })
     await waitFor(() => expect(document.activeElement?.id).toBe('kommentar-t5r1'))
     expect(api.callsTo('GET', COMMENTS)).toHaveLength(1)
     expect(shownThreads()).toEqual(['t5', 't6'])
@@ -109,7 +109,7 @@ describe('comment pages in the island', () => {
 
     await user.click(screen.getByRole('button', { name: 'Zurück zu den ersten Kommentaren' }))
     await waitFor(() => expect(shownThreads()).toEqual(['t1', 't2']))
-    expect(query(api)).toEqual({ sort: 'oldest', page: '1' })
+    expect(query(api)).toEqual({ sort: 'oldest', page: '1', limit: '2' })
     expect(document.activeElement?.id).toBe('kommentare-liste')
   })
 
@@ -117,7 +117,7 @@ describe('comment pages in the island', () => {
     const api = threePages()
     await openWithHash('#kommentar-t2')
     await renderPaged(api)
-    expect(query(api, 0)).toEqual({ sort: 'oldest', page: '1' })
+    expect(query(api, 0)).toEqual({ sort: 'oldest', page: '1', limit: '2' })
     await waitFor(() => expect(document.activeElement?.id).toBe('kommentar-t2'))
   })
 
@@ -125,7 +125,7 @@ describe('comment pages in the island', () => {
     const api = threePages()
     await openWithHash('#kommentar-wartet')
     await renderPaged(api)
-    expect(query(api, 0)).toEqual({ sort: 'oldest', page: '1' })
+    expect(query(api, 0)).toEqual({ sort: 'oldest', page: '1', limit: '2' })
   })
 
   it('shows page 1 when the linked comment is unknown to the API', async () => {
@@ -133,8 +133,8 @@ describe('comment pages in the island', () => {
     await openWithHash('#kommentar-weg')
     await renderPaged(api)
     await waitFor(() => expect(api.callsTo('GET', COMMENTS)).toHaveLength(2))
-    expect(query(api, 0)).toEqual({ sort: 'oldest', comment: 'weg' })
-    expect(query(api, 1)).toEqual({ sort: 'oldest', page: '1' })
+    expect(query(api, 0)).toEqual({ sort: 'oldest', comment: 'weg', limit: '2' })
+    expect(query(api, 1)).toEqual({ sort: 'oldest', page: '1', limit: '2' })
     expect(shownThreads()).toEqual(['t1', 't2'])
   })
 
@@ -147,7 +147,7 @@ describe('comment pages in the island', () => {
     window.location.hash = '#kommentar-t1'
     await waitFor(() => expect(document.activeElement?.id).toBe('kommentar-t1'))
     expect(api.callsTo('GET', COMMENTS)).toHaveLength(3)
-    expect(query(api)).toEqual({ sort: 'newest', comment: 't1' })
+    expect(query(api)).toEqual({ sort: 'newest', comment: 't1', limit: '2' })
     expect(shownThreads()).toEqual(['t2', 't1'])
   })
 

@@ -60,6 +60,8 @@ export function useCommentSection({ slug, apiBase, lang, initial }: Options) {
   const api = useMemo(() => commentsApi(apiBase, slug, lang), [apiBase, slug, lang])
   const [state, dispatch] = useReducer(reducer, initial, initialState)
   const loads = useRef(0)
+  // The build's page size: page n is the same here and on the static pages.
+  const { limit } = initial.pagination
 
   const failure = (result: Extract<ApiResult<unknown>, { ok: false }>): FieldError[] =>
     result.status === 0
@@ -84,9 +86,9 @@ export function useCommentSection({ slug, apiBase, lang, initial }: Options) {
     ) => {
       const load = ++loads.current
       dispatch({ type: 'loadStarted', load, quiet })
-      let result = await api.list(query)
+      let result = await api.list({ ...query, limit })
       if (query.comment && !result.ok && result.status >= 400 && result.status < 500)
-        result = await api.list({ sort: query.sort, page: 1 })
+        result = await api.list({ sort: query.sort, page: 1, limit })
       const pages = result.ok && mode === 'append' ? result.data.pagination : null
       dispatch({
         type: 'loaded',
@@ -98,7 +100,7 @@ export function useCommentSection({ slug, apiBase, lang, initial }: Options) {
         announce: pages ? t.pages.loaded(pages.page, pages.totalPages) : undefined,
       })
     },
-    [api, t],
+    [api, t, limit],
   )
 
   /** Shows the comment of the URL's #fragment: loads the page that holds it, unless it is shown. */
