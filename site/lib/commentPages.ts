@@ -1,4 +1,4 @@
-import { articlePath } from '../../contract'
+import { articlePath, type CommentsData, type PublicComment } from '../../contract'
 
 /**
  * Threads per page of comments, on the static pages and in the island alike (sent as `limit`,
@@ -18,3 +18,18 @@ export const SECTION_ID = 'kommentare'
  */
 export const commentsPagePath = (slug: string, page: number): string =>
   page > 1 ? `${articlePath(slug)}${SECTION_ID}/${page}/` : `${articlePath(slug)}#${SECTION_ID}`
+
+/**
+ * The island's `initial` for the article page, its comment bodies left out of the props Astro
+ * writes into the page for hydration: they are in the HTML already (the bulk of the page, else
+ * twice), and the island reads them from there (useCommentSection). `html` stays readable for
+ * the server render, but not enumerable, so no serializer copies it.
+ */
+export function bodiesInHtmlOnly(data: CommentsData): CommentsData {
+  const hide = (comment: PublicComment): PublicComment =>
+    Object.defineProperty({ ...comment, replies: comment.replies.map(hide) }, 'html', {
+      value: comment.html,
+      enumerable: false,
+    })
+  return { ...data, comments: data.comments.map(hide) }
+}

@@ -1,7 +1,9 @@
 // @vitest-environment happy-dom
 import { render, screen, waitFor, within } from '@testing-library/react'
+import { renderToString } from 'react-dom/server'
 import { describe, expect, it, vi } from 'vitest'
 import type { CommentsData } from '../../../contract'
+import { bodiesInHtmlOnly } from '../../lib/commentPages'
 import CommentSection from './CommentSection'
 import { API_BASE, fakeApi, manyThreads, pageOf, seedData, SLUG } from './test/fakeApi'
 import { COMMENTS, setupIsland, user } from './test/island'
@@ -158,5 +160,36 @@ describe('comment pages in the island', () => {
     expect(nav.textContent).toContain('Page 1 of 3')
     await user.click(within(nav).getByRole('button', { name: 'Load more comments' }))
     await waitFor(() => expect(live()).toBe('Page 2 of 3 loaded.'))
+  })
+})
+
+describe('the island on the article page', () => {
+  it('hydrates over the static HTML with the comment bodies read from it, not from its props', async () => {
+    const api = threePages()
+    // The live thread is unreachable: the island keeps what it hydrated with.
+    api.answer('GET', COMMENTS, () => api.json({ errors: [] }, 500))
+    const initial = pageOf(api.data, { limit: 2 })
+    initial.comments[0]!.html = '<p>Statisch <strong>fett</strong> &amp; gut</p>'
+    const container = document.body.appendChild(document.createElement('div'))
+    container.innerHTML = renderToString(
+      <CommentSection slug={SLUG} apiBase={API_BASE} initial={initial} />,
+    )
+    // What Astro serializes into the page: no bodies.
+    const props = JSON.parse(JSON.stringify(bodiesInHtmlOnly(initial))) as CommentsData
+    expect(props.comments[0]).not.toHaveProperty('html')
+    const errors = vi.spyOn(console, 'error')
+
+    render(<CommentSection slug={SLUG} apiBase={API_BASE} initial={props} />, {
+      container,
+      hydrate: true,
+    })
+    await waitFor(() => expect(screen.getByText(/nicht aktualisiert/)).toBeTruthy())
+    expect(errors).not.toHaveBeenCalled()
+    expect(container.querySelector('#kommentar-t1 .comment-body')?.innerHTML).toBe(
+      '<p>Statisch <strong>fett</strong> &amp; gut</p>',
+    )
+    expect(container.querySelector('#kommentar-t2 .comment-body')?.innerHTML).toBe(
+      '<p>Text von Autor 2</p>',
+    )
   })
 })

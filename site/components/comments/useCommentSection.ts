@@ -5,6 +5,7 @@ import {
   FORM_ANCHORS,
   type CommentSort,
   type CommentsData,
+  type PublicComment,
   type Vote,
 } from '../../../contract'
 import type { Lang } from '../../lib/i18n'
@@ -52,13 +53,30 @@ function hashedComment(): string | null {
 }
 
 /**
+ * The comment bodies the build left out of the island's props (site/lib/commentPages.ts), from
+ * the server's HTML the island hydrates: the same HTML, so hydration matches.
+ */
+const withBodies = (comments: PublicComment[]): PublicComment[] =>
+  comments.map((comment) => ({
+    ...comment,
+    html:
+      comment.html ??
+      document.getElementById(commentAnchor(comment.id))?.querySelector('.comment-body')
+        ?.innerHTML ??
+      '',
+    replies: withBodies(comment.replies),
+  }))
+
+/**
  * The comment section's behaviour: the state (see ./state), the API calls with their storage and
  * focus effects, and the context every comment reads. The section itself only renders.
  */
 export function useCommentSection({ slug, apiBase, lang, initial }: Options) {
   const t = commentTexts(lang)
   const api = useMemo(() => commentsApi(apiBase, slug, lang), [apiBase, slug, lang])
-  const [state, dispatch] = useReducer(reducer, initial, initialState)
+  const [state, dispatch] = useReducer(reducer, initial, (data) =>
+    initialState({ ...data, comments: withBodies(data.comments) }),
+  )
   const loads = useRef(0)
   // The build's page size: page n is the same here and on the static pages.
   const { limit } = initial.pagination
