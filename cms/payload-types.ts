@@ -70,6 +70,7 @@ export interface Config {
     articles: Article;
     comments: Comment;
     'comment-reactions': CommentReaction;
+    'comment-threads': CommentThread;
     subscriptions: Subscription;
     'email-deliveries': EmailDelivery;
     shares: Share;
@@ -87,6 +88,7 @@ export interface Config {
     articles: ArticlesSelect<false> | ArticlesSelect<true>;
     comments: CommentsSelect<false> | CommentsSelect<true>;
     'comment-reactions': CommentReactionsSelect<false> | CommentReactionsSelect<true>;
+    'comment-threads': CommentThreadsSelect<false> | CommentThreadsSelect<true>;
     subscriptions: SubscriptionsSelect<false> | SubscriptionsSelect<true>;
     'email-deliveries': EmailDeliveriesSelect<false> | EmailDeliveriesSelect<true>;
     shares: SharesSelect<false> | SharesSelect<true>;
@@ -231,6 +233,9 @@ export interface Comment {
   editedAt?: string | null;
   deleted?: boolean | null;
   consentAt?: string | null;
+  editorsNotified?: boolean | null;
+  html?: string | null;
+  htmlVersion?: number | null;
   editTokenHash?: string | null;
   updatedAt: string;
   createdAt: string;
@@ -244,6 +249,17 @@ export interface CommentReaction {
   comment: number | Comment;
   readerHash: string;
   value: 'up' | 'down';
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "comment-threads".
+ */
+export interface CommentThread {
+  id: number;
+  article?: (number | null) | Article;
+  stamp: string;
   updatedAt: string;
   createdAt: string;
 }
@@ -492,6 +508,10 @@ export interface PayloadLockedDocument {
         value: number | CommentReaction;
       } | null)
     | ({
+        relationTo: 'comment-threads';
+        value: number | CommentThread;
+      } | null)
+    | ({
         relationTo: 'subscriptions';
         value: number | Subscription;
       } | null)
@@ -595,6 +615,9 @@ export interface CommentsSelect<T extends boolean = true> {
   editedAt?: T;
   deleted?: T;
   consentAt?: T;
+  editorsNotified?: T;
+  html?: T;
+  htmlVersion?: T;
   editTokenHash?: T;
   updatedAt?: T;
   createdAt?: T;
@@ -607,6 +630,16 @@ export interface CommentReactionsSelect<T extends boolean = true> {
   comment?: T;
   readerHash?: T;
   value?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "comment-threads_select".
+ */
+export interface CommentThreadsSelect<T extends boolean = true> {
+  article?: T;
+  stamp?: T;
   updatedAt?: T;
   createdAt?: T;
 }
@@ -867,9 +900,7 @@ export interface TaskNotifyComment {
  * via the `definition` "TaskNotifyEditors".
  */
 export interface TaskNotifyEditors {
-  input: {
-    commentId: string;
-  };
+  input?: unknown;
   output: {
     queued?: number | null;
   };

@@ -9,6 +9,7 @@ import sharp from 'sharp'
 import { Articles } from './collections/Articles'
 import { CommentReactions } from './collections/CommentReactions'
 import { Comments } from './collections/Comments'
+import { CommentThreads } from './collections/CommentThreads'
 import { EmailDeliveries } from './collections/EmailDeliveries'
 import { Redirects } from './collections/Redirects'
 import { Shares } from './collections/Shares'
@@ -39,6 +40,7 @@ export default buildConfig({
     Articles,
     Comments,
     CommentReactions,
+    CommentThreads,
     Subscriptions,
     EmailDeliveries,
     Shares,

@@ -6,6 +6,7 @@ import path from 'node:path'
 import { ensureAdmin } from '../cms/bootstrap/ensureAdmin'
 import { openPayload } from '../cms/bootstrap/openPayload'
 import { resumeJobs } from '../cms/bootstrap/resumeJobs'
+import { rerenderOutdatedComments } from '../cms/collections/Comments/rerenderOutdated'
 import { importArticles } from '../cms/content/importArticles'
 import { UnknownMigrationsError } from '../cms/database/migrate'
 
@@ -32,6 +33,8 @@ if (totalDocs === 0) {
   console.log(`Empty database: imported ${report.created.length} article(s) from content/articles.`)
   for (const failure of report.failed) console.error(`Import failed: ${failure.message}`)
 }
+const rerendered = await rerenderOutdatedComments(payload)
+if (rerendered) console.log(`Rendered ${rerendered} comment(s) again with the current renderer.`)
 const resumed = await resumeJobs(payload)
 if (resumed.released || resumed.pendingEmails)
   console.log(

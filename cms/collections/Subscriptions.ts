@@ -1,6 +1,8 @@
 import type { CollectionConfig } from 'payload'
 import { SUBSCRIPTION_SCOPES } from '../../contract'
 import { isEditor } from '../access/isEditor'
+import type { Subscription } from '../payload-types'
+import { bumpThreadStampHooks } from './CommentThreads/bumpHooks'
 
 const SCOPE_LABELS = {
   replies: { de: 'Antworten auf eigene Kommentare', en: 'Replies to own comments' },
@@ -12,6 +14,11 @@ const SCOPE_LABELS = {
  * "Notify me" subscriptions with double opt-in. One row per address and target (scope plus
  * article); it moves pending -> confirmed -> unsubscribed, and back to pending on a new request.
  */
+const threadStamp = bumpThreadStampHooks<Subscription>(
+  (doc) => doc.article,
+  (doc) => doc.status === 'confirmed' && doc.scope !== 'posts',
+)
+
 export const Subscriptions: CollectionConfig = {
   slug: 'subscriptions',
   labels: {
@@ -19,6 +26,8 @@ export const Subscriptions: CollectionConfig = {
     plural: { de: 'Abonnements', en: 'Subscriptions' },
   },
   access: { read: isEditor, create: () => false, update: isEditor, delete: isEditor },
+  // Confirmed followers of an article's comments are counted in its public answer.
+  hooks: { afterChange: [threadStamp.afterChange], afterDelete: [threadStamp.afterDelete] },
   admin: {
     useAsTitle: 'email',
     defaultColumns: ['email', 'scope', 'article', 'status', 'confirmedAt'],

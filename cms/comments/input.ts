@@ -1,5 +1,13 @@
 import { z } from 'zod'
-import { COMMENT_LIMITS, COMMENT_SORTS, DEFAULT_SORT, NOTIFY_CHOICES, VOTES } from '../../contract'
+import {
+  COMMENT_LIMITS,
+  COMMENT_SORTS,
+  DEFAULT_SORT,
+  MAX_THREADS_PER_PAGE,
+  NOTIFY_CHOICES,
+  THREADS_PER_PAGE,
+  VOTES,
+} from '../../contract'
 import { consentField, emailField } from '../http/schemas'
 
 const optionalText = z.preprocess(
@@ -38,6 +46,16 @@ export type NewCommentInput = z.infer<typeof newCommentInput>
 
 export const editCommentInput = z.object({ body: commentBody })
 export const reactionInput = z.object({ value: z.enum(VOTES, { error: 'reactionInvalid' }) })
+const whole = (min: number, max: number, error: string) =>
+  z.coerce.number({ error }).int({ error }).min(min, { error }).max(max, { error })
+
+/** GET …/comments: a page of threads, or the page that holds `comment`. */
 export const listQuery = z.object({
   sort: z.enum(COMMENT_SORTS, { error: 'sortInvalid' }).default(DEFAULT_SORT),
+  page: whole(1, 100_000, 'pageInvalid').default(1),
+  limit: whole(1, MAX_THREADS_PER_PAGE, 'limitInvalid').default(THREADS_PER_PAGE),
+  comment: z
+    .string()
+    .regex(/^[A-Za-z0-9-]{1,64}$/, { error: 'commentNotFound' })
+    .optional(),
 })

@@ -1,7 +1,13 @@
 import type { OwnComment, PublicComment } from '../../contract'
 import type { Comment } from '../payload-types'
 import { relationId } from '../utilities/relationId'
-import { renderCommentHtml } from './render'
+import { renderCommentHtml, RENDERER_VERSION } from '../collections/Comments/render'
+
+/** The HTML rendered when the comment was written; rendered now only if an older renderer made it. */
+const storedHtml = (doc: Comment): string =>
+  doc.htmlVersion === RENDERER_VERSION && typeof doc.html === 'string'
+    ? doc.html
+    : renderCommentHtml(doc.body ?? '')
 
 /** What the public sees of a comment: never the email, never the status of others. */
 export function toPublicComment(doc: Comment): PublicComment {
@@ -12,7 +18,7 @@ export function toPublicComment(doc: Comment): PublicComment {
     parent: parent === null ? null : String(parent),
     depth: doc.depth ?? 1,
     author: deleted ? null : { name: doc.authorName ?? '', url: doc.authorUrl || null },
-    html: deleted ? '' : renderCommentHtml(doc.body ?? ''),
+    html: deleted ? '' : storedHtml(doc),
     createdAt: doc.createdAt,
     editedAt: doc.editedAt ?? null,
     deleted,

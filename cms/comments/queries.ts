@@ -36,14 +36,6 @@ export async function findComment(
   return docs[0] ?? null
 }
 
-export async function commentSettings(
-  payload: Payload,
-  req?: PayloadRequest,
-): Promise<{ moderation: ModerationPolicy; maxDepth: number }> {
-  const settings = await payload.findGlobal({ slug: 'comment-settings', overrideAccess: true, req })
-  return { moderation: settings.moderation ?? 'first', maxDepth: settings.maxDepth ?? 5 }
-}
-
 /** all: hold every comment; first: hold until the address has one approved comment; none: publish. */
 export async function initialStatus(
   payload: Payload,

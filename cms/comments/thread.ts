@@ -2,8 +2,10 @@ import type { CommentSort, CommentStats, PublicComment } from '../../contract'
 
 export type ThreadInput = { comment: PublicComment; authorKey: string }
 
+/** SQLite ids are numbers, MongoDB's are hex strings of equal length: either way, later ids sort later. */
+const compareIds = (a: string, b: string) => a.length - b.length || (a < b ? -1 : a > b ? 1 : 0)
 const byOldest = (a: PublicComment, b: PublicComment) =>
-  a.createdAt.localeCompare(b.createdAt) || Number(a.id) - Number(b.id)
+  a.createdAt.localeCompare(b.createdAt) || compareIds(a.id, b.id)
 const score = (c: PublicComment) => c.reactions.up - c.reactions.down
 const rootOrder: Record<CommentSort, (a: PublicComment, b: PublicComment) => number> = {
   oldest: byOldest,
@@ -68,3 +70,7 @@ export function buildThread(
     },
   }
 }
+
+/** The same roots in another order (replies keep theirs). */
+export const sortRoots = (roots: readonly PublicComment[], sort: CommentSort): PublicComment[] =>
+  [...roots].sort(rootOrder[sort])

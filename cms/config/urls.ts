@@ -19,3 +19,5 @@ export const unsubscribeUrl = (token: string): string =>
   `${cmsUrl()}${apiPaths.subscriptions}/unsubscribe?token=${encodeURIComponent(token)}`
 export const adminDocUrl = (collection: string, id: string | number): string =>
   `${cmsUrl()}/admin/collections/${collection}/${id}`
+export const adminListUrl = (collection: string, query: Record<string, string> = {}): string =>
+  `${cmsUrl()}/admin/collections/${collection}${Object.keys(query).length ? `?${new URLSearchParams(query)}` : ''}`

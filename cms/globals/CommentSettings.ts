@@ -1,5 +1,6 @@
 import type { GlobalConfig } from 'payload'
 import { isEditor } from '../access/isEditor'
+import { forgetCommentSettings } from './readCommentSettings'
 
 export const MODERATION_POLICIES = ['all', 'first', 'none'] as const
 export type ModerationPolicy = (typeof MODERATION_POLICIES)[number]
@@ -8,6 +9,7 @@ export const CommentSettings: GlobalConfig = {
   slug: 'comment-settings',
   label: { de: 'Kommentar-Einstellungen', en: 'Comment settings' },
   access: { read: isEditor, update: isEditor },
+  hooks: { afterChange: [({ doc }) => (forgetCommentSettings(), doc)] },
   fields: [
     {
       name: 'moderation',

@@ -1,4 +1,4 @@
-import { COMMENT_LIMITS, type Locale } from '../../contract'
+import { COMMENT_LIMITS, MAX_THREADS_PER_PAGE, type Locale } from '../../contract'
 
 /**
  * Every text the CMS says to the public (API errors, its HTML pages), German first. `{name}`
@@ -23,6 +23,8 @@ const de = {
   reactionInvalid: 'Die Reaktion muss „up“ oder „down“ sein.',
   sortInvalid: 'Die Sortierung muss newest, oldest oder top sein.',
   notifyInvalid: 'Die Benachrichtigung muss none, replies oder article sein.',
+  pageInvalid: 'Die Seite muss eine ganze Zahl ab 1 sein.',
+  limitInvalid: `Pro Seite sind 1 bis ${MAX_THREADS_PER_PAGE} Diskussionen möglich.`,
   // Subscriptions
   throttled:
     'Für diese Adresse wurden gerade schon Bestätigungen verschickt. Bitte versuchen Sie es später noch einmal.',
@@ -93,6 +95,8 @@ const en: Record<MessageKey, string> = {
   reactionInvalid: 'The reaction must be "up" or "down".',
   sortInvalid: 'The sort order must be newest, oldest or top.',
   notifyInvalid: 'The notification must be none, replies or article.',
+  pageInvalid: 'The page must be a whole number from 1.',
+  limitInvalid: `A page holds 1 to ${MAX_THREADS_PER_PAGE} threads.`,
   throttled: 'Confirmation emails were just sent to this address. Please try again later.',
   scopeInvalid: 'Please choose what to be notified about (replies, article or posts).',
   articleRequired: 'The article for this notification is missing.',

@@ -1,7 +1,8 @@
 import type { PayloadRequest, TaskConfig } from 'payload'
 import { findArticle } from '../collections/Articles/queries'
+import { editorNoticeStarted } from '../collections/Comments/hooks/queueNotifications'
 import { findComment } from '../comments/queries'
-import { adminDocUrl, articleUrl, commentUrl, unsubscribeUrl } from '../config/urls'
+import { adminDocUrl, adminListUrl, articleUrl, commentUrl, unsubscribeUrl } from '../config/urls'
 import { listHeaders } from '../email/listHeaders'
 import { queueEmails } from '../email/queueEmails'
 import { sendOutbox } from '../email/sendOutbox'
@@ -59,19 +60,32 @@ export const notifyComment: TaskConfig<{
   },
 }
 
-/** Tells the editors (EDITOR_EMAIL, else every editor) that a comment waits for approval. */
+/**
+ * Tells the editors (EDITOR_EMAIL, else every editor) which comments wait for approval: one email
+ * for all that arrived since the last notice, so a flood of comments is not a flood of emails.
+ */
 export const notifyEditors: TaskConfig<{
-  input: { commentId: string }
+  input: Record<string, never>
   output: { queued: number }
 }> = {
   slug: 'notifyEditors',
   retries: 3,
-  inputSchema: idInput('commentId'),
+  inputSchema: [],
   outputSchema: [{ name: 'queued', type: 'number' }],
-  handler: async ({ input, req }) => {
-    const comment = await findComment(req.payload, input.commentId, req)
-    if (!comment || comment.status !== 'pending') return { output: { queued: 0 } }
-    const article = await articleOf(req, comment)
+  handler: async ({ req }) => {
+    editorNoticeStarted()
+    const { docs: waiting } = await req.payload.find({
+      collection: 'comments',
+      where: {
+        and: [{ status: { equals: 'pending' } }, { editorsNotified: { not_equals: true } }],
+      },
+      sort: 'createdAt',
+      limit: 50,
+      depth: 0,
+      overrideAccess: true,
+      req,
+    })
+    if (waiting.length === 0) return { output: { queued: 0 } }
     const configured = mailSettings().editorEmail
     const editors = configured
       ? [configured]
@@ -84,17 +98,36 @@ export const notifyEditors: TaskConfig<{
             req,
           })
         ).docs.map((u) => u.email)
-    const rendered = editorPendingEmail({
-      articleTitle: article?.title ?? '',
-      authorName: comment.authorName ?? '',
-      body: comment.body ?? '',
-      adminUrl: adminDocUrl('comments', comment.id),
-    })
+    const titles = new Map<string, string>()
+    for (const comment of waiting) {
+      const id = String(relationId(comment.article))
+      if (!titles.has(id)) titles.set(id, (await findArticle(req.payload, id, req))?.title ?? '')
+    }
+    const rendered = editorPendingEmail(
+      waiting.map((comment) => ({
+        articleTitle: titles.get(String(relationId(comment.article))) ?? '',
+        authorName: comment.authorName ?? '',
+        body: comment.body ?? '',
+        adminUrl: adminDocUrl('comments', comment.id),
+      })),
+      adminListUrl('comments', { 'where[status][equals]': 'pending' }),
+    )
+    const ids = waiting.map((c) => c.id)
     const queued = await queueEmails(
       req,
-      `editor:${comment.id}`,
+      `editor:${ids.join(',')}`.slice(0, 200),
       editors.map((to) => ({ to, kind: 'editor' as const, rendered })),
     )
+    // A bookkeeping flag, not a change anyone sees: written past the hooks.
+    await req.payload.db.updateMany({
+      collection: 'comments',
+      where: { id: { in: ids } },
+      data: { editorsNotified: true },
+      req,
+    })
+    // More were waiting than one notice lists: the next notice follows at once.
+    if (waiting.length === 50)
+      await req.payload.jobs.queue({ task: 'notifyEditors', input: {}, req })
     return { output: { queued } }
   },
 }

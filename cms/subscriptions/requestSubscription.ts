@@ -6,7 +6,7 @@ import { confirmationEmail } from '../email/templates/confirmation'
 import type { Locale } from '../http/locale'
 import { fieldError } from '../http/responses'
 import { message } from '../i18n/messages'
-import type { Article } from '../payload-types'
+import type { PublishedArticle } from '../collections/Articles/queries'
 import { newToken } from '../security/tokens'
 
 /** Per address: at most this many confirmation emails a day, and one per target every 10 minutes. */
@@ -15,7 +15,7 @@ export const THROTTLE = { perDay: 5, perTargetMs: 10 * 60 * 1000 }
 export type SubscriptionRequest = {
   email: string
   scope: SubscriptionScope
-  article: Article | null
+  article: PublishedArticle | null
   locale: Locale
   consentText: string
 }

@@ -333,6 +333,21 @@ describe('notifications', () => {
     ).toBe(true)
   })
 
+  it('sends editors one note for a burst of pending comments, listing each of them', async () => {
+    const before = resend.to('redaktion@example.de').length
+    const ids = await Promise.all(
+      Array.from({ length: 30 }, (_, i) => comment(`flut${i}@example.de`)),
+    )
+    await settle()
+    const notes = resend.to('redaktion@example.de').slice(before)
+    expect(notes.length).toBeGreaterThanOrEqual(1)
+    expect(notes.length).toBeLessThanOrEqual(3)
+    for (const id of ids) {
+      expect(notes.some((m) => m.text.includes(`/admin/collections/comments/${id}`))).toBe(true)
+    }
+    expect(notes.some((m) => /^\d+ Kommentare warten auf Freigabe$/.test(m.subject))).toBe(true)
+  })
+
   it('tells "posts" subscribers about a new article once', async () => {
     await confirmedSubscriber('neugierig@example.de', 'posts')
     const article = await cms.payload.create({

@@ -3,12 +3,20 @@ import { slugField } from 'payload'
 import { isEditor } from '../../access/isEditor'
 import { siteUrl } from '../../config/urls'
 import { publishedOrEditor } from '../../access/publishedOrEditor'
+import type { Article } from '../../payload-types'
+import { bumpThreadStampHooks } from '../CommentThreads/bumpHooks'
 import { deriveSlug } from './hooks/deriveSlug'
 import { queueNewPostNotification } from './hooks/queueNewPostNotification'
 import { rebuildOnDelete, rebuildOnPublishedChange } from './hooks/rebuildSite'
 import { recordSlugChange } from './hooks/recordSlugChange'
 import { setPublishedAt } from './hooks/setPublishedAt'
 import { toSlug } from './slugify'
+
+/** Publishing, unpublishing, a new slug or closing comments change the public comment answer. */
+const threadStamp = bumpThreadStampHooks<Article>(
+  (doc) => doc.id,
+  (doc) => doc._status === 'published',
+)
 
 export const Articles: CollectionConfig = {
   slug: 'articles',
@@ -28,8 +36,13 @@ export const Articles: CollectionConfig = {
   hooks: {
     beforeValidate: [deriveSlug],
     beforeChange: [setPublishedAt],
-    afterChange: [recordSlugChange, queueNewPostNotification, rebuildOnPublishedChange],
-    afterDelete: [rebuildOnDelete],
+    afterChange: [
+      recordSlugChange,
+      queueNewPostNotification,
+      rebuildOnPublishedChange,
+      threadStamp.afterChange,
+    ],
+    afterDelete: [rebuildOnDelete, threadStamp.afterDelete],
   },
   fields: [
     {

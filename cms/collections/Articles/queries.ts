@@ -3,14 +3,18 @@ import type { Article } from '../../payload-types'
 
 /** Reads of articles for the public endpoints and jobs, with access overridden after their own checks. */
 
+/** What the public endpoints need of an article: never its body (whose read hooks are costly). */
+export type PublishedArticle = Pick<Article, 'id' | 'slug' | 'title' | 'language' | 'commentsOpen'>
+
 export async function findPublishedArticle(
   payload: Payload,
   slug: string,
   req?: PayloadRequest,
-): Promise<Article | null> {
+): Promise<PublishedArticle | null> {
   const { docs } = await payload.find({
     collection: 'articles',
     where: { and: [{ slug: { equals: slug } }, { _status: { equals: 'published' } }] },
+    select: { slug: true, title: true, language: true, commentsOpen: true },
     limit: 1,
     depth: 0,
     overrideAccess: true,

@@ -1,8 +1,17 @@
 import type { CollectionConfig } from 'payload'
 import { isEditor } from '../../access/isEditor'
+import type { Comment } from '../../payload-types'
+import { bumpThreadStampHooks } from '../CommentThreads/bumpHooks'
 import { queueNotifications } from './hooks/queueNotifications'
+import { renderHtml } from './hooks/renderHtml'
 
 const COMMENT_STATUSES = ['pending', 'approved', 'spam', 'trash'] as const
+
+/** Approved comments are the public answer; a change to one (or to its approval) gives it a new stamp. */
+const threadStamp = bumpThreadStampHooks<Comment>(
+  (doc) => doc.article,
+  (doc) => doc.status === 'approved',
+)
 
 const STATUS_LABELS = {
   pending: { de: 'Ausstehend', en: 'Pending' },
@@ -24,7 +33,11 @@ export const Comments: CollectionConfig = {
   },
   access: { read: isEditor, create: isEditor, update: isEditor, delete: isEditor },
   defaultSort: '-createdAt',
-  hooks: { afterChange: [queueNotifications] },
+  hooks: {
+    beforeChange: [renderHtml],
+    afterChange: [queueNotifications, threadStamp.afterChange],
+    afterDelete: [threadStamp.afterDelete],
+  },
   admin: {
     useAsTitle: 'authorName',
     defaultColumns: ['authorName', 'body', 'status', 'article', 'createdAt'],
@@ -119,6 +132,11 @@ export const Comments: CollectionConfig = {
       admin: { position: 'sidebar', readOnly: true },
       label: { de: 'Einwilligung am', en: 'Consent given at' },
     },
+    // Set once the editors were told this comment waits (one notice covers a whole burst).
+    { name: 'editorsNotified', type: 'checkbox', defaultValue: false, admin: { hidden: true } },
+    // Rendered from the body on every write (hooks/renderHtml); what readers get.
+    { name: 'html', type: 'textarea', admin: { hidden: true } },
+    { name: 'htmlVersion', type: 'number', admin: { hidden: true } },
     // Only the hash of the author's edit token is kept; nobody can read it back.
     {
       name: 'editTokenHash',

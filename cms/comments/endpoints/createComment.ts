@@ -1,7 +1,8 @@
 import type { PayloadRequest } from 'payload'
 import { FORM_ANCHORS, type CreatedComment } from '../../../contract'
-import { findPublishedArticle } from '../../collections/Articles/queries'
+import { findPublishedArticle, type PublishedArticle } from '../../collections/Articles/queries'
 import { articleUrl } from '../../config/urls'
+import { readCommentSettings } from '../../globals/readCommentSettings'
 import { requestLocale, type Locale } from '../../http/locale'
 import { parseInput } from '../../http/parseInput'
 import { publicEndpoint } from '../../http/publicEndpoint'
@@ -9,14 +10,14 @@ import { readBody } from '../../http/readBody'
 import { errorResponse, fieldError, HttpError } from '../../http/responses'
 import { inTransaction } from '../../http/transaction'
 import { message, translator } from '../../i18n/messages'
-import type { Article, Comment } from '../../payload-types'
+import type { Comment } from '../../payload-types'
 import { newToken } from '../../security/tokens'
 import { requestSubscription } from '../../subscriptions/requestSubscription'
 import { relationId } from '../../utilities/relationId'
 import { commentFormErrorPage } from '../formErrorPage'
 import { newCommentInput, type NewCommentInput } from '../input'
 import { toOwnComment } from '../publicComment'
-import { commentSettings, findComment, initialStatus } from '../queries'
+import { findComment, initialStatus } from '../queries'
 
 /**
  * POST /api/public/articles/:slug/comments: JSON from the island, or the plain HTML form.
@@ -75,7 +76,7 @@ async function storeComment(
   if (article.commentsOpen === false)
     throw fieldError(409, 'article', message(locale, 'commentsClosed'))
 
-  const settings = await commentSettings(payload, req)
+  const settings = await readCommentSettings(payload, req)
   const placement = input.parent
     ? await replyPlacement(req, article, input.parent, settings.maxDepth, locale)
     : { parent: null, depth: 1 }
@@ -104,7 +105,7 @@ async function storeComment(
 /** "Notify me" from the comment form: a double opt-in request; a throttled one never blocks the comment. */
 async function requestNotification(
   req: PayloadRequest,
-  article: Article,
+  article: PublishedArticle,
   input: NewCommentInput,
   locale: Locale,
 ) {
@@ -125,7 +126,7 @@ async function requestNotification(
 /** A reply below the maximum depth attaches at the maximum depth, next to its parent (WordPress does the same). */
 async function replyPlacement(
   req: PayloadRequest,
-  article: Article,
+  article: PublishedArticle,
   parentId: string,
   maxDepth: number,
   locale: Locale,

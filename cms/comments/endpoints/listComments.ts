@@ -1,41 +1,89 @@
 import type { CommentsData } from '../../../contract'
-import { findPublishedArticle } from '../../collections/Articles/queries'
+import { matchesEtag } from '../../http/etag'
 import { requestLocale } from '../../http/locale'
 import { parseInput } from '../../http/parseInput'
 import { publicEndpoint } from '../../http/publicEndpoint'
 import { fieldError, HttpError } from '../../http/responses'
 import { message, translator } from '../../i18n/messages'
-import { countFollowers } from '../../subscriptions/followers'
 import { listQuery } from '../input'
-import { toPublicComment } from '../publicComment'
-import { approvedComments } from '../queries'
-import { buildThread } from '../thread'
+import { cachedThread, rootsBy, type CachedThread } from '../threadCache'
 
-/** GET /api/public/articles/:slug/comments?sort=newest|oldest|top */
+/**
+ * Browsers revalidate every time (a 304 when nothing changed); a shared cache in front of the CMS
+ * answers a burst from one origin answer per second and may keep serving it for one more second
+ * while it fetches the next (RFC 5861).
+ */
+export const COMMENTS_CACHE_CONTROL = 'public, max-age=0, s-maxage=1, stale-while-revalidate=1'
+
+/** GET /api/public/articles/:slug/comments?sort=newest|oldest|top&page=1&limit=50 (or &comment=<id>) */
 export const listComments = publicEndpoint(
   'get',
   '/public/articles/:slug/comments',
   async (req) => {
     const locale = requestLocale(req.headers)
-    const query = parseInput(
-      listQuery,
-      { sort: req.searchParams.get('sort') ?? undefined },
-      translator(locale),
+    const params = Object.fromEntries(
+      ['sort', 'page', 'limit', 'comment'].map((key) => [
+        key,
+        req.searchParams.get(key) ?? undefined,
+      ]),
     )
+    const query = parseInput(listQuery, params, translator(locale))
     if (!query.ok) throw new HttpError(400, query.errors)
-    const article = await findPublishedArticle(req.payload, String(req.routeParams?.slug ?? ''))
-    if (!article) throw fieldError(404, 'slug', message(locale, 'articleNotFound'))
+    const thread = await cachedThread(req.payload, String(req.routeParams?.slug ?? ''))
+    if (!thread) throw fieldError(404, 'slug', message(locale, 'articleNotFound'))
 
-    const docs = await approvedComments(req.payload, article.id)
-    const thread = buildThread(
-      docs.map((doc) => ({
-        comment: toPublicComment(doc),
-        authorKey: (doc.authorEmail || doc.authorName || '').toLowerCase(),
-      })),
-      query.value.sort,
-      await countFollowers(req.payload, article.id),
-    )
-    const body: CommentsData = { ...thread, commentsOpen: article.commentsOpen !== false }
-    return Response.json(body, { headers: { 'cache-control': 'no-store' } })
+    const { sort, limit, comment } = query.value
+    const page = comment ? pageHolding(thread, sort, limit, comment) : query.value.page
+    if (page === null) throw fieldError(404, 'comment', message(locale, 'commentNotFound'))
+
+    const etag = `"${thread.stamp || 'initial'}.${sort}.${page}.${limit}"`
+    const headers = {
+      etag,
+      'cache-control': COMMENTS_CACHE_CONTROL,
+      'access-control-expose-headers': 'ETag',
+    }
+    if (matchesEtag(req.headers, etag)) return new Response(null, { status: 304, headers })
+    return new Response(answer(thread, sort, page, limit), {
+      headers: { ...headers, 'content-type': 'application/json' },
+    })
   },
 )
+
+/** The page (1-based) whose threads hold this comment, in this order; null when it is not public. */
+function pageHolding(
+  thread: CachedThread,
+  sort: Parameters<typeof rootsBy>[1],
+  limit: number,
+  commentId: string,
+): number | null {
+  const root = thread.rootOf.get(commentId)
+  if (!root) return null
+  return Math.floor(rootsBy(thread, sort).findIndex((r) => r.id === root) / limit) + 1
+}
+
+/** Serialized once per stamp, sort and page: later readers get the same string. */
+function answer(
+  thread: CachedThread,
+  sort: Parameters<typeof rootsBy>[1],
+  page: number,
+  limit: number,
+): string {
+  const key = `${sort}.${page}.${limit}`
+  let body = thread.answers.get(key)
+  if (body === undefined) {
+    const roots = rootsBy(thread, sort)
+    const data: CommentsData = {
+      stats: thread.stats,
+      comments: roots.slice((page - 1) * limit, page * limit),
+      commentsOpen: thread.commentsOpen,
+      pagination: {
+        page,
+        limit,
+        totalThreads: roots.length,
+        totalPages: Math.max(1, Math.ceil(roots.length / limit)),
+      },
+    }
+    thread.answers.set(key, (body = JSON.stringify(data)))
+  }
+  return body
+}

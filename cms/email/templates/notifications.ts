@@ -66,22 +66,42 @@ export function postEmail(args: {
   })
 }
 
-/** To the editors: a comment waits for approval. */
-export function editorPendingEmail(args: {
+export type WaitingComment = {
   articleTitle: string
   authorName: string
   body: string
   adminUrl: string
-}): Rendered {
+}
+
+/** To the editors: comments wait for approval (one, quoted; or several, listed with links). */
+export function editorPendingEmail(comments: WaitingComment[], listUrl: string): Rendered {
+  const footer = [
+    'Diese E-Mail geht an EDITOR_EMAIL (oder alle Redakteure), solange Kommentare moderiert werden.',
+  ]
+  const [only] = comments
+  if (comments.length === 1 && only) {
+    return renderEmail({
+      locale: 'de',
+      subject: `Kommentar wartet auf Freigabe: „${only.articleTitle}“`,
+      greeting: 'Hallo Redaktion,',
+      paragraphs: [`${only.authorName} hat einen Kommentar geschrieben, der auf Freigabe wartet:`],
+      quote: only.body,
+      action: { label: 'Im Admin prüfen', url: only.adminUrl },
+      footer,
+    })
+  }
+  const excerpt = (body: string) => (body.length > 160 ? `${body.slice(0, 160)} …` : body)
   return renderEmail({
     locale: 'de',
-    subject: `Kommentar wartet auf Freigabe: „${args.articleTitle}“`,
+    subject: `${comments.length} Kommentare warten auf Freigabe`,
     greeting: 'Hallo Redaktion,',
-    paragraphs: [`${args.authorName} hat einen Kommentar geschrieben, der auf Freigabe wartet:`],
-    quote: args.body,
-    action: { label: 'Im Admin prüfen', url: args.adminUrl },
-    footer: [
-      'Diese E-Mail geht an EDITOR_EMAIL (oder alle Redakteure), solange Kommentare moderiert werden.',
+    paragraphs: [
+      `${comments.length} neue Kommentare warten auf Freigabe:`,
+      ...comments.map(
+        (c) => `${c.authorName} zu „${c.articleTitle}“: ${excerpt(c.body)} (${c.adminUrl})`,
+      ),
     ],
+    action: { label: 'Alle wartenden Kommentare im Admin', url: listUrl },
+    footer,
   })
 }

@@ -1,5 +1,19 @@
 import type { CollectionAfterChangeHook } from 'payload'
+import type { PayloadRequest } from 'payload'
 import type { Comment } from '../../../payload-types'
+
+/** A queued notice covers every comment that arrives until it runs; this process queues one at a time. */
+const NOTICE_PENDING_MS = 10_000
+let noticeQueuedAt = 0
+export const editorNoticeStarted = (): void => {
+  noticeQueuedAt = 0
+}
+
+async function requestEditorNotice(req: PayloadRequest): Promise<void> {
+  if (Date.now() - noticeQueuedAt < NOTICE_PENDING_MS) return
+  noticeQueuedAt = Date.now()
+  await req.payload.jobs.queue({ task: 'notifyEditors', input: {}, req })
+}
 
 /**
  * Queues notifications as jobs with the request, so they run only after the change is committed
@@ -22,11 +36,6 @@ export const queueNotifications: CollectionAfterChangeHook<Comment> = async ({
       input: { commentId: String(doc.id) },
       req,
     })
-  if (operation === 'create' && doc.status === 'pending')
-    await req.payload.jobs.queue({
-      task: 'notifyEditors',
-      input: { commentId: String(doc.id) },
-      req,
-    })
+  if (operation === 'create' && doc.status === 'pending') await requestEditorNotice(req)
   return doc
 }

@@ -21,6 +21,9 @@ md.renderer.rules.link_open = (tokens, index, options, _env, self) => {
   return self.renderToken(tokens, index, options)
 }
 
+/** Raise when the output changes: comments stored with an older version are rendered again. */
+export const RENDERER_VERSION = 1
+
 export function renderCommentHtml(body: string): string {
   return md.render(body).trim()
 }

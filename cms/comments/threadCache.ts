@@ -1,0 +1,104 @@
+import { LRUCache } from 'lru-cache'
+import type { Payload } from 'payload'
+import type { CommentSort, CommentStats, PublicComment } from '../../contract'
+import { findPublishedArticle } from '../collections/Articles/queries'
+import { onThreadStampChange, readThreadStamp } from '../collections/CommentThreads/stamp'
+import { countFollowers } from '../subscriptions/followers'
+import { toPublicComment } from './publicComment'
+import { approvedComments } from './queries'
+import { buildThread, sortRoots } from './thread'
+
+/** How long a cached thread is served before its stamp is read again: the bound on staleness. */
+export const STAMP_CHECK_MS = 250
+
+/** One article's public comments, built once per stamp; pages and sorts are derived from it. */
+export type CachedThread = {
+  articleId: string
+  stamp: string
+  commentsOpen: boolean
+  stats: CommentStats
+  /** the thread roots (with their replies) per sort, sorted on first use */
+  roots: Map<CommentSort, PublicComment[]>
+  /** the root of every visible comment, for deep links */
+  rootOf: Map<string, string>
+  /** serialized answers of this stamp, by sort/page/limit */
+  answers: Map<string, string>
+}
+
+type Entry = { thread: CachedThread | null; checkedAt: number }
+
+// A few hundred articles at most are read at once; the rest is rebuilt on demand.
+const cache = new LRUCache<string, Entry>({ max: 200 })
+const inFlight = new Map<string, Promise<Entry>>()
+onThreadStampChange((articleId) => {
+  for (const entry of cache.values()) if (entry.thread?.articleId === articleId) entry.checkedAt = 0
+})
+
+/**
+ * The published article's comments, or null when there is no such published article. Reads the
+ * database at most every STAMP_CHECK_MS per article (one indexed read of its stamp) and rebuilds
+ * only when the stamp moved, so a GET costs the same for 5 or 5,000 comments. Every process on
+ * the database sees a change within that bound; the process that made it sees it at once.
+ */
+export async function cachedThread(payload: Payload, slug: string): Promise<CachedThread | null> {
+  const entry = cache.get(slug)
+  if (entry && Date.now() - entry.checkedAt < STAMP_CHECK_MS) return entry.thread
+  let pending = inFlight.get(slug)
+  if (!pending) {
+    pending = refresh(payload, slug, entry).finally(() => inFlight.delete(slug))
+    inFlight.set(slug, pending)
+  }
+  return (await pending).thread
+}
+
+async function refresh(payload: Payload, slug: string, entry: Entry | undefined): Promise<Entry> {
+  const checkedAt = Date.now()
+  if (entry?.thread) {
+    const stamp = await readThreadStamp(payload, entry.thread.articleId)
+    if (stamp === entry.thread.stamp) return remember(slug, { thread: entry.thread, checkedAt })
+  }
+  return remember(slug, { thread: await build(payload, slug), checkedAt })
+}
+
+const remember = (slug: string, entry: Entry): Entry => (cache.set(slug, entry), entry)
+
+/**
+ * The stamp is read before the article and its comments: a change that lands in between moves it
+ * again, so the next check rebuilds and nothing is missed.
+ */
+async function build(payload: Payload, slug: string): Promise<CachedThread | null> {
+  const found = await findPublishedArticle(payload, slug)
+  if (!found) return null
+  const stamp = await readThreadStamp(payload, found.id)
+  const article = await findPublishedArticle(payload, slug)
+  if (!article) return null
+  const docs = await approvedComments(payload, article.id)
+  const { comments, stats } = buildThread(
+    docs.map((doc) => ({
+      comment: toPublicComment(doc),
+      authorKey: (doc.authorEmail || doc.authorName || '').toLowerCase(),
+    })),
+    'oldest',
+    await countFollowers(payload, article.id),
+  )
+  const rootOf = new Map<string, string>()
+  const walk = (root: string, list: PublicComment[]) =>
+    list.forEach((c) => (rootOf.set(c.id, root), walk(root, c.replies)))
+  for (const root of comments) walk(root.id, [root])
+  return {
+    articleId: String(article.id),
+    stamp,
+    commentsOpen: article.commentsOpen !== false,
+    stats,
+    roots: new Map([['oldest', comments]]),
+    rootOf,
+    answers: new Map(),
+  }
+}
+
+/** The thread's roots in the given order. */
+export function rootsBy(thread: CachedThread, sort: CommentSort): PublicComment[] {
+  let roots = thread.roots.get(sort)
+  if (!roots) thread.roots.set(sort, (roots = sortRoots(thread.roots.get('oldest') ?? [], sort)))
+  return roots
+}
