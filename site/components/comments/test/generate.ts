@@ -3,21 +3,10 @@ import { comment } from './fakeApi'
 
 /**
  * Comments that weigh like real ones, for the page budget: German-like text (a Zipf-distributed
- * vocabulary of 4,000 made-up words, which gzips like German prose: about 0.36 of its size for
- * 100 KB), lengths spread around a mean, real-looking names and dates. Seeded: the same every run.
+ * vocabulary of 4,000 made-up words, which gzips like German prose: to about 0.36 of its size for
+ * 100 KB), lengths spread around a mean, real-looking names. Seeded: the same every run.
  */
-export function realisticThreads({
-  threads,
-  repliesPerThread,
-  meanLength,
-  seed = 7,
-}: {
-  threads: number
-  repliesPerThread: number
-  /** mean characters of a comment's text; each is 0.2 to 1.8 times that */
-  meanLength: number
-  seed?: number
-}): PublicComment[] {
+export function commentWriter(seed = 7) {
   let state = seed
   const random = () => (state = (Math.imul(state, 1103515245) + 12345) >>> 0) / 2 ** 32
   const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)]!
@@ -39,47 +28,60 @@ export function realisticThreads({
       if ((r -= 1 / (rank + 1)) <= 0) return words[rank]!
     return words[0]!
   }
-  const text = (length: number) => {
-    let result = ''
-    while (result.length < length) {
-      const sentence = Array.from({ length: 4 + Math.floor(random() * 14) }, word).join(' ')
-      result += `${result ? ' ' : ''}${sentence[0]!.toUpperCase()}${sentence.slice(1)}.`
-    }
-    return result.slice(0, length)
-  }
   const first = ['Anna', 'Jan', 'Maria', 'Thomas', 'Sabine', 'Michael', 'Julia', 'Stefan', 'Petra']
   const last = ['Berger', 'Meyer', 'Schulz', 'Klein', 'Wagner', 'Becker', 'Hoffmann', 'Koch']
-  const author = () => ({
-    name: `${pick(first)} ${pick(last)}`,
-    url: random() < 0.2 ? `https://www.${pick(last).toLowerCase()}-beratung.de` : null,
-  })
-  const body = () => `<p>${text(Math.round(meanLength * (0.2 + random() * 1.6)))}</p>`
+
+  return {
+    random,
+    /** sentences, `length` characters */
+    text(length: number): string {
+      let result = ''
+      while (result.length < length) {
+        const sentence = Array.from({ length: 4 + Math.floor(random() * 14) }, word).join(' ')
+        result += `${result ? ' ' : ''}${sentence[0]!.toUpperCase()}${sentence.slice(1)}.`
+      }
+      return result.slice(0, length)
+    },
+    /** 0.2 to 1.8 times the mean */
+    length: (mean: number) => Math.round(mean * (0.2 + random() * 1.6)),
+    name: () => `${pick(first)} ${pick(last)}`,
+    /** one in five authors gives a website */
+    url: () => (random() < 0.2 ? `https://www.${pick(last).toLowerCase()}-beratung.de` : null),
+  }
+}
+
+/** Threads of a root comment and its replies, oldest first, as the API answers them. */
+export function realisticThreads({
+  threads,
+  repliesPerThread,
+  meanLength,
+  seed,
+}: {
+  threads: number
+  repliesPerThread: number
+  /** mean characters of a comment's text */
+  meanLength: number
+  seed?: number
+}): PublicComment[] {
+  const writer = commentWriter(seed)
   let id = 1000
   let time = Date.UTC(2026, 10, 1)
-  const next = () => {
-    time += Math.floor(random() * 3_600_000)
-    return { id: String(++id), createdAt: new Date(time).toISOString() }
-  }
-  const reactions = () => ({ up: Math.floor(random() * 6), down: Math.floor(random() * 2) })
-
-  return Array.from({ length: threads }, () => {
-    const root = next()
-    return comment(root.id, '', {
-      ...root,
-      author: author(),
-      html: body(),
-      reactions: reactions(),
-      replies: Array.from({ length: repliesPerThread }, () => {
-        const reply = next()
-        return comment(reply.id, '', {
-          ...reply,
-          parent: root.id,
-          depth: 2,
-          author: author(),
-          html: body(),
-          reactions: reactions(),
-        })
-      }),
+  const write = (parent: string | null): PublicComment => {
+    time += Math.floor(writer.random() * 3_600_000)
+    return comment(String(++id), '', {
+      parent,
+      depth: parent ? 2 : 1,
+      createdAt: new Date(time).toISOString(),
+      author: { name: writer.name(), url: writer.url() },
+      html: `<p>${writer.text(writer.length(meanLength))}</p>`,
+      reactions: {
+        up: Math.floor(writer.random() * 6),
+        down: Math.floor(writer.random() * 2),
+      },
     })
+  }
+  return Array.from({ length: threads }, () => {
+    const root = write(null)
+    return { ...root, replies: Array.from({ length: repliesPerThread }, () => write(root.id)) }
   })
 }
