@@ -48,7 +48,7 @@ export default function CommentSection({
     <CommentContext.Provider value={context}>
       <div className="comments">
         <div className="comments-header">
-          <CommentStats stats={state.data.stats} texts={t} />
+          <CommentStats slug={slug} stats={state.data.stats} texts={t} />
           <SubscribeForm
             action={subscriptionsUrl(apiBase)}
             slug={slug}
