@@ -3,6 +3,7 @@
  * confirmed followers, against a fake Resend at RESEND_RATE requests/s (default 2, Resend's limit).
  * 100 emails a batch at 2 batches/s puts the floor at 50 s for 10,000.
  */
+import { recordResult } from '../lib/benchResults'
 import { eventually } from '../lib/eventually'
 import { startFakeResend } from '../lib/fakeResend'
 import { startLocalCms } from '../lib/localCms'
@@ -49,6 +50,30 @@ console.log(`comment request answered in ${posted} ms (the fan-out runs in the j
 console.log(`outbox filled for ${count} recipients after ${(queuedAt / 1000).toFixed(1)} s`)
 console.log(
   `all ${delivered()} delivered after ${(total / 1000).toFixed(1)} s in ${requests} batch requests at ${process.env.RESEND_RATE} requests/s`,
+)
+const floorSeconds = Math.ceil(count / 100) / Number(process.env.RESEND_RATE)
+await recordResult(
+  'fanout',
+  [
+    { measure: 'comment request answered', value: posted, unit: 'ms' },
+    { measure: 'first batch request', value: Number((firstBatchAt / 1000).toFixed(1)), unit: 's' },
+    {
+      measure: `outbox filled for ${count} recipients`,
+      value: Number((queuedAt / 1000).toFixed(1)),
+      unit: 's',
+    },
+    {
+      measure: `all ${delivered()} delivered`,
+      value: Number((total / 1000).toFixed(1)),
+      unit: 's',
+    },
+    { measure: 'batch requests', value: requests, unit: 'requests' },
+    { measure: `floor at ${process.env.RESEND_RATE} requests/s`, value: floorSeconds, unit: 's' },
+  ],
+  {
+    title: `Fan-out of one comment to ${count} subscribers (\`bench:fanout\`)`,
+    notes: [`Fake Resend at ${process.env.RESEND_RATE} requests/s, 100 emails a batch.`],
+  },
 )
 await cms.stop()
 await resend.stop()

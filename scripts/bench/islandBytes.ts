@@ -6,6 +6,7 @@ import { spawn } from 'node:child_process'
 import path from 'node:path'
 import { gzipSync } from 'node:zlib'
 import { importArticles } from '../../cms/content/importArticles'
+import { recordResult } from '../lib/benchResults'
 import { launchChromium } from '../lib/chromium'
 import { startLocalCms } from '../lib/localCms'
 import { createStaticServer, listen } from '../lib/staticServer'
@@ -55,6 +56,25 @@ for (const s of scripts)
   console.log(
     `  ${(s.gz / 1024).toFixed(1)} KB gz (${(s.raw / 1024).toFixed(1)} KB)  ${new URL(s.url).pathname}`,
   )
+const kb = (bytes: number) => Number((bytes / 1024).toFixed(1))
+await recordResult(
+  'islandBytes',
+  [
+    { measure: 'inline island loader (in the HTML)', 'KB gzipped': kb(inlineGz) },
+    { measure: 'script files before the comments near the viewport', 'KB gzipped': kb(before) },
+    {
+      measure: 'script files after the comment island hydrated',
+      'KB gzipped': kb(after),
+      files: scripts.length,
+    },
+    ...scripts.map((s) => ({
+      measure: `file ${new URL(s.url).pathname}`,
+      'KB gzipped': kb(s.gz),
+      'KB raw': kb(s.raw),
+    })),
+  ],
+  { title: 'Article page JavaScript (`bench:island`)' },
+)
 await browser.close()
 server.close()
 await cms.stop()

@@ -5,6 +5,7 @@
  */
 import fs from 'node:fs'
 import path from 'node:path'
+import { recordResult } from '../lib/benchResults'
 import { eventually } from '../lib/eventually'
 import { paragraph } from '../lib/lexical'
 import { startLocalCms } from '../lib/localCms'
@@ -42,8 +43,9 @@ for (let i = 0; i < articles; i++) {
     })
   }
 }
+const seededMs = Date.now() - t
 console.log(
-  `seeded ${articles} articles with ${commentsEach} comments each in ${seconds(Date.now() - t)}`,
+  `seeded ${articles} articles with ${commentsEach} comments each in ${seconds(seededMs)}`,
 )
 
 const state = () => cms.payload.findGlobal({ slug: 'site-build' })
@@ -81,9 +83,25 @@ await eventually(() => {
   if (!fs.existsSync(path.join(fs.realpathSync(siteDir), 'blog/gerade-veroeffentlicht/index.html')))
     throw new Error('not yet')
 }, 900_000)
+const servedMs = Date.now() - t
 const build = await built(since)
 console.log(
-  `publish -> new page served: ${seconds(Date.now() - t)} (debounce ${process.env.REBUILD_DEBOUNCE_MS} ms, build ${seconds(build.lastDurationMs ?? 0)})`,
+  `publish -> new page served: ${seconds(servedMs)} (debounce ${process.env.REBUILD_DEBOUNCE_MS} ms, build ${seconds(build.lastDurationMs ?? 0)})`,
+)
+const s1 = (ms: number) => Number((ms / 1000).toFixed(1))
+await recordResult(
+  'publish',
+  [
+    { measure: `seed ${articles} articles × ${commentsEach} comments`, seconds: s1(seededMs) },
+    {
+      measure: `full build, ${commentsEach * articles} comments`,
+      seconds: s1(full.lastDurationMs ?? 0),
+    },
+    { measure: 'publish → new page served', seconds: s1(servedMs) },
+    { measure: '  of which debounce', seconds: s1(Number(process.env.REBUILD_DEBOUNCE_MS)) },
+    { measure: '  of which build', seconds: s1(build.lastDurationMs ?? 0) },
+  ],
+  { title: `Publishing on a site of ${articles} articles (\`bench:publish\`)` },
 )
 await cms.stop()
 process.exit(0)
