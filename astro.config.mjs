@@ -3,6 +3,7 @@ import mdx from '@astrojs/mdx'
 import react from '@astrojs/react'
 import sitemap from '@astrojs/sitemap'
 import { defineConfig } from 'astro/config'
+import { fileURLToPath } from 'node:url'
 
 const siteUrl = process.env.SITE_URL ?? `http://localhost:${process.env.SITE_PORT ?? 4321}`
 const cmsUrl = (process.env.CMS_URL ?? `http://localhost:${process.env.CMS_PORT ?? 3000}`).replace(
@@ -24,6 +25,22 @@ async function cmsRedirects() {
   }
 }
 
+/**
+ * The site's own client directives (see each file).
+ * @type {import('astro').AstroIntegration}
+ */
+const clientDirectives = {
+  name: 'leuchtturm:client-directives',
+  hooks: {
+    'astro:config:setup': ({ addClientDirective }) => {
+      addClientDirective({
+        name: 'visible-or-hash',
+        entrypoint: fileURLToPath(new URL('./site/directives/visibleOrHash.ts', import.meta.url)),
+      })
+    },
+  },
+}
+
 export default defineConfig({
   site: siteUrl,
   srcDir: './site',
@@ -35,6 +52,11 @@ export default defineConfig({
   redirects: await cmsRedirects(),
   trailingSlash: 'always',
   build: { format: 'directory' },
-  integrations: [mdx(), react(), sitemap({ filter: (page) => !page.includes('/vorschau/') })],
+  integrations: [
+    mdx(),
+    react(),
+    sitemap({ filter: (page) => !page.includes('/vorschau/') }),
+    clientDirectives,
+  ],
   devToolbar: { enabled: false },
 })

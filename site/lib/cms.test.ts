@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { emptyComments, fetchComments } from './cms'
+import { COMMENT_THREADS_PER_PAGE as LIMIT } from './commentPages'
 
 const answer = (body: unknown, status = 200) =>
   vi.fn(async () => new Response(JSON.stringify(body), { status }))
@@ -7,7 +8,7 @@ const answer = (body: unknown, status = 200) =>
 describe('fetchComments', () => {
   afterEach(() => vi.unstubAllGlobals())
 
-  it('reads the approved thread oldest first into typed comments', async () => {
+  it('reads one page of threads, oldest first, into typed comments', async () => {
     const fetch = answer({
       stats: {
         threads: 1,
@@ -45,12 +46,20 @@ describe('fetchComments', () => {
         },
       ],
       commentsOpen: false,
+      pagination: { page: 2, limit: LIMIT, totalThreads: LIMIT + 1, totalPages: 2 },
     })
     vi.stubGlobal('fetch', fetch)
-    const data = await fetchComments('mein-beitrag')
+    const data = await fetchComments('mein-beitrag', 2)
+    // The site's page size, the same the island asks for.
     expect(String(fetch.mock.calls[0]?.at(0))).toMatch(
-      /\/api\/public\/articles\/mein-beitrag\/comments\?sort=oldest$/,
+      new RegExp(`/api/public/articles/mein-beitrag/comments\\?sort=oldest&page=2&limit=${LIMIT}$`),
     )
+    expect(data.pagination).toEqual({
+      page: 2,
+      limit: LIMIT,
+      totalThreads: LIMIT + 1,
+      totalPages: 2,
+    })
     expect(data.stats.mostReacted).toBe('12')
     expect(data.comments[0]?.id).toBe('12')
     expect(data.comments[0]?.replies[0]).toMatchObject({
@@ -78,6 +87,7 @@ describe('fetchComments', () => {
       },
       comments: [],
       commentsOpen: true,
+      pagination: { page: 1, limit: LIMIT, totalThreads: 0, totalPages: 1 },
     })
   })
 
@@ -89,6 +99,9 @@ describe('fetchComments', () => {
     // The contract says the CMS always sends commentsOpen.
     vi.stubGlobal('fetch', answer({ ...emptyComments(), commentsOpen: undefined }))
     await expect(fetchComments('x')).rejects.toThrow(/commentsOpen/)
+    // …and the page it answers.
+    vi.stubGlobal('fetch', answer({ ...emptyComments(), pagination: undefined }))
+    await expect(fetchComments('x')).rejects.toThrow(/pagination/)
     vi.stubGlobal(
       'fetch',
       vi.fn(async () => Promise.reject(new Error('ECONNREFUSED'))),

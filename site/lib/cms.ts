@@ -5,10 +5,12 @@ import {
   DEFAULT_SORT,
   LOCALES,
   type CommentsData,
+  type CommentsPagination,
   type CommentStats,
   type PublicComment,
   type ShareCount,
 } from '../../contract'
+import { COMMENT_THREADS_PER_PAGE } from './commentPages'
 import { CMS_URL } from './config'
 
 /**
@@ -124,10 +126,20 @@ export const commentStats: z.ZodType<CommentStats, unknown> = z.object({
   hottestThread: id.nullish().transform((v) => v ?? null),
 })
 
+const positive = z.number().int().positive()
+
+export const commentsPagination: z.ZodType<CommentsPagination, unknown> = z.object({
+  page: positive,
+  limit: positive,
+  totalThreads: count,
+  totalPages: count,
+})
+
 export const commentsData: z.ZodType<CommentsData, unknown> = z.object({
   stats: commentStats,
   comments: z.array(publicComment),
   commentsOpen: z.boolean(),
+  pagination: commentsPagination,
 })
 
 /** An article without comments; open, as articles are unless an editor closes them. */
@@ -142,15 +154,19 @@ export const emptyComments = (): CommentsData => ({
   },
   comments: [],
   commentsOpen: true,
+  pagination: { page: 1, limit: COMMENT_THREADS_PER_PAGE, totalThreads: 0, totalPages: 1 },
 })
 
 /**
- * Approved comments of one article for the static page, in the default order the island starts
- * with. 404 means the article is not public (yet): no comments. Any other failure stops the
- * build, so a page never silently ships without its comments.
+ * One page of an article's approved comments (COMMENT_THREADS_PER_PAGE threads) for the static
+ * pages, in the default order the island starts with; `stats` count the whole article. 404 means
+ * the article is not public (yet): no comments. Any other failure stops the build, so a page
+ * never silently ships without its comments.
  */
-export async function fetchComments(slug: string): Promise<CommentsData> {
-  const url = `${CMS_URL}${apiPaths.comments(slug)}?sort=${DEFAULT_SORT}`
+export async function fetchComments(slug: string, page = 1): Promise<CommentsData> {
+  // The island asks the same way (sort, page, limit): one URL per page, for the CMS's caching.
+  const query = `sort=${DEFAULT_SORT}&page=${page}&limit=${COMMENT_THREADS_PER_PAGE}`
+  const url = `${CMS_URL}${apiPaths.comments(slug)}?${query}`
   const response = await get(url)
   if (response.status === 404) return emptyComments()
   if (!response.ok) throw new Error(`CMS answered ${response.status} for ${url}`)

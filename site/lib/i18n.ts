@@ -22,6 +22,9 @@ const texts = {
     privacy: 'Datenschutz',
     feed: 'RSS-Feed',
     tagline: 'Beratung, die ankommt – Beiträge zu Kommunikation und Wandel im Mittelstand',
+    /** the comment pages 2 and up of an article */
+    commentsOn: 'Kommentare zu',
+    commentsPageTitle: (title: string, page: number) => `Kommentare zu „${title}“, Seite ${page}`,
   },
   en: {
     skip: 'Skip to content',
@@ -41,6 +44,8 @@ const texts = {
     privacy: 'Privacy',
     feed: 'RSS feed',
     tagline: 'Consulting that lands – posts on communication and change',
+    commentsOn: 'Comments on',
+    commentsPageTitle: (title: string, page: number) => `Comments on “${title}”, page ${page}`,
   },
 } as const
 

@@ -2,11 +2,18 @@ import { spawn } from 'node:child_process'
 import fs from 'node:fs'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { gzipSync } from 'node:zlib'
 import { importArticles } from '../../cms/content/importArticles'
-import { apiPaths, articlePath } from '../../contract'
+import { apiPaths, articlePath, commentAnchor } from '../../contract'
 import { childEnv } from '../../scripts/lib/configVariables'
 import { paragraph } from '../../scripts/lib/lexical'
 import { startLocalCms, type LocalCms } from '../../scripts/lib/localCms'
+import {
+  BUDGET_ARTICLE,
+  PAGE_BUDGET,
+  REST_OF_PAGE,
+} from '../../site/components/comments/test/budget'
+import { commentWriter } from '../../site/components/comments/test/generate'
 
 const SLUG = 'social-media-nutzen-mittelstand'
 const DRAFT_MARK = 'Streng geheimer Entwurf 4711'
@@ -14,6 +21,9 @@ const DRAFT_EDIT_MARK = 'Unveröffentlichte Überarbeitung 0815'
 
 let cms: LocalCms
 let out: string
+/** The seed article's approved comments, oldest first: ids of the threads, and one reply's text. */
+const threads: string[] = []
+let replyText = ''
 const read = (file: string) => fs.readFileSync(path.join(out, file), 'utf8')
 const allBuiltText = () =>
   (fs.readdirSync(out, { recursive: true, withFileTypes: true }) as fs.Dirent[])
@@ -40,11 +50,46 @@ const astroBuild = () =>
     )
   })
 
+/** The page budget's article: 500 approved comments on 50 threads (see test/budget.ts). */
+async function seedComments() {
+  const seed = (
+    await cms.payload.find({ collection: 'articles', where: { slug: { equals: SLUG } } })
+  ).docs[0]!
+  const writer = commentWriter()
+  const create = async (parent?: number) => {
+    const body = writer.text(writer.length(BUDGET_ARTICLE.meanLength))
+    const created = await cms.payload.create({
+      collection: 'comments',
+      context: { bulkImport: true },
+      data: {
+        article: seed.id,
+        parent: parent ?? null,
+        depth: parent ? 2 : 1,
+        authorName: writer.name(),
+        authorEmail: `leser${threads.length}@example.de`,
+        authorUrl: writer.url(),
+        body,
+        status: 'approved',
+      },
+    })
+    return { id: created.id, body }
+  }
+  for (let t = 0; t < BUDGET_ARTICLE.threads; t++) {
+    const root = await create()
+    threads.push(String(root.id))
+    for (let r = 0; r < BUDGET_ARTICLE.repliesPerThread; r++) {
+      const reply = await create(root.id)
+      if (t === 3 && r === 4) replyText = reply.body
+    }
+  }
+}
+
 describe('static site build', () => {
   beforeAll(async () => {
     cms = await startLocalCms()
     const report = await importArticles(cms.payload, path.resolve('content/articles'))
     expect(report.failed).toEqual([])
+    await seedComments()
     const body = paragraph('Ein Absatz.')
     await cms.payload.create({
       collection: 'articles',
@@ -102,10 +147,52 @@ describe('static site build', () => {
     )
     expect(html).toMatch(/<time datetime="2013-03-12T09:00:00.000Z">12. März 2013<\/time>/)
     expect(html).toMatch(/\d+ Min\. Lesezeit/)
-    // The comment island loads only when it nears the viewport: no script file up front.
+    // The comment island loads only when it nears the viewport (or at once for a link to a
+    // comment, see site/directives/visibleOrHash.ts): no script file up front.
     expect(html).not.toMatch(/<script[^>]+src=/)
-    expect(html).toMatch(/<astro-island[^>]+client="visible"/)
+    expect(html).toMatch(/<astro-island[^>]+client="visible-or-hash"/)
+    expect(html).toContain('astro:visible-or-hash')
     expect(html).toContain('Hinterlasse einen Kommentar')
+  })
+
+  it('keeps the seed article with 500 comments under 30 KB gzipped, HTML and CSS', () => {
+    const html = read(`${articlePath(SLUG)}index.html`)
+    const css = [...html.matchAll(/<link rel="stylesheet" href="([^"]+)"/g)].map((m) => read(m[1]!))
+    const gz = (text: string) => gzipSync(text).length
+    const total = gz(html) + css.reduce((sum, file) => sum + gz(file), 0)
+    const rest = gz(html.replace(/<astro-island[^]*<\/astro-island>/, ''))
+    console.log(
+      `seed article, 500 comments: ${(total / 1024).toFixed(1)} KB gz (HTML ${(gz(html) / 1024).toFixed(1)} KB, ${css.length} CSS files; without the comment section ${(rest / 1024).toFixed(1)} KB)`,
+    )
+    expect(total).toBeLessThan(PAGE_BUDGET)
+    // What the unit test (CommentSection.budget.test.tsx) allows for the page around the comments.
+    expect(rest).toBeLessThan(REST_OF_PAGE)
+    // Page 1 of the comments (10 threads of 10), each body once: not again in the island's props.
+    expect(html.match(/<article id="kommentar-/g)).toHaveLength(100)
+    expect(html.split(replyText)).toHaveLength(2)
+  })
+
+  it('writes the other comment pages for readers without JavaScript, linked from the article', () => {
+    expect(read(`${articlePath(SLUG)}index.html`)).toContain(
+      `<a href="${articlePath(SLUG)}kommentare/2/" rel="next">Neuere Kommentare</a>`,
+    )
+    const page = (n: number) => `${articlePath(SLUG)}kommentare/${n}/`
+    const second = read(`${page(2)}index.html`)
+    expect(second).toContain(`<a href="${articlePath(SLUG)}">Noch kein Social Media Nutzen`)
+    expect(second).toContain(`<a href="${articlePath(SLUG)}#kommentare" rel="prev">`)
+    expect(second).toContain(`<a href="${page(3)}" rel="next">`)
+    expect(second).toContain('Seite 2 von 5')
+    // Threads 11 to 20, with their replies; no script: the island is only rendered here.
+    const shown = [
+      ...second.matchAll(/<li class="comment-thread"><article id="kommentar-([^"]+)"/g),
+    ]
+    expect(shown.map((m) => m[1])).toContain(threads[10])
+    expect(second).toContain(`id="${commentAnchor(threads[19]!)}"`)
+    expect(second).not.toContain(`id="${commentAnchor(threads[20]!)}"`)
+    expect(second).not.toMatch(/<script|<astro-island/)
+    expect(read(`${page(5)}index.html`)).not.toContain('rel="next"')
+    expect(fs.existsSync(path.join(out, page(6)))).toBe(false)
+    expect(fs.existsSync(path.join(out, page(1)))).toBe(false)
   })
 
   it('carries SEO and sharing data: canonical, description, OpenGraph, Twitter card, JSON-LD, share links', () => {

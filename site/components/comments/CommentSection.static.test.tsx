@@ -2,7 +2,8 @@
 import { renderToString } from 'react-dom/server'
 import { describe, expect, it } from 'vitest'
 import CommentSection from './CommentSection'
-import { API_BASE, seedData, SLUG } from './test/fakeApi'
+import type { Lang } from '../../lib/i18n'
+import { API_BASE, manyThreads, pageOf, seedData, SLUG } from './test/fakeApi'
 
 /** What readers without JavaScript (and search engines) get: the section as rendered at build time. */
 const text = (element: Element | null) => element?.textContent?.replace(/\s+/g, ' ').trim()
@@ -18,12 +19,12 @@ describe('static HTML (server render, no JavaScript)', () => {
     expect(text(doc.querySelector('.comment-stats'))).toContain('1 Thread-Antworten')
     expect(text(doc.querySelector('.comment-stats'))).toContain('0 Follower')
     expect(text(doc.querySelector('.comment-stats'))).toContain('3 Kommentar-Autoren')
-    expect(doc.querySelector('a[href="#kommentar-12"]')?.textContent).toBe(
+    // To the article page: from a comment page too, and the island finds them on any page.
+    const topLinks = [...doc.querySelectorAll(`a[href="/blog/${SLUG}/#kommentar-12"]`)]
+    expect(topLinks.map((a) => a.textContent)).toEqual([
       'Meistbewerteter Kommentar',
-    )
-    expect(
-      [...doc.querySelectorAll('a[href="#kommentar-12"]')].map((a) => a.textContent),
-    ).toContain('Heißester Kommentar-Thread')
+      'Heißester Kommentar-Thread',
+    ])
     expect(doc.querySelector('article#kommentar-12 .comment-body')?.innerHTML).toBe(
       '<p>Ich berate mittelständische Kunden …</p>',
     )
@@ -90,5 +91,61 @@ describe('static HTML (server render, no JavaScript)', () => {
         button.hasAttribute('disabled'),
       ),
     ).toBe(true)
+  })
+})
+
+describe('static HTML of a comment page (no JavaScript)', () => {
+  // Five threads, two per page: three pages.
+  const staticPage = (page: number, lang?: Lang) => {
+    const initial = pageOf({ ...seedData(), comments: manyThreads(5) }, { page, limit: 2 })
+    const html = renderToString(
+      <CommentSection slug={SLUG} apiBase={API_BASE} initial={initial} lang={lang} />,
+    )
+    return new DOMParser().parseFromString(html, 'text/html')
+  }
+  const links = (doc: Document) =>
+    [...doc.querySelectorAll('nav.comment-pages a')].map((a) => [
+      a.getAttribute('rel'),
+      a.getAttribute('href'),
+      a.textContent,
+    ])
+
+  it('links the article page to the static page 2, where the island loads more once hydrated', () => {
+    const doc = staticPage(1)
+    const nav = doc.querySelector('nav.comment-pages')
+    expect(nav?.getAttribute('aria-label')).toBe('Seiten der Kommentare')
+    expect(links(doc)).toEqual([['next', `/blog/${SLUG}/kommentare/2/`, 'Neuere Kommentare']])
+    expect(text(nav!)).toContain('Seite 1 von 3')
+    expect(nav?.querySelector('button')).toBeNull()
+    expect([...doc.querySelectorAll('article.comment')].map((a) => a.id)).toEqual([
+      'kommentar-t1',
+      'kommentar-t2',
+    ])
+  })
+
+  it('links every comment page to the one before and after: every comment is reachable', () => {
+    expect(links(staticPage(2))).toEqual([
+      ['prev', `/blog/${SLUG}/#kommentare`, 'Ältere Kommentare'],
+      ['next', `/blog/${SLUG}/kommentare/3/`, 'Neuere Kommentare'],
+    ])
+    expect(links(staticPage(3))).toEqual([
+      ['prev', `/blog/${SLUG}/kommentare/2/`, 'Ältere Kommentare'],
+    ])
+    expect(text(staticPage(3).querySelector('nav.comment-pages'))).toContain('Seite 3 von 3')
+  })
+
+  it('speaks English on English articles, and shows no page links for a single page', () => {
+    const doc = staticPage(2, 'en')
+    expect(doc.querySelector('nav.comment-pages')?.getAttribute('aria-label')).toBe('Comment pages')
+    expect(links(doc).map(([, , label]) => label)).toEqual(['Older comments', 'Newer comments'])
+    expect(text(doc.querySelector('nav.comment-pages'))).toContain('Page 2 of 3')
+    expect(
+      new DOMParser()
+        .parseFromString(
+          renderToString(<CommentSection slug={SLUG} apiBase={API_BASE} initial={seedData()} />),
+          'text/html',
+        )
+        .querySelector('nav.comment-pages'),
+    ).toBeNull()
   })
 })

@@ -3,6 +3,7 @@ import type { Lang } from '../../lib/i18n'
 import { subscriptionsUrl } from './api'
 import { CommentForm } from './CommentForm'
 import { CommentList } from './CommentList'
+import { CommentPager } from './CommentPager'
 import { CommentStats } from './CommentStats'
 import { CommentContext } from './context'
 import { SortControl } from './SortControl'
@@ -16,7 +17,10 @@ export interface CommentSectionProps {
   /** public URL of the CMS (CMS_URL); the island talks only to its /api/public endpoints */
   apiBase: string
   lang?: Lang
-  /** the approved comments at build time (default order) and whether new ones are welcome: the static HTML without JavaScript */
+  /**
+   * one page of the approved comments at build time (default order), the whole article's stats
+   * and whether new ones are welcome: the static HTML without JavaScript
+   */
   initial: CommentsData
 }
 
@@ -31,19 +35,20 @@ export default function CommentSection({
   lang = DEFAULT_LOCALE,
   initial,
 }: CommentSectionProps) {
-  const { state, comments, context, subscribe, changeSort } = useCommentSection({
-    slug,
-    apiBase,
-    lang,
-    initial,
-  })
+  const { state, comments, context, subscribe, changeSort, loadMore, loadFirst } =
+    useCommentSection({
+      slug,
+      apiBase,
+      lang,
+      initial,
+    })
   const t = context.texts
 
   return (
     <CommentContext.Provider value={context}>
       <div className="comments">
         <div className="comments-header">
-          <CommentStats stats={state.data.stats} texts={t} />
+          <CommentStats slug={slug} stats={state.data.stats} texts={t} />
           <SubscribeForm
             action={subscriptionsUrl(apiBase)}
             slug={slug}
@@ -71,6 +76,13 @@ export default function CommentSection({
             <p className="comments-note">{t.empty}</p>
           )}
         </div>
+        <CommentPager
+          slug={slug}
+          firstPage={state.firstPage}
+          pagination={state.data.pagination}
+          onMore={loadMore}
+          onFirst={loadFirst}
+        />
         <p className="visually-hidden" aria-live="polite">
           {state.announcement}
         </p>

@@ -1,8 +1,20 @@
-import { commentAnchor, type CommentStats as Stats } from '../../../contract'
+import { articlePath, commentAnchor, type CommentStats as Stats } from '../../../contract'
 import type { CommentTexts } from './texts'
 
-/** The numbers above the thread, and links to its most reacted comment and its hottest thread. */
-export function CommentStats({ stats, texts: t }: { stats: Stats; texts: CommentTexts }) {
+/**
+ * The numbers above the thread, and links to its most reacted comment and its hottest thread:
+ * to the article page, which finds them on any page of comments (the island loads that page;
+ * on the article page itself the link only changes the #fragment).
+ */
+export function CommentStats({
+  slug,
+  stats,
+  texts: t,
+}: {
+  slug: string
+  stats: Stats
+  texts: CommentTexts
+}) {
   const numbers = [
     [stats.threads, t.stats.threads],
     [stats.replies, t.stats.replies],
@@ -27,7 +39,7 @@ export function CommentStats({ stats, texts: t }: { stats: Stats; texts: Comment
           {links.map(([id, label]) =>
             id ? (
               <li key={label}>
-                <a href={`#${commentAnchor(id)}`}>{label}</a>
+                <a href={`${articlePath(slug)}#${commentAnchor(id)}`}>{label}</a>
               </li>
             ) : null,
           )}

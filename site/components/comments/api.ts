@@ -1,8 +1,9 @@
 import type { Lang } from '../../lib/i18n'
 import {
   apiPaths,
-  type CommentSort,
   type CommentsData,
+  type CommentSort,
+  type CommentsQuery,
   type CreatedComment,
   type EditedComment,
   type FieldError as ApiFieldError,
@@ -40,8 +41,11 @@ export type FormScope = Exclude<SubscriptionScope, 'replies'>
 
 export type NewSubscription = Pick<SubscribeBody, 'email'> & { scope: FormScope }
 
+/** One page of threads, or (`comment`) the page that holds this comment; always in one order. */
+export type ListQuery = CommentsQuery & { sort: CommentSort }
+
 export interface CommentsApi {
-  list(sort: CommentSort): Promise<ApiResult<CommentsData>>
+  list(query: ListQuery): Promise<ApiResult<CommentsData>>
   post(comment: NewComment): Promise<ApiResult<CreatedComment>>
   react(id: string, value: Vote, readerToken: string): Promise<ApiResult<ReactionResult>>
   edit(id: string, body: string, editToken: string): Promise<ApiResult<EditedComment>>
@@ -69,7 +73,11 @@ export function commentsApi(apiBase: string, slug: string, lang: Lang): Comments
   const bearer = (token: string) => ({ authorization: `Bearer ${token}` })
 
   return {
-    list: (sort) => request(`${commentsUrl(apiBase, slug)}?sort=${sort}`, { headers: headers() }),
+    list: (query) =>
+      request(
+        `${commentsUrl(apiBase, slug)}?${new URLSearchParams(Object.entries(query).map(([k, v]) => [k, String(v)]))}`,
+        { headers: headers() },
+      ),
     post: ({ name, email, website, body, parent, notify }) =>
       request(commentsUrl(apiBase, slug), {
         method: 'POST',

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import type { CommentsData, OwnComment } from '../../../contract'
+import type { CommentsData, CommentSort, OwnComment } from '../../../contract'
 import type { ApiResult } from './api'
 import {
   CLOSED_ID,
@@ -11,7 +11,7 @@ import {
   type SectionAction,
   type SectionState,
 } from './state'
-import { comment, seedData } from './test/fakeApi'
+import { comment, manyThreads, pageOf, seedData } from './test/fakeApi'
 import { findComment } from './tree'
 
 const own = (
@@ -68,13 +68,20 @@ describe('comment section state', () => {
     expect(state.busy).toBe(true)
     state = reducer(state, {
       type: 'loaded',
+      mode: 'replace',
       load: 1,
       result: ok({ ...seedData(), comments: [] }),
       reveal: null,
     })
     expect(state.data.comments).toHaveLength(2)
     expect(state.busy).toBe(true)
-    state = reducer(state, { type: 'loaded', load: 2, result: ok(newer), reveal: null })
+    state = reducer(state, {
+      type: 'loaded',
+      mode: 'replace',
+      load: 2,
+      result: ok(newer),
+      reveal: null,
+    })
     expect(state.data).toBe(newer)
     expect(state.busy).toBe(false)
   })
@@ -83,7 +90,13 @@ describe('comment section state', () => {
     const state = run(
       initialState(seedData()),
       { type: 'loadStarted', load: 1, quiet: true },
-      { type: 'loaded', load: 1, result: ok({ ...seedData(), commentsOpen: false }), reveal: null },
+      {
+        type: 'loaded',
+        mode: 'replace',
+        load: 1,
+        result: ok({ ...seedData(), commentsOpen: false }),
+        reveal: null,
+      },
     )
     expect(state.data.commentsOpen).toBe(false)
   })
@@ -91,23 +104,48 @@ describe('comment section state', () => {
   it('keeps the thread when a load fails and says so, except for 404', () => {
     const start = run(initialState(seedData()), { type: 'loadStarted', load: 1, quiet: false })
     expect(
-      reducer(start, { type: 'loaded', load: 1, result: failed(500), reveal: null }),
+      reducer(start, {
+        type: 'loaded',
+        mode: 'replace',
+        load: 1,
+        result: failed(500),
+        reveal: null,
+      }),
     ).toMatchObject({ loadFailed: true, busy: false, data: start.data })
     expect(
-      reducer(start, { type: 'loaded', load: 1, result: failed(0), reveal: null }).loadFailed,
+      reducer(start, { type: 'loaded', mode: 'replace', load: 1, result: failed(0), reveal: null })
+        .loadFailed,
     ).toBe(true)
     expect(
-      reducer(start, { type: 'loaded', load: 1, result: failed(404), reveal: null }).loadFailed,
+      reducer(start, {
+        type: 'loaded',
+        mode: 'replace',
+        load: 1,
+        result: failed(404),
+        reveal: null,
+      }).loadFailed,
     ).toBe(false)
   })
 
   it('focuses the comment of the URL fragment only if the live thread has it', () => {
     const start = run(initialState(seedData()), { type: 'loadStarted', load: 1, quiet: true })
     expect(
-      reducer(start, { type: 'loaded', load: 1, result: ok(seedData()), reveal: '13' }).focusTarget,
+      reducer(start, {
+        type: 'loaded',
+        mode: 'replace',
+        load: 1,
+        result: ok(seedData()),
+        reveal: '13',
+      }).focusTarget,
     ).toBe('kommentar-13')
     expect(
-      reducer(start, { type: 'loaded', load: 1, result: ok(seedData()), reveal: '99' }).focusTarget,
+      reducer(start, {
+        type: 'loaded',
+        mode: 'replace',
+        load: 1,
+        result: ok(seedData()),
+        reveal: '99',
+      }).focusTarget,
     ).toBeNull()
   })
 
@@ -262,7 +300,9 @@ describe('comment section state', () => {
     const frozen = deepFreeze(structuredClone(start))
     const actions: SectionAction[] = [
       { type: 'loadStarted', load: 1, quiet: false },
-      { type: 'loaded', load: 0, result: ok(seedData()), reveal: '12' },
+      { type: 'loaded', mode: 'replace', load: 0, result: ok(seedData()), reveal: '12' },
+      { type: 'loaded', mode: 'append', load: 0, result: ok(seedData()), announce: 'x' },
+      { type: 'loaded', mode: 'refresh', load: 0, result: ok(seedData()) },
       { type: 'closed' },
       { type: 'reacted', id: '100', result: { up: 1, down: 0, mine: 'up' }, votes: {} },
       { type: 'edited', id: '100', comment: own('100', 'approved'), source: 'y', announce: '' },
@@ -271,5 +311,125 @@ describe('comment section state', () => {
     ]
     for (const action of actions) expect(() => reducer(frozen, action)).not.toThrow()
     expect(frozen).toEqual(start)
+  })
+})
+
+describe('comment pages', () => {
+  // Five threads "t1" … "t5", two per page: pages [t1, t2], [t3, t4], [t5].
+  const all = (): CommentsData => ({
+    ...seedData(),
+    stats: { ...seedData().stats, threads: 5 },
+    comments: manyThreads(5),
+  })
+  const page = (n: number, sort: CommentSort = 'oldest') =>
+    pageOf(all(), { page: n, limit: 2, sort })
+  const threadIds = (state: SectionState) => state.data.comments.map((c) => c.id)
+  const loaded = (
+    load: number,
+    data: CommentsData,
+    mode: 'replace' | 'append' | 'refresh',
+    extra: Partial<Extract<SectionAction, { type: 'loaded' }>> = {},
+  ): SectionAction[] => [
+    { type: 'loadStarted', load, quiet: mode === 'refresh' },
+    { type: 'loaded', load, result: ok(data), mode, ...extra },
+  ]
+
+  it('starts at the page the build rendered', () => {
+    expect(initialState(page(1))).toMatchObject({ firstPage: 1, data: { pagination: { page: 1 } } })
+    expect(initialState(page(2)).firstPage).toBe(2)
+  })
+
+  it('appends the next page below, focuses its first thread and announces it', () => {
+    const state = run(
+      initialState(page(1)),
+      ...loaded(1, page(2), 'append', { announce: 'Seite 2 von 3 geladen.' }),
+    )
+    expect(threadIds(state)).toEqual(['t1', 't2', 't3', 't4'])
+    expect(state).toMatchObject({
+      firstPage: 1,
+      busy: false,
+      focusTarget: 'kommentar-t3',
+      announcement: 'Seite 2 von 3 geladen.',
+      data: { pagination: { page: 2, totalPages: 3 }, stats: { threads: 5 } },
+    })
+    const last = run(state, ...loaded(2, page(3), 'append'))
+    expect(threadIds(last)).toEqual(['t1', 't2', 't3', 't4', 't5'])
+    expect(last.data.pagination.page).toBe(3)
+  })
+
+  it('shows a thread that moved to the next page only once, renewed in place', () => {
+    // Since page 1 was loaded, a new thread "t0" came first (newest first): t2 moved to page 2.
+    const moved = {
+      ...page(2),
+      comments: [{ ...comment('t2', 'Autor 2'), html: '<p>mit Antwort</p>' }, comment('t3', 'C')],
+      stats: { ...seedData().stats, threads: 6 },
+    }
+    const state = run(initialState(page(1)), ...loaded(1, moved, 'append'))
+    expect(threadIds(state)).toEqual(['t1', 't2', 't3'])
+    expect(findComment(state.data.comments, 't2')?.html).toBe('<p>mit Antwort</p>')
+    expect(state.focusTarget).toBe('kommentar-t3')
+    expect(state.data.stats.threads).toBe(6)
+    // Nothing new at all: focus goes to the list (the button may be gone).
+    const nothing = run(initialState(page(1)), ...loaded(1, { ...page(2), comments: [] }, 'append'))
+    expect(threadIds(nothing)).toEqual(['t1', 't2'])
+    expect(nothing.focusTarget).toBe(LIST_ID)
+  })
+
+  it('starts over at page 1 of a new order', () => {
+    const more = run(initialState(page(1)), ...loaded(1, page(2), 'append'))
+    const newest = run(
+      more,
+      { type: 'sortChanged', sort: 'newest' },
+      ...loaded(2, page(1, 'newest'), 'replace'),
+    )
+    expect(threadIds(newest)).toEqual(['t5', 't4'])
+    expect(newest).toMatchObject({
+      sort: 'newest',
+      firstPage: 1,
+      data: { pagination: { page: 1 } },
+    })
+  })
+
+  it('drops the next page when the order changed meanwhile', () => {
+    const state = run(
+      initialState(page(1)),
+      { type: 'loadStarted', load: 1, quiet: false },
+      { type: 'sortChanged', sort: 'newest' },
+      { type: 'loadStarted', load: 2, quiet: false },
+      { type: 'loaded', load: 1, result: ok(page(2)), mode: 'append' },
+    )
+    expect(threadIds(state)).toEqual(['t1', 't2'])
+    expect(state.busy).toBe(true)
+  })
+
+  it('jumps to the page of a linked comment, and back to the first page', () => {
+    const jumped = run(initialState(page(1)), ...loaded(1, page(3), 'replace', { reveal: 't5' }))
+    expect(threadIds(jumped)).toEqual(['t5'])
+    expect(jumped).toMatchObject({ firstPage: 3, focusTarget: 'kommentar-t5' })
+    const back = run(
+      { ...jumped, focusTarget: null },
+      ...loaded(2, page(1), 'replace', { focus: LIST_ID }),
+    )
+    expect(threadIds(back)).toEqual(['t1', 't2'])
+    expect(back).toMatchObject({ firstPage: 1, focusTarget: LIST_ID })
+  })
+
+  it('refreshes the shown threads and the stats in place, keeping every page shown', () => {
+    const more = run(initialState(page(1)), ...loaded(1, page(2), 'append'))
+    const fresh = {
+      ...page(1),
+      comments: [
+        { ...comment('t1', 'Autor 1'), reactions: { up: 9, down: 0 } },
+        comment('t9', 'X'),
+      ],
+      stats: { ...seedData().stats, threads: 7 },
+      pagination: { page: 1, limit: 2, totalThreads: 7, totalPages: 4 },
+    }
+    const state = run({ ...more, focusTarget: null }, ...loaded(2, fresh, 'refresh'))
+    expect(threadIds(state)).toEqual(['t1', 't2', 't3', 't4'])
+    expect(findComment(state.data.comments, 't1')?.reactions.up).toBe(9)
+    expect(state.data.stats.threads).toBe(7)
+    expect(state.data.pagination).toEqual({ page: 2, limit: 2, totalThreads: 7, totalPages: 4 })
+    expect(state.focusTarget).toBeNull()
   })
 })

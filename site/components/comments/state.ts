@@ -22,8 +22,13 @@ export const LIST_ID = 'kommentare-liste'
 export const CLOSED_ID = 'kommentare-geschlossen'
 
 export interface SectionState {
-  /** the API's thread; commentsOpen turns false on a 409 to a post, too */
+  /**
+   * The API's answer, with the threads of every page shown (pages firstPage to
+   * data.pagination.page, in order); commentsOpen turns false on a 409 to a post, too.
+   */
   data: CommentsData
+  /** the first page shown: 1, unless a link to a comment jumped to a later page */
+  firstPage: number
   sort: CommentSort
   /** false in the server's HTML and the first client render: buttons that need JS stay inert */
   hydrated: boolean
@@ -47,8 +52,18 @@ export interface SectionState {
 export type SectionAction =
   | { type: 'hydrated'; tokens: EditTokens; votes: Votes }
   | { type: 'loadStarted'; load: number; quiet: boolean }
-  /** reveal: the comment id from the URL's #fragment, to focus if the live thread has it */
-  | { type: 'loaded'; load: number; result: ApiResult<CommentsData>; reveal: string | null }
+  | {
+      type: 'loaded'
+      load: number
+      result: ApiResult<CommentsData>
+      mode: LoadMode
+      /** the comment id from the URL's #fragment, to focus if the answer has it */
+      reveal?: string | null
+      /** else the element to focus (the control that started the load is gone) */
+      focus?: string
+      /** for the live region */
+      announce?: string
+    }
   | { type: 'sortChanged'; sort: CommentSort }
   | { type: 'replyTo'; id: string | null }
   | { type: 'tokensChanged'; tokens: EditTokens }
@@ -60,8 +75,17 @@ export type SectionAction =
   | { type: 'edited'; id: string; comment: OwnComment; source: string; announce: string }
   | { type: 'removed'; id: string; tokens: EditTokens; announce: string }
 
+/**
+ * What a load's answer does: `replace` (hydration, another sort, a link to a comment, back to the
+ * first page) shows just its page; `append` (the next page) adds its threads below and focuses the
+ * first new one; `refresh` (after a post or delete, for the stats) changes the shown threads in
+ * place and adds none.
+ */
+export type LoadMode = 'replace' | 'append' | 'refresh'
+
 export const initialState = (data: CommentsData): SectionState => ({
   data,
+  firstPage: data.pagination.page,
   sort: DEFAULT_SORT,
   hydrated: false,
   load: 0,
@@ -92,6 +116,12 @@ export const shownComments = (
 // The live region reads only changes: the same text again gets a no-break space.
 const announce = (previous: string, text: string) => (previous === text ? `${text}\u00a0` : text)
 
+/** The shown threads, each replaced by its copy in `fresh` if that has it (a newer state). */
+const renew = (shown: PublicComment[], fresh: PublicComment[]): PublicComment[] => {
+  const byId = new Map(fresh.map((thread) => [thread.id, thread]))
+  return shown.map((thread) => byId.get(thread.id) ?? thread)
+}
+
 /** A change to one comment, in the API's thread and in the reader's own copy alike. */
 function changeComment(
   state: SectionState,
@@ -113,14 +143,46 @@ export function reducer(state: SectionState, action: SectionAction): SectionStat
       return { ...state, load: action.load, busy: state.busy || !action.quiet }
     case 'loaded': {
       if (action.load !== state.load) return state
-      const { result, reveal } = action
+      const { result, reveal, focus } = action
       const loaded = { ...state, busy: false, loadFailed: !result.ok && result.status !== 404 }
       if (!result.ok) return loaded
+      const answer = result.data
+      const shown = state.data.comments
+      const announcement = action.announce
+        ? announce(state.announcement, action.announce)
+        : state.announcement
+      if (action.mode === 'append') {
+        // A thread already shown (it moved to a later page since) comes only once, renewed in place.
+        const ids = new Set(shown.map((thread) => thread.id))
+        const added = answer.comments.filter((thread) => !ids.has(thread.id))
+        return {
+          ...loaded,
+          data: { ...answer, comments: [...renew(shown, answer.comments), ...added] },
+          focusTarget: added[0] ? commentAnchor(added[0].id) : LIST_ID,
+          announcement,
+        }
+      }
+      if (action.mode === 'refresh')
+        return {
+          ...loaded,
+          data: {
+            ...answer,
+            comments: renew(shown, answer.comments),
+            pagination: { ...answer.pagination, page: state.data.pagination.page },
+          },
+          announcement,
+        }
       const focusTarget =
-        reveal && findComment(result.data.comments, reveal)
+        reveal && findComment(answer.comments, reveal)
           ? commentAnchor(reveal)
-          : state.focusTarget
-      return { ...loaded, data: result.data, focusTarget }
+          : (focus ?? state.focusTarget)
+      return {
+        ...loaded,
+        data: answer,
+        firstPage: answer.pagination.page,
+        focusTarget,
+        announcement,
+      }
     }
     case 'sortChanged':
       return { ...state, sort: action.sort }

@@ -21,6 +21,16 @@ const texts = {
     empty: 'Noch keine Kommentare. Schreiben Sie den ersten!',
     loading: 'Kommentare werden geladen …',
     loadFailed: 'Die Kommentare konnten gerade nicht aktualisiert werden.',
+    pages: {
+      label: 'Seiten der Kommentare',
+      older: 'Ältere Kommentare',
+      newer: 'Neuere Kommentare',
+      more: 'Weitere Kommentare laden',
+      first: 'Zurück zu den ersten Kommentaren',
+      of: (first: number, last: number, total: number) =>
+        `${first < last ? `Seiten ${first}–${last}` : `Seite ${first}`} von ${total}`,
+      loaded: (page: number, total: number) => `Seite ${page} von ${total} geladen.`,
+    },
     field: {
       name: 'Name',
       email: 'E-Mail',
@@ -100,6 +110,16 @@ const texts = {
     empty: 'No comments yet. Be the first!',
     loading: 'Loading comments …',
     loadFailed: 'The comments could not be updated just now.',
+    pages: {
+      label: 'Comment pages',
+      older: 'Older comments',
+      newer: 'Newer comments',
+      more: 'Load more comments',
+      first: 'Back to the first comments',
+      of: (first: number, last: number, total: number) =>
+        `${first < last ? `Pages ${first}–${last}` : `Page ${first}`} of ${total}`,
+      loaded: (page: number, total: number) => `Page ${page} of ${total} loaded.`,
+    },
     field: {
       name: 'Name',
       email: 'Email',

@@ -2,8 +2,10 @@ import { useCallback, useEffect, useMemo, useReducer, useRef } from 'react'
 import {
   commentAnchor,
   DEFAULT_SORT,
+  FORM_ANCHORS,
   type CommentSort,
   type CommentsData,
+  type PublicComment,
   type Vote,
 } from '../../../contract'
 import type { Lang } from '../../lib/i18n'
@@ -12,6 +14,7 @@ import {
   commentsUrl,
   type ApiResult,
   type FieldError,
+  type ListQuery,
   type NewComment,
   type NewSubscription,
 } from './api'
@@ -19,7 +22,14 @@ import type { CommentContextValue } from './context'
 import { isFresh, loadEditTokens, nextExpiry, removeEditToken, saveEditToken } from './editTokens'
 import { htmlToText } from './htmlToText'
 import { loadVotes, readerToken, saveVote } from './readerToken'
-import { initialState, reducer, shownComments, waitingComments } from './state'
+import {
+  initialState,
+  LIST_ID,
+  reducer,
+  shownComments,
+  waitingComments,
+  type LoadMode,
+} from './state'
 import type { SubscribeOutcome } from './SubscribeForm'
 import { commentTexts } from './texts'
 import { findComment } from './tree'
@@ -31,12 +41,31 @@ interface Options {
   initial: CommentsData
 }
 
-/** The comment id in the URL's #fragment: the no-JS form redirects to the new comment's anchor. */
+/**
+ * The comment id in the URL's #fragment: the no-JS form redirects to the new comment's anchor,
+ * notification emails link to it. Not the no-JS form's notices (#kommentar-wartet, …).
+ */
 function hashedComment(): string | null {
   const prefix = `#${commentAnchor('')}`
   const { hash } = window.location
-  return hash.startsWith(prefix) && hash.length > prefix.length ? hash.slice(prefix.length) : null
+  const id = hash.startsWith(prefix) ? hash.slice(prefix.length) : ''
+  return id && !(Object.values(FORM_ANCHORS) as string[]).includes(hash.slice(1)) ? id : null
 }
+
+/**
+ * The comment bodies the build left out of the island's props (site/lib/commentPages.ts), from
+ * the server's HTML the island hydrates: the same HTML, so hydration matches.
+ */
+const withBodies = (comments: PublicComment[]): PublicComment[] =>
+  comments.map((comment) => ({
+    ...comment,
+    html:
+      comment.html ??
+      document.getElementById(commentAnchor(comment.id))?.querySelector('.comment-body')
+        ?.innerHTML ??
+      '',
+    replies: withBodies(comment.replies),
+  }))
 
 /**
  * The comment section's behaviour: the state (see ./state), the API calls with their storage and
@@ -45,8 +74,12 @@ function hashedComment(): string | null {
 export function useCommentSection({ slug, apiBase, lang, initial }: Options) {
   const t = commentTexts(lang)
   const api = useMemo(() => commentsApi(apiBase, slug, lang), [apiBase, slug, lang])
-  const [state, dispatch] = useReducer(reducer, initial, initialState)
+  const [state, dispatch] = useReducer(reducer, initial, (data) =>
+    initialState({ ...data, comments: withBodies(data.comments) }),
+  )
   const loads = useRef(0)
+  // The build's page size: page n is the same here and on the static pages.
+  const { limit } = initial.pagination
 
   const failure = (result: Extract<ApiResult<unknown>, { ok: false }>): FieldError[] =>
     result.status === 0
@@ -55,20 +88,66 @@ export function useCommentSection({ slug, apiBase, lang, initial }: Options) {
         ? result.errors
         : [{ message: t.genericError }]
 
+  /**
+   * Loads one page (or, with `comment`, the page that holds that comment) and hands the answer to
+   * the reducer. A link to a comment the API does not know (deleted, not approved) shows page 1.
+   */
   const load = useCallback(
-    async (sort: CommentSort, { quiet = false, revealHash = false } = {}) => {
+    async (
+      query: ListQuery,
+      {
+        mode = 'replace',
+        quiet = false,
+        reveal = query.comment ?? null,
+        focus,
+      }: { mode?: LoadMode; quiet?: boolean; reveal?: string | null; focus?: string } = {},
+    ) => {
       const load = ++loads.current
       dispatch({ type: 'loadStarted', load, quiet })
-      const result = await api.list(sort)
-      dispatch({ type: 'loaded', load, result, reveal: revealHash ? hashedComment() : null })
+      let result = await api.list({ ...query, limit })
+      if (query.comment && !result.ok && result.status >= 400 && result.status < 500)
+        result = await api.list({ sort: query.sort, page: 1, limit })
+      const pages = result.ok && mode === 'append' ? result.data.pagination : null
+      dispatch({
+        type: 'loaded',
+        load,
+        result,
+        mode,
+        reveal,
+        focus,
+        announce: pages ? t.pages.loaded(pages.page, pages.totalPages) : undefined,
+      })
     },
-    [api],
+    [api, t, limit],
   )
+
+  /** Shows the comment of the URL's #fragment: loads the page that holds it, unless it is shown. */
+  const unseen = (comment: string | null) =>
+    comment && !findComment(state.data.comments, comment) ? comment : undefined
 
   useEffect(() => {
     dispatch({ type: 'hydrated', tokens: loadEditTokens(), votes: loadVotes() })
-    void load(DEFAULT_SORT, { quiet: true, revealHash: true })
+    // The live thread: the page shown, or the one with the comment an email (or a stats link) names.
+    const reveal = hashedComment()
+    const comment = unseen(reveal)
+    void load(
+      comment
+        ? { sort: DEFAULT_SORT, comment }
+        : { sort: DEFAULT_SORT, page: state.data.pagination.page },
+      { quiet: true, reveal },
+    )
+    // Once, at hydration: load stays the same as long as the island's props do.
   }, [load])
+
+  // A link to a comment on another page (the stats' links, a link pasted into the address bar).
+  useEffect(() => {
+    const onHash = () => {
+      const comment = unseen(hashedComment())
+      if (comment) void load({ sort: state.sort, comment })
+    }
+    window.addEventListener('hashchange', onHash)
+    return () => window.removeEventListener('hashchange', onHash)
+  }, [load, state.sort, state.data.comments])
 
   // Hide "Bearbeiten"/"Löschen" the moment the edit window is over.
   useEffect(() => {
@@ -121,7 +200,7 @@ export function useCommentSection({ slug, apiBase, lang, initial }: Options) {
       tokens: saveEditToken(comment.id, editToken),
       announce,
     })
-    if (comment.status === 'approved') void load(state.sort, { quiet: true }) // for the stats
+    if (comment.status === 'approved') refresh() // for the stats
     return null
   }
 
@@ -160,13 +239,28 @@ export function useCommentSection({ slug, apiBase, lang, initial }: Options) {
     }
     const wasPublic = !!findComment(state.data.comments, id)
     dispatch({ type: 'removed', id, tokens: removeEditToken(id), announce: t.removed })
-    if (wasPublic) void load(state.sort, { quiet: true })
+    if (wasPublic) refresh()
     return null
   }
 
+  function refresh() {
+    void load({ sort: state.sort, page: state.firstPage }, { mode: 'refresh', quiet: true })
+  }
+
+  /** Page 1 of the new order. */
   function changeSort(sort: CommentSort) {
     dispatch({ type: 'sortChanged', sort })
-    void load(sort)
+    void load({ sort, page: 1 })
+  }
+
+  function loadMore() {
+    if (state.busy) return
+    void load({ sort: state.sort, page: state.data.pagination.page + 1 }, { mode: 'append' })
+  }
+
+  /** Back from a page a link jumped to; the button is gone then, so focus goes to the list. */
+  function loadFirst() {
+    void load({ sort: state.sort, page: 1 }, { focus: LIST_ID })
   }
 
   const context: CommentContextValue = {
@@ -187,5 +281,5 @@ export function useCommentSection({ slug, apiBase, lang, initial }: Options) {
     remove,
   }
 
-  return { state, comments, context, subscribe, changeSort }
+  return { state, comments, context, subscribe, changeSort, loadMore, loadFirst }
 }

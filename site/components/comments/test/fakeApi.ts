@@ -1,4 +1,11 @@
-import type { CommentsData, CommentSort, PublicComment, Vote } from '../../../../contract'
+import {
+  THREADS_PER_PAGE,
+  type CommentsData,
+  type CommentSort,
+  type PublicComment,
+  type Vote,
+} from '../../../../contract'
+import { findComment } from '../tree'
 
 /**
  * A small in-memory stand-in for the CMS's public comment API (README, "Public comment API") and
@@ -69,37 +76,96 @@ export function seedData(): CommentsData {
       }),
     ],
     commentsOpen: true,
+    pagination: { page: 1, limit: THREADS_PER_PAGE, totalThreads: 2, totalPages: 1 },
+  }
+}
+
+/**
+ * `count` threads "t1", "t2", … (oldest first), each with `replies` replies "t1r1", …: enough
+ * for several pages.
+ */
+export function manyThreads(count: number, replies = 0): PublicComment[] {
+  return Array.from({ length: count }, (_, i) => {
+    const id = `t${i + 1}`
+    return comment(id, `Autor ${i + 1}`, {
+      createdAt: new Date(Date.UTC(2026, 10, 1, 0, i)).toISOString(),
+      replies: Array.from({ length: replies }, (_, r) =>
+        comment(`${id}r${r + 1}`, `Antwort ${r + 1}`, { parent: id, depth: 2 }),
+      ),
+    })
+  })
+}
+
+/** Threads in the API's order: oldest first, newest first, or most liked first. */
+export function sortThreads(threads: readonly PublicComment[], sort: CommentSort): PublicComment[] {
+  const list = [...threads]
+  if (sort === 'newest') return list.reverse()
+  if (sort === 'top')
+    return list.sort(
+      (a, b) => b.reactions.up - b.reactions.down - (a.reactions.up - a.reactions.down),
+    )
+  return list
+}
+
+/** One page of `data` (all threads of the article) as the API answers it. */
+export function pageOf(
+  data: CommentsData,
+  {
+    sort = 'oldest',
+    page = 1,
+    limit = THREADS_PER_PAGE,
+  }: { sort?: CommentSort; page?: number; limit?: number } = {},
+): CommentsData {
+  const threads = sortThreads(data.comments, sort)
+  return {
+    ...data,
+    comments: threads.slice((page - 1) * limit, page * limit),
+    pagination: {
+      page,
+      limit,
+      totalThreads: threads.length,
+      totalPages: Math.max(1, Math.ceil(threads.length / limit)),
+    },
   }
 }
 
 const json = (body: unknown, status = 200) =>
   new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } })
 
-export function fakeApi(data: CommentsData = seedData()) {
+/**
+ * `data.comments` are all threads of the article; GET answers one page of them (`threadsPerPage`
+ * per page unless the query has `limit`), or with `comment` the page that holds that comment.
+ */
+export function fakeApi(
+  data: CommentsData = seedData(),
+  { threadsPerPage = THREADS_PER_PAGE }: { threadsPerPage?: number } = {},
+) {
   const calls: Call[] = []
   const overrides: { method: string; path: RegExp; handler: Handler }[] = []
   const votes = new Map<string, Vote>()
   let nextId = 100
 
-  const sorted = (sort: CommentSort): PublicComment[] => {
-    const list = [...data.comments]
-    if (sort === 'newest') return list.reverse()
-    if (sort === 'top')
-      return list.sort(
-        (a, b) => b.reactions.up - b.reactions.down - (a.reactions.up - a.reactions.down),
+  const list = (query: URLSearchParams): Response => {
+    const sort = (query.get('sort') as CommentSort | null) ?? 'oldest'
+    const limit = Number(query.get('limit') ?? threadsPerPage)
+    let page = Number(query.get('page') ?? 1)
+    const wanted = query.get('comment')
+    if (wanted) {
+      const index = sortThreads(data.comments, sort).findIndex((thread) =>
+        findComment([thread], wanted),
       )
-    return list
+      if (index < 0)
+        return json({ errors: [{ field: 'comment', message: 'Nicht gefunden.' }] }, 404)
+      page = Math.floor(index / limit) + 1
+    }
+    const { comments, stats, commentsOpen, pagination } = pageOf(data, { sort, page, limit })
+    return json({ stats, comments, commentsOpen, pagination })
   }
 
   const defaults: Handler = (call) => {
     const path = call.url.pathname
-    if (call.method === 'GET' && path === `/api/public/articles/${SLUG}/comments`) {
-      return json({
-        stats: data.stats,
-        comments: sorted((call.url.searchParams.get('sort') as CommentSort | null) ?? 'oldest'),
-        commentsOpen: data.commentsOpen,
-      })
-    }
+    if (call.method === 'GET' && path === `/api/public/articles/${SLUG}/comments`)
+      return list(call.url.searchParams)
     if (call.method === 'POST' && path === `/api/public/articles/${SLUG}/comments`) {
       const input = call.body as { name: string; body: string; parent?: string }
       const id = String(nextId++)
