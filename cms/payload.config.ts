@@ -20,6 +20,7 @@ import { payloadSecret } from './config/secret'
 import { cmsUrl, siteUrl } from './config/urls'
 import { commentEndpoints } from './comments/endpoints'
 import { databaseAdapter } from './database/adapter'
+import { autoRunQueues } from './jobs/queues'
 import { CommentSettings } from './globals/CommentSettings'
 import { SiteBuild } from './globals/SiteBuild'
 import { notificationTasks } from './notifications/tasks'
@@ -54,7 +55,7 @@ export default buildConfig({
     tasks: [...notificationTasks, rebuildSite],
     // Jobs run in the server process only (npm start / npm run dev set RUN_JOBS), not in scripts.
     shouldAutoRun: () => process.env.RUN_JOBS === 'true',
-    autoRun: [{ cron: '* * * * * *', limit: 20, queue: 'default', silent: true }],
+    autoRun: autoRunQueues,
     deleteJobOnComplete: true,
   },
   admin: {

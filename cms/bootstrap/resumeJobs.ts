@@ -1,4 +1,5 @@
 import type { Payload } from 'payload'
+import { queueTask } from '../jobs/queues'
 
 /**
  * After a crash, jobs that were running stay marked "processing" and Payload never picks them up
@@ -21,6 +22,6 @@ export async function resumeJobs(
       overrideAccess: true,
     })
   ).totalDocs
-  if (pendingEmails > 0) await payload.jobs.queue({ task: 'sendEmails', input: {} })
+  if (pendingEmails > 0) await queueTask(payload, 'sendEmails', {})
   return { released: docs.length, pendingEmails }
 }

@@ -3,6 +3,7 @@ import type { EmailKind } from '../collections/EmailDeliveries'
 import { sendOutbox, whileFilling } from './sendOutbox'
 import { BATCH_SIZE } from './settings'
 import type { Rendered } from './templates/layout'
+import { queueTask } from '../jobs/queues'
 
 export type Outgoing = {
   to: string
@@ -59,6 +60,6 @@ export async function queueEmails(
     }
   }
   await (options.inJob ? whileFilling(fill) : fill())
-  if (added > 0) await payload.jobs.queue({ task: 'sendEmails', input: {}, req })
+  if (added > 0) await queueTask(payload, 'sendEmails', {}, { req })
   return added
 }

@@ -51,13 +51,18 @@ export function resendTransport(apiKey: string, from: string): Transport {
   }
 }
 
-/** The local default: the emails are already in the outbox (admin: "E-Mail-Ausgang"); print a line each. */
+/** The local default: the emails are already in the outbox (admin: "E-Mail-Ausgang"). */
 export const outboxTransport: Transport = {
   name: 'outbox',
   async sendBatch(emails) {
-    for (const email of emails) {
-      const link = /https?:\/\/\S+/.exec(email.text)?.[0] ?? ''
-      console.log(`[E-Mail] an ${email.to}: ${email.subject}${link ? ` – ${link}` : ''}`)
+    // One line per batch, without links (a confirmation link is a secret): the emails themselves
+    // are in the admin's "E-Mail-Ausgang".
+    const [first] = emails
+    if (first) {
+      const others = emails.length > 1 ? ` und ${emails.length - 1} weitere` : ''
+      console.log(
+        `[E-Mail] ${emails.length}× „${first.subject}“ an ${first.to}${others} (im Admin: E-Mail-Ausgang)`,
+      )
     }
     return { ok: true }
   },

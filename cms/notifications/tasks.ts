@@ -12,6 +12,7 @@ import type { Article, Comment } from '../payload-types'
 import { unsubscribeToken } from '../subscriptions/tokens'
 import { relationId } from '../utilities/relationId'
 import { commentRecipients } from './commentRecipients'
+import { queueTask } from '../jobs/queues'
 
 const idInput = (name: string) => [{ name, type: 'text' as const, required: true }]
 const siteName = () => process.env.SITE_NAME ?? 'Leuchtturm'
@@ -126,8 +127,7 @@ export const notifyEditors: TaskConfig<{
       req,
     })
     // More were waiting than one notice lists: the next notice follows at once.
-    if (waiting.length === 50)
-      await req.payload.jobs.queue({ task: 'notifyEditors', input: {}, req })
+    if (waiting.length === 50) await queueTask(req.payload, 'notifyEditors', {}, { req })
     return { output: { queued } }
   },
 }

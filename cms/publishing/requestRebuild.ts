@@ -1,5 +1,6 @@
 import type { Payload, PayloadRequest } from 'payload'
 import { publishingSettings } from './settings'
+import { queueTask } from '../jobs/queues'
 
 /**
  * Debounced: a rebuild waits `debounceMs`; a change while one is waiting pushes it back instead
@@ -34,13 +35,7 @@ export async function requestRebuild(
       overrideAccess: true,
       req,
     })
-  else
-    await payload.jobs.queue({
-      task: 'rebuildSite',
-      input: {},
-      waitUntil: new Date(waitUntil),
-      req,
-    })
+  else await queueTask(payload, 'rebuildSite', {}, { waitUntil: new Date(waitUntil), req })
   await payload.updateGlobal({
     slug: 'site-build',
     data: { state: 'queued' },

@@ -4,7 +4,7 @@ import { outboxTransport, transport } from '../../cms/email/transport'
 afterEach(() => vi.restoreAllMocks())
 
 describe('the dev outbox (no RESEND_API_KEY)', () => {
-  it('is used without an API key and prints one line per email, with its link, so a local reader can confirm', async () => {
+  it('is used without an API key and prints one line per batch, never a link (confirmation links are secrets)', async () => {
     delete process.env.RESEND_API_KEY
     expect(transport().name).toBe('outbox')
     const log = vi.spyOn(console, 'log').mockImplementation(() => {})
@@ -21,8 +21,7 @@ describe('the dev outbox (no RESEND_API_KEY)', () => {
     )
     expect(result).toEqual({ ok: true })
     expect(log.mock.calls.map((c) => c[0])).toEqual([
-      '[E-Mail] an leser@example.de: Bitte bestätigen – http://localhost:3000/api/public/subscriptions/confirm?token=abc',
-      '[E-Mail] an redaktion@example.de: Kommentar wartet',
+      '[E-Mail] 2× „Bitte bestätigen“ an leser@example.de und 1 weitere (im Admin: E-Mail-Ausgang)',
     ])
   })
 

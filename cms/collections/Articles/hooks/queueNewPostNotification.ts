@@ -1,5 +1,6 @@
 import type { CollectionAfterChangeHook } from 'payload'
 import type { Article } from '../../../payload-types'
+import { queueTask } from '../../../jobs/queues'
 
 /** A first publish tells "new articles" subscribers, as a job queued with the request (runs after commit). */
 export const queueNewPostNotification: CollectionAfterChangeHook<Article> = async ({
@@ -8,11 +9,7 @@ export const queueNewPostNotification: CollectionAfterChangeHook<Article> = asyn
   req,
 }) => {
   if (doc._status === 'published' && previousDoc?._status !== 'published') {
-    await req.payload.jobs.queue({
-      task: 'notifyNewPost',
-      input: { articleId: String(doc.id) },
-      req,
-    })
+    await queueTask(req.payload, 'notifyNewPost', { articleId: String(doc.id) }, { req })
   }
   return doc
 }

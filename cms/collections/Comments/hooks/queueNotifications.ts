@@ -1,6 +1,7 @@
 import type { CollectionAfterChangeHook } from 'payload'
 import type { PayloadRequest } from 'payload'
 import type { Comment } from '../../../payload-types'
+import { queueTask } from '../../../jobs/queues'
 
 /** A queued notice covers every comment that arrives until it runs; this process queues one at a time. */
 const NOTICE_PENDING_MS = 10_000
@@ -12,7 +13,7 @@ export const editorNoticeStarted = (): void => {
 async function requestEditorNotice(req: PayloadRequest): Promise<void> {
   if (Date.now() - noticeQueuedAt < NOTICE_PENDING_MS) return
   noticeQueuedAt = Date.now()
-  await req.payload.jobs.queue({ task: 'notifyEditors', input: {}, req })
+  await queueTask(req.payload, 'notifyEditors', {}, { req })
 }
 
 /**
@@ -31,11 +32,7 @@ export const queueNotifications: CollectionAfterChangeHook<Comment> = async ({
   const becameApproved =
     doc.status === 'approved' && (operation === 'create' || previousDoc?.status !== 'approved')
   if (becameApproved && !doc.deleted)
-    await req.payload.jobs.queue({
-      task: 'notifyComment',
-      input: { commentId: String(doc.id) },
-      req,
-    })
+    await queueTask(req.payload, 'notifyComment', { commentId: String(doc.id) }, { req })
   if (operation === 'create' && doc.status === 'pending') await requestEditorNotice(req)
   return doc
 }

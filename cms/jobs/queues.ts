@@ -1,0 +1,40 @@
+import type { Payload, PayloadRequest } from 'payload'
+
+/**
+ * Each kind of background work has its own queue, run side by side (`autoRun` in payload.config):
+ * a site rebuild never waits behind thousands of emails, and sending never waits behind a build.
+ */
+export const QUEUE_OF = {
+  rebuildSite: 'site',
+  notifyComment: 'notify',
+  notifyEditors: 'notify',
+  notifyNewPost: 'notify',
+  sendEmails: 'email',
+} as const
+
+type Task = keyof typeof QUEUE_OF
+type InputOf<T extends Task> = T extends 'notifyComment'
+  ? { commentId: string }
+  : T extends 'notifyNewPost'
+    ? { articleId: string }
+    : Record<string, never>
+
+/** Queues a task on its own queue; with `req`, inside the request's transaction (runs after commit). */
+export function queueTask<T extends Task>(
+  payload: Payload,
+  task: T,
+  input: InputOf<T>,
+  options: { req?: PayloadRequest; waitUntil?: Date } = {},
+) {
+  return payload.jobs.queue({ task, input, queue: QUEUE_OF[task], ...options } as Parameters<
+    Payload['jobs']['queue']
+  >[0])
+}
+
+/** One runner per queue, every second; `default` serves Payload's own scheduled publishing. */
+export const autoRunQueues = [
+  { cron: '* * * * * *', limit: 2, queue: 'site', silent: true },
+  { cron: '* * * * * *', limit: 20, queue: 'notify', silent: true },
+  { cron: '* * * * * *', limit: 5, queue: 'email', silent: true },
+  { cron: '* * * * * *', limit: 10, queue: 'default', silent: true },
+]
