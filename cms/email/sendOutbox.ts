@@ -43,20 +43,50 @@ async function drainUntilEmpty(payload: Payload, via: Transport): Promise<number
 async function drain(payload: Payload, via: Transport): Promise<number> {
   let sent = 0
   for (let batch = await nextBatch(payload); batch; batch = await nextBatch(payload)) {
-    const outcome = await sendWithRetry(via, batch.rows.map(toEmail), batch.key)
-    const data = outcome.ok
-      ? { status: 'sent' as const, sentAt: new Date().toISOString() }
-      : { status: 'failed' as const, lastError: outcome.message }
-    await payload.update({
-      collection: 'email-deliveries',
-      where: { batchKey: { equals: batch.key } },
-      data,
-      overrideAccess: true,
-    })
-    if (outcome.ok) sent += batch.rows.length
-    else payload.logger.error(`E-Mail batch ${batch.key} failed for good: ${outcome.message}`)
+    sent += await sendRows(payload, via, batch.rows, batch.key)
   }
   return sent
+}
+
+/**
+ * Sends rows under their batch key. When the provider refuses the batch for one recipient, the
+ * halves go again under keys of their own (stored before sending), down to the one bad address,
+ * so it never fails the other 99. Returns how many were sent.
+ */
+async function sendRows(
+  payload: Payload,
+  via: Transport,
+  rows: EmailDelivery[],
+  key: string,
+): Promise<number> {
+  const outcome = await sendWithRetry(via, rows.map(toEmail), key)
+  if (!outcome.ok && outcome.perRecipient && rows.length > 1) {
+    const half = Math.ceil(rows.length / 2)
+    let sent = 0
+    for (const part of [rows.slice(0, half), rows.slice(half)]) {
+      const partKey = `leuchtturm-${randomUUID()}`
+      await payload.update({
+        collection: 'email-deliveries',
+        where: { id: { in: part.map((r) => r.id) } },
+        data: { batchKey: partKey },
+        overrideAccess: true,
+      })
+      sent += await sendRows(payload, via, part, partKey)
+    }
+    return sent
+  }
+  const data = outcome.ok
+    ? { status: 'sent' as const, sentAt: new Date().toISOString() }
+    : { status: 'failed' as const, lastError: outcome.message }
+  await payload.update({
+    collection: 'email-deliveries',
+    where: { batchKey: { equals: key } },
+    data,
+    overrideAccess: true,
+  })
+  if (!outcome.ok)
+    payload.logger.error(`E-Mail batch ${key} (${rows.length}) failed for good: ${outcome.message}`)
+  return outcome.ok ? rows.length : 0
 }
 
 /** A batch left over from an interrupted run first (same key), else up to 100 new rows under a new key. */

@@ -9,8 +9,19 @@ export type Email = {
   headers?: Record<string, string>
 }
 
+/**
+ * `permanent`: retrying the same request cannot help. `perRecipient`: the provider refused the
+ * request for what is in it (one bad address): the rest may go through on their own.
+ */
 export type SendOutcome =
-  { ok: true } | { ok: false; permanent: boolean; retryAfterMs?: number; message: string }
+  | { ok: true }
+  | {
+      ok: false
+      permanent: boolean
+      perRecipient?: boolean
+      retryAfterMs?: number
+      message: string
+    }
 
 /** Sends one batch request; the idempotency key makes a repeated request a no-op at the provider. */
 export type Transport = {
@@ -44,6 +55,8 @@ export function resendTransport(apiKey: string, from: string): Transport {
         // Network errors, 429, 409 (a concurrent request with the same key) and 5xx are worth retrying.
         permanent:
           status !== null && status >= 400 && status < 500 && status !== 429 && status !== 409,
+        // 400/422: the content was refused (an address Resend rejects); 401/403 (key, domain) hold for all.
+        perRecipient: status === 400 || status === 422,
         retryAfterMs: Number.isFinite(retryAfter) ? retryAfter * 1000 : undefined,
         message: `${status ?? 'network'}: ${error.message}`,
       }

@@ -22,7 +22,9 @@ export type FailurePlan = (n: number) => { status: number; retryAfter?: number }
  * idempotency key once: a repeat is answered but not delivered again. `delivered` is what
  * recipients would actually get.
  */
-export async function startFakeResend(options: { plan?: FailurePlan; delayMs?: number } = {}) {
+export async function startFakeResend(
+  options: { plan?: FailurePlan; delayMs?: number; rejects?: (address: string) => boolean } = {},
+) {
   const requests: FakeRequest[] = []
   const delivered: FakeEmail[] = []
   const seenKeys = new Set<string>()
@@ -41,7 +43,10 @@ export async function startFakeResend(options: { plan?: FailurePlan; delayMs?: n
           ? (JSON.parse(body) as FakeEmail[])
           : []
       const failure = plan?.(requests.length)
-      const status = failure?.status ?? (emails.length > 100 ? 422 : 200)
+      // Like Resend: one address it refuses (or more than 100 emails) refuses the whole batch.
+      const refused =
+        emails.length > 100 || emails.some((e) => e.to.some((to) => options.rejects?.(to)))
+      const status = failure?.status ?? (refused ? 422 : 200)
       requests.push({ idempotencyKey: key, emails, status })
       if (status !== 200) {
         res.writeHead(status, {
