@@ -71,6 +71,7 @@ export interface Config {
     comments: Comment;
     'comment-reactions': CommentReaction;
     'comment-threads': CommentThread;
+    'digest-items': DigestItem;
     subscriptions: Subscription;
     'email-deliveries': EmailDelivery;
     shares: Share;
@@ -89,6 +90,7 @@ export interface Config {
     comments: CommentsSelect<false> | CommentsSelect<true>;
     'comment-reactions': CommentReactionsSelect<false> | CommentReactionsSelect<true>;
     'comment-threads': CommentThreadsSelect<false> | CommentThreadsSelect<true>;
+    'digest-items': DigestItemsSelect<false> | DigestItemsSelect<true>;
     subscriptions: SubscriptionsSelect<false> | SubscriptionsSelect<true>;
     'email-deliveries': EmailDeliveriesSelect<false> | EmailDeliveriesSelect<true>;
     shares: SharesSelect<false> | SharesSelect<true>;
@@ -121,6 +123,7 @@ export interface Config {
   jobs: {
     tasks: {
       notifyComment: TaskNotifyComment;
+      sendDigest: TaskSendDigest;
       notifyEditors: TaskNotifyEditors;
       notifyNewPost: TaskNotifyNewPost;
       sendEmails: TaskSendEmails;
@@ -265,6 +268,18 @@ export interface CommentThread {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "digest-items".
+ */
+export interface DigestItem {
+  id: number;
+  subscription: number | Subscription;
+  comment: number | Comment;
+  kind: 'comment' | 'reply';
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "subscriptions".
  */
 export interface Subscription {
@@ -279,6 +294,8 @@ export interface Subscription {
   confirmedAt?: string | null;
   unsubscribedAt?: string | null;
   confirmExpiresAt?: string | null;
+  notifiedAt?: string | null;
+  digestDueAt?: string | null;
   confirmTokenHash?: string | null;
   updatedAt: string;
   createdAt: string;
@@ -434,6 +451,7 @@ export interface PayloadJob {
         taskSlug:
           | 'inline'
           | 'notifyComment'
+          | 'sendDigest'
           | 'notifyEditors'
           | 'notifyNewPost'
           | 'sendEmails'
@@ -475,6 +493,7 @@ export interface PayloadJob {
     | (
         | 'inline'
         | 'notifyComment'
+        | 'sendDigest'
         | 'notifyEditors'
         | 'notifyNewPost'
         | 'sendEmails'
@@ -510,6 +529,10 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'comment-threads';
         value: number | CommentThread;
+      } | null)
+    | ({
+        relationTo: 'digest-items';
+        value: number | DigestItem;
       } | null)
     | ({
         relationTo: 'subscriptions';
@@ -645,6 +668,17 @@ export interface CommentThreadsSelect<T extends boolean = true> {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "digest-items_select".
+ */
+export interface DigestItemsSelect<T extends boolean = true> {
+  subscription?: T;
+  comment?: T;
+  kind?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "subscriptions_select".
  */
 export interface SubscriptionsSelect<T extends boolean = true> {
@@ -658,6 +692,8 @@ export interface SubscriptionsSelect<T extends boolean = true> {
   confirmedAt?: T;
   unsubscribedAt?: T;
   confirmExpiresAt?: T;
+  notifiedAt?: T;
+  digestDueAt?: T;
   confirmTokenHash?: T;
   updatedAt?: T;
   createdAt?: T;
@@ -827,6 +863,10 @@ export interface CommentSetting {
    * Replies below this depth attach at the deepest level (as WordPress does).
    */
   maxDepth?: number | null;
+  /**
+   * A follower gets at most one email per article per window; the first comment after a quiet time goes out at once, later ones collect. 0 = every comment at once.
+   */
+  digestMinutes?: number | null;
   updatedAt?: string | null;
   createdAt?: string | null;
 }
@@ -854,6 +894,7 @@ export interface SiteBuild {
 export interface CommentSettingsSelect<T extends boolean = true> {
   moderation?: T;
   maxDepth?: T;
+  digestMinutes?: T;
   updatedAt?: T;
   createdAt?: T;
   globalType?: T;
@@ -890,6 +931,18 @@ export interface CollectionsWidget {
 export interface TaskNotifyComment {
   input: {
     commentId: string;
+  };
+  output: {
+    queued?: number | null;
+  };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskSendDigest".
+ */
+export interface TaskSendDigest {
+  input: {
+    subscriptionId: string;
   };
   output: {
     queued?: number | null;

@@ -10,6 +10,7 @@ import { Articles } from './collections/Articles'
 import { CommentReactions } from './collections/CommentReactions'
 import { Comments } from './collections/Comments'
 import { CommentThreads } from './collections/CommentThreads'
+import { DigestItems } from './collections/DigestItems'
 import { EmailDeliveries } from './collections/EmailDeliveries'
 import { Redirects } from './collections/Redirects'
 import { Shares } from './collections/Shares'
@@ -42,6 +43,7 @@ export default buildConfig({
     Comments,
     CommentReactions,
     CommentThreads,
+    DigestItems,
     Subscriptions,
     EmailDeliveries,
     Shares,

@@ -85,6 +85,10 @@ export const Subscriptions: CollectionConfig = {
       label: { de: 'Abgemeldet am', en: 'Unsubscribed at' },
     },
     { name: 'confirmExpiresAt', type: 'date', admin: { readOnly: true, position: 'sidebar' } },
+    // The digest gate: when this follower was last emailed about the article, and when the held
+    // comments (digest-items) go out.
+    { name: 'notifiedAt', type: 'date', admin: { readOnly: true, position: 'sidebar' } },
+    { name: 'digestDueAt', type: 'date', admin: { readOnly: true, position: 'sidebar' } },
     // Only the hash of the confirmation link's token is stored.
     {
       name: 'confirmTokenHash',

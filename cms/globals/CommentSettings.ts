@@ -45,5 +45,18 @@ export const CommentSettings: GlobalConfig = {
         },
       },
     },
+    {
+      name: 'digestMinutes',
+      type: 'number',
+      defaultValue: 15,
+      min: 0,
+      label: { de: 'Sammel-E-Mails: Fenster in Minuten', en: 'Digest window in minutes' },
+      admin: {
+        description: {
+          de: 'Ein Abonnent erhält zu einem Artikel höchstens eine E-Mail je Fenster; der erste Kommentar nach einer ruhigen Zeit geht sofort hinaus, spätere sammeln sich. 0 = jeder Kommentar sofort.',
+          en: 'A follower gets at most one email per article per window; the first comment after a quiet time goes out at once, later ones collect. 0 = every comment at once.',
+        },
+      },
+    },
   ],
 }

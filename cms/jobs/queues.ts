@@ -9,6 +9,7 @@ export const QUEUE_OF = {
   notifyComment: 'notify',
   notifyEditors: 'notify',
   notifyNewPost: 'notify',
+  sendDigest: 'notify',
   sendEmails: 'email',
 } as const
 
@@ -17,7 +18,9 @@ type InputOf<T extends Task> = T extends 'notifyComment'
   ? { commentId: string }
   : T extends 'notifyNewPost'
     ? { articleId: string }
-    : Record<string, never>
+    : T extends 'sendDigest'
+      ? { subscriptionId: string }
+      : Record<string, never>
 
 /** Queues a task on its own queue; with `req`, inside the request's transaction (runs after commit). */
 export function queueTask<T extends Task>(

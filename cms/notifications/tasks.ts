@@ -7,11 +7,17 @@ import { listHeaders } from '../email/listHeaders'
 import { queueEmails } from '../email/queueEmails'
 import { sendOutbox } from '../email/sendOutbox'
 import { mailSettings } from '../email/settings'
-import { commentEmail, editorPendingEmail, postEmail } from '../email/templates/notifications'
+import {
+  commentEmail,
+  digestEmail,
+  editorPendingEmail,
+  postEmail,
+} from '../email/templates/notifications'
 import type { Article, Comment } from '../payload-types'
 import { unsubscribeToken } from '../subscriptions/tokens'
 import { relationId } from '../utilities/relationId'
 import { commentRecipients } from './commentRecipients'
+import { digestGate } from './digests'
 import { queueTask } from '../jobs/queues'
 
 const idInput = (name: string) => [{ name, type: 'text' as const, required: true }]
@@ -38,10 +44,11 @@ export const notifyComment: TaskConfig<{
     const article = await articleOf(req, comment)
     if (!article) return { output: { queued: 0 } }
     const recipients = await commentRecipients(req, comment)
+    const now = await digestGate(req, comment, recipients)
     const queued = await queueEmails(
       req,
       `comment:${comment.id}`,
-      recipients.map(({ email, kind, subscription }) => ({
+      now.map(({ email, kind, subscription }) => ({
         to: email,
         kind,
         headers: listHeaders(unsubscribeLink(subscription.id)),
@@ -174,6 +181,97 @@ export const notifyNewPost: TaskConfig<{
   },
 }
 
+/** A follower's held comments on one article, in one email, when their digest window ends. */
+export const sendDigest: TaskConfig<{
+  input: { subscriptionId: string }
+  output: { queued: number }
+}> = {
+  slug: 'sendDigest',
+  retries: 3,
+  inputSchema: idInput('subscriptionId'),
+  outputSchema: [{ name: 'queued', type: 'number' }],
+  handler: async ({ input, req }) => {
+    const { payload } = req
+    const subscription = (
+      await payload.find({
+        collection: 'subscriptions',
+        where: { id: { equals: input.subscriptionId } },
+        limit: 1,
+        depth: 0,
+        overrideAccess: true,
+        req,
+      })
+    ).docs[0]
+    if (!subscription) return { output: { queued: 0 } }
+    const { docs: items } = await payload.find({
+      collection: 'digest-items',
+      where: { subscription: { equals: subscription.id } },
+      pagination: false,
+      depth: 0,
+      overrideAccess: true,
+      req,
+    })
+    const commentIds = items.map((item) => relationId(item.comment)).filter((id) => id !== null)
+    const { docs: comments } = await payload.find({
+      collection: 'comments',
+      where: {
+        and: [
+          { id: { in: commentIds } },
+          { status: { equals: 'approved' } },
+          { deleted: { not_equals: true } },
+        ],
+      },
+      sort: 'createdAt',
+      pagination: false,
+      depth: 0,
+      overrideAccess: true,
+      req,
+    })
+    const article = subscription.article
+      ? await findArticle(payload, String(relationId(subscription.article)), req)
+      : null
+    let queued = 0
+    if (subscription.status === 'confirmed' && article && comments.length > 0) {
+      const kind = items.some((item) => item.kind === 'comment') ? 'comment' : 'reply'
+      queued = await queueEmails(
+        req,
+        `digest:${subscription.id}:${subscription.digestDueAt ?? ''}`,
+        [
+          {
+            to: subscription.email,
+            kind,
+            headers: listHeaders(unsubscribeLink(subscription.id)),
+            rendered: digestEmail({
+              locale: article.language === 'en' ? 'en' : 'de',
+              kind,
+              articleTitle: article.title,
+              comments: comments.map((c) => ({
+                authorName: c.authorName ?? '',
+                body: c.body ?? '',
+                url: commentUrl(article.slug, c.id),
+              })),
+              unsubscribe: { url: unsubscribeLink(subscription.id) },
+            }),
+          },
+        ],
+      )
+    }
+    await payload.delete({
+      collection: 'digest-items',
+      where: { id: { in: items.map((item) => item.id) } },
+      overrideAccess: true,
+      req,
+    })
+    await payload.db.updateOne({
+      collection: 'subscriptions',
+      id: subscription.id,
+      data: { digestDueAt: null, ...(queued > 0 ? { notifiedAt: new Date().toISOString() } : {}) },
+      req,
+    })
+    return { output: { queued } }
+  },
+}
+
 /** Drains the outbox: batches of 100, rate limited, retried, idempotent. */
 export const sendEmails: TaskConfig<{ input: Record<string, never>; output: { sent: number } }> = {
   slug: 'sendEmails',
@@ -183,4 +281,10 @@ export const sendEmails: TaskConfig<{ input: Record<string, never>; output: { se
   handler: async ({ req }) => ({ output: { sent: await sendOutbox(req.payload) } }),
 }
 
-export const notificationTasks = [notifyComment, notifyEditors, notifyNewPost, sendEmails]
+export const notificationTasks = [
+  notifyComment,
+  sendDigest,
+  notifyEditors,
+  notifyNewPost,
+  sendEmails,
+]

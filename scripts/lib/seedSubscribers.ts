@@ -5,7 +5,7 @@ import { importArticles } from '../../cms/content/importArticles'
 
 export const FANOUT_SLUG = 'social-media-nutzen-mittelstand'
 
-/** The seed article plus `count` confirmed followers of its comments; comments publish at once. */
+/** The seed article plus `count` confirmed followers of its comments; comments publish and notify at once. */
 export async function seedSubscribers(payload: Payload, count: number): Promise<string[]> {
   await importArticles(payload, path.resolve('content/articles'))
   const article = (
@@ -15,7 +15,7 @@ export async function seedSubscribers(payload: Payload, count: number): Promise<
       limit: 1,
     })
   ).docs[0]!
-  await payload.updateGlobal({ slug: 'comment-settings', data: { moderation: 'none' } })
+  await payload.updateGlobal({ slug: 'comment-settings', data: { moderation: 'none', digestMinutes: 0 } })
   const emails = Array.from(
     { length: count },
     (_, i) => `leser-${String(i).padStart(5, '0')}@example.de`,

@@ -82,7 +82,8 @@ beforeAll(async () => {
   })
   cms = await startLocalCms()
   await importArticles(cms.payload, path.resolve('content/articles'))
-  await cms.payload.updateGlobal({ slug: 'comment-settings', data: { moderation: 'all' } })
+  // Each comment notifies at once here; digests have tests of their own (digests.test.ts).
+  await cms.payload.updateGlobal({ slug: 'comment-settings', data: { moderation: 'all', digestMinutes: 0 } })
 })
 afterAll(async () => {
   await cms?.stop()

@@ -40,6 +40,41 @@ export function commentEmail(args: {
   })
 }
 
+/** Several comments since the follower's last email, each with its link (the digest). */
+export function digestEmail(args: {
+  locale: Locale
+  kind: 'comment' | 'reply'
+  articleTitle: string
+  comments: { authorName: string; body: string; url: string }[]
+  unsubscribe: Unsubscribe
+}): Rendered {
+  const { locale, kind, articleTitle: title, comments } = args
+  const de = locale === 'de'
+  const n = comments.length
+  const subject = de
+    ? kind === 'reply'
+      ? `${n} neue Antworten auf Ihren Kommentar zu „${title}“`
+      : `${n} neue Kommentare zu „${title}“`
+    : kind === 'reply'
+      ? `${n} new replies to your comment on “${title}”`
+      : `${n} new comments on “${title}”`
+  const excerpt = (body: string) => (body.length > 300 ? `${body.slice(0, 300)} …` : body)
+  return renderEmail({
+    locale,
+    subject,
+    greeting: de ? 'Hallo,' : 'Hello,',
+    paragraphs: [
+      de
+        ? `seit unserer letzten E-Mail gibt es ${n} neue Beiträge:`
+        : `since our last email there are ${n} new posts:`,
+      ...comments.map((c) => `${c.authorName}: ${excerpt(c.body)} – ${c.url}`),
+    ],
+    action: { label: de ? 'Zur Diskussion' : 'Read the discussion', url: comments[0]?.url ?? '' },
+    footer: [why[locale]],
+    unsubscribe: { label: unsubscribeLabel[locale], url: args.unsubscribe.url },
+  })
+}
+
 /** A new article for readers who follow new posts. */
 export function postEmail(args: {
   locale: Locale

@@ -13,15 +13,37 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   await db.run(sql`CREATE UNIQUE INDEX \`comment_threads_article_idx\` ON \`comment_threads\` (\`article_id\`);`)
   await db.run(sql`CREATE INDEX \`comment_threads_updated_at_idx\` ON \`comment_threads\` (\`updated_at\`);`)
   await db.run(sql`CREATE INDEX \`comment_threads_created_at_idx\` ON \`comment_threads\` (\`created_at\`);`)
+  await db.run(sql`CREATE TABLE \`digest_items\` (
+  	\`id\` integer PRIMARY KEY NOT NULL,
+  	\`subscription_id\` integer NOT NULL,
+  	\`comment_id\` integer NOT NULL,
+  	\`kind\` text NOT NULL,
+  	\`updated_at\` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) NOT NULL,
+  	\`created_at\` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) NOT NULL,
+  	FOREIGN KEY (\`subscription_id\`) REFERENCES \`subscriptions\`(\`id\`) ON UPDATE no action ON DELETE set null,
+  	FOREIGN KEY (\`comment_id\`) REFERENCES \`comments\`(\`id\`) ON UPDATE no action ON DELETE set null
+  );
+  `)
+  await db.run(sql`CREATE INDEX \`digest_items_subscription_idx\` ON \`digest_items\` (\`subscription_id\`);`)
+  await db.run(sql`CREATE INDEX \`digest_items_comment_idx\` ON \`digest_items\` (\`comment_id\`);`)
+  await db.run(sql`CREATE INDEX \`digest_items_updated_at_idx\` ON \`digest_items\` (\`updated_at\`);`)
+  await db.run(sql`CREATE INDEX \`digest_items_created_at_idx\` ON \`digest_items\` (\`created_at\`);`)
+  await db.run(sql`CREATE UNIQUE INDEX \`subscription_comment_idx\` ON \`digest_items\` (\`subscription_id\`,\`comment_id\`);`)
   await db.run(sql`ALTER TABLE \`comments\` ADD \`editors_notified\` integer DEFAULT false;`)
   await db.run(sql`ALTER TABLE \`comments\` ADD \`html\` text;`)
   await db.run(sql`ALTER TABLE \`comments\` ADD \`html_version\` numeric;`)
+  await db.run(sql`ALTER TABLE \`subscriptions\` ADD \`notified_at\` text;`)
+  await db.run(sql`ALTER TABLE \`subscriptions\` ADD \`digest_due_at\` text;`)
   await db.run(sql`ALTER TABLE \`payload_locked_documents_rels\` ADD \`comment_threads_id\` integer REFERENCES comment_threads(id);`)
+  await db.run(sql`ALTER TABLE \`payload_locked_documents_rels\` ADD \`digest_items_id\` integer REFERENCES digest_items(id);`)
   await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_comment_threads_id_idx\` ON \`payload_locked_documents_rels\` (\`comment_threads_id\`);`)
+  await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_digest_items_id_idx\` ON \`payload_locked_documents_rels\` (\`digest_items_id\`);`)
+  await db.run(sql`ALTER TABLE \`comment_settings\` ADD \`digest_minutes\` numeric DEFAULT 15;`)
 }
 
 export async function down({ db, payload, req }: MigrateDownArgs): Promise<void> {
   await db.run(sql`DROP TABLE \`comment_threads\`;`)
+  await db.run(sql`DROP TABLE \`digest_items\`;`)
   await db.run(sql`PRAGMA foreign_keys=OFF;`)
   await db.run(sql`CREATE TABLE \`__new_payload_locked_documents_rels\` (
   	\`id\` integer PRIMARY KEY NOT NULL,
@@ -68,4 +90,7 @@ export async function down({ db, payload, req }: MigrateDownArgs): Promise<void>
   await db.run(sql`ALTER TABLE \`comments\` DROP COLUMN \`editors_notified\`;`)
   await db.run(sql`ALTER TABLE \`comments\` DROP COLUMN \`html\`;`)
   await db.run(sql`ALTER TABLE \`comments\` DROP COLUMN \`html_version\`;`)
+  await db.run(sql`ALTER TABLE \`subscriptions\` DROP COLUMN \`notified_at\`;`)
+  await db.run(sql`ALTER TABLE \`subscriptions\` DROP COLUMN \`digest_due_at\`;`)
+  await db.run(sql`ALTER TABLE \`comment_settings\` DROP COLUMN \`digest_minutes\`;`)
 }
