@@ -15,7 +15,10 @@ export async function seedSubscribers(payload: Payload, count: number): Promise<
       limit: 1,
     })
   ).docs[0]!
-  await payload.updateGlobal({ slug: 'comment-settings', data: { moderation: 'none', digestMinutes: 0 } })
+  await payload.updateGlobal({
+    slug: 'comment-settings',
+    data: { moderation: 'none', digestMinutes: 0 },
+  })
   const emails = Array.from(
     { length: count },
     (_, i) => `leser-${String(i).padStart(5, '0')}@example.de`,

@@ -83,7 +83,10 @@ beforeAll(async () => {
   cms = await startLocalCms()
   await importArticles(cms.payload, path.resolve('content/articles'))
   // Each comment notifies at once here; digests have tests of their own (digests.test.ts).
-  await cms.payload.updateGlobal({ slug: 'comment-settings', data: { moderation: 'all', digestMinutes: 0 } })
+  await cms.payload.updateGlobal({
+    slug: 'comment-settings',
+    data: { moderation: 'all', digestMinutes: 0 },
+  })
 })
 afterAll(async () => {
   await cms?.stop()
