@@ -270,6 +270,7 @@ export interface CommentThread {
 export interface Subscription {
   id: number;
   email: string;
+  targetKey?: string | null;
   scope: 'replies' | 'article' | 'posts';
   article?: (number | null) | Article;
   status: 'pending' | 'confirmed' | 'unsubscribed';
@@ -292,6 +293,7 @@ export interface EmailDelivery {
   eventKey: string;
   kind: 'confirmation' | 'comment' | 'reply' | 'post' | 'editor';
   to: string;
+  recipientKey?: string | null;
   subject: string;
   text: string;
   html?: string | null;
@@ -649,6 +651,7 @@ export interface CommentThreadsSelect<T extends boolean = true> {
  */
 export interface SubscriptionsSelect<T extends boolean = true> {
   email?: T;
+  targetKey?: T;
   scope?: T;
   article?: T;
   status?: T;
@@ -670,6 +673,7 @@ export interface EmailDeliveriesSelect<T extends boolean = true> {
   eventKey?: T;
   kind?: T;
   to?: T;
+  recipientKey?: T;
   subject?: T;
   text?: T;
   html?: T;
