@@ -39,7 +39,13 @@ const SAME_ANSWER = {
   message: 'Wenn die Adresse abonniert werden kann, ist eine Bestätigungs-E-Mail unterwegs.',
 }
 /** The confirmation page's button: a POST to the link from the email. */
-const pressConfirm = (link: string) => fetch(link, { method: 'POST', redirect: 'manual' })
+const pressConfirm = (link: string) =>
+  fetch(link, {
+    method: 'POST',
+    redirect: 'manual',
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    body: '',
+  })
 const rowsOf = async (email: string) =>
   (await cms.payload.find({ collection: 'subscriptions', where: { email: { equals: email } } }))
     .docs
