@@ -52,6 +52,13 @@ describe('npm start without an editor in production', () => {
       expect(result.stderr.trim().split('\n')).toEqual([
         'No editor yet: set ADMIN_EMAIL and ADMIN_PASSWORD for the first start in production.',
       ])
+      // npm run dev goes on: the first editor registers in the admin on localhost.
+      const dev = await runScript('scripts/bootstrap.ts', ['--dev'], {
+        ...fresh.env,
+        NODE_ENV: 'production',
+      })
+      expect(dev.code).toBe(0)
+      expect(dev.stdout).toContain('create the first one in the admin')
       // With them, the same start creates the editor and goes on.
       const withAdmin = await runScript('scripts/bootstrap.ts', [], {
         ...fresh.env,
