@@ -285,6 +285,7 @@ export interface DigestItem {
 export interface Subscription {
   id: number;
   email: string;
+  targetKey?: string | null;
   scope: 'replies' | 'article' | 'posts';
   article?: (number | null) | Article;
   status: 'pending' | 'confirmed' | 'unsubscribed';
@@ -309,6 +310,7 @@ export interface EmailDelivery {
   eventKey: string;
   kind: 'confirmation' | 'comment' | 'reply' | 'post' | 'editor';
   to: string;
+  recipientKey?: string | null;
   subject: string;
   text: string;
   html?: string | null;
@@ -683,6 +685,7 @@ export interface DigestItemsSelect<T extends boolean = true> {
  */
 export interface SubscriptionsSelect<T extends boolean = true> {
   email?: T;
+  targetKey?: T;
   scope?: T;
   article?: T;
   status?: T;
@@ -706,6 +709,7 @@ export interface EmailDeliveriesSelect<T extends boolean = true> {
   eventKey?: T;
   kind?: T;
   to?: T;
+  recipientKey?: T;
   subject?: T;
   text?: T;
   html?: T;

@@ -16,8 +16,11 @@ export interface SubscribeBody {
   lang?: string
 }
 
-/** 202: `message` is ready to show; confirmed = this address already gets it. */
+/**
+ * 202, the same for every address (new, pending, already confirmed, throttled), so nobody can
+ * find out who follows what: `message` is ready to show.
+ */
 export interface SubscribeResult {
-  status: 'pending' | 'confirmed'
+  status: 'pending'
   message: string
 }

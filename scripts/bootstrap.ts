@@ -1,6 +1,8 @@
 /**
  * Prepares the database before the CMS serves: migrations, the first editor from ADMIN_EMAIL /
- * ADMIN_PASSWORD, and the content/articles import when there are no articles yet.
+ * ADMIN_PASSWORD, and the content/articles import when there are no articles yet. In production
+ * (`npm start`) it refuses, with one line and exit 1, when there is no editor and no ADMIN_*;
+ * `--dev` (npm run dev) lets the first editor register in the admin on localhost instead.
  */
 import path from 'node:path'
 import { ensureAdmin } from '../cms/bootstrap/ensureAdmin'
@@ -22,9 +24,22 @@ const admin = await ensureAdmin(payload, {
 })
 if (admin === 'created')
   console.log(`Editor ${process.env.ADMIN_EMAIL} created from ADMIN_EMAIL / ADMIN_PASSWORD.`)
+// NODE_ENV is production for both `npm start` and `npm run dev` here (it runs the migrations);
+// only dev (--dev) goes on without an editor.
+if (
+  admin === 'skipped' &&
+  process.env.NODE_ENV === 'production' &&
+  !process.argv.includes('--dev')
+) {
+  // A public server without an editor would let whoever comes first register as one.
+  console.error(
+    'No editor yet: set ADMIN_EMAIL and ADMIN_PASSWORD for the first start in production.',
+  )
+  process.exit(1)
+}
 if (admin === 'skipped')
   console.log(
-    'No editor yet: create the first one in the admin (or set ADMIN_EMAIL / ADMIN_PASSWORD).',
+    'No editor yet: create the first one in the admin on http://localhost (or set ADMIN_EMAIL / ADMIN_PASSWORD).',
   )
 
 const { totalDocs } = await payload.count({ collection: 'articles', overrideAccess: true })

@@ -16,7 +16,8 @@ try {
 stopOnSignals()
 
 try {
-  await run('tsx', ['scripts/bootstrap.ts'], { env: { NODE_ENV: 'production' } })
+  // --dev: without an editor the first one registers in the admin (on localhost only).
+  await run('tsx', ['scripts/bootstrap.ts', '--dev'], { env: { NODE_ENV: 'production' } })
   const cms = startProcess('next', ['dev', 'cms', '--port', String(cmsPort())], {
     env: { NODE_ENV: 'development', RUN_JOBS: 'true' },
   })

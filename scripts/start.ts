@@ -25,6 +25,9 @@ try {
   process.exit(1)
 }
 
+// The bootstrap tells what is wrong itself, in one line (unknown migrations, no editor).
+await run('tsx', ['scripts/bootstrap.ts'], { env: production }).catch(() => process.exit(1))
+
 // dist/site is a symlink to the newest good build; rebuilds switch it while this server runs.
 const server = createStaticServer(() => fs.realpathSync(SITE_DIR))
 stopOnSignals(() => new Promise<void>((resolve) => server.close(() => resolve())))
@@ -32,8 +35,6 @@ stopOnSignals(() => new Promise<void>((resolve) => server.close(() => resolve())
 try {
   const started = Date.now()
   const seconds = () => `${((Date.now() - started) / 1000).toFixed(1)} s`
-
-  await run('tsx', ['scripts/bootstrap.ts'], { env: production })
 
   if (await buildCmsIfStale()) console.log(`CMS admin built (${seconds()}).`)
 

@@ -1,5 +1,6 @@
 import type { CollectionConfig } from 'payload'
 import { isEditor } from '../access/isEditor'
+import { normalizeEmail } from '../utilities/normalizeEmail'
 
 export const EMAIL_KINDS = ['confirmation', 'comment', 'reply', 'post', 'editor'] as const
 export type EmailKind = (typeof EMAIL_KINDS)[number]
@@ -20,10 +21,20 @@ export const EmailDeliveries: CollectionConfig = {
   admin: { useAsTitle: 'subject', defaultColumns: ['subject', 'to', 'kind', 'status', 'sentAt'] },
   defaultSort: '-createdAt',
   indexes: [{ fields: ['eventKey', 'to'], unique: true }],
+  hooks: {
+    beforeValidate: [
+      ({ data }) => {
+        if (data?.to) data.recipientKey = normalizeEmail(String(data.to))
+        return data
+      },
+    ],
+  },
   fields: [
     { name: 'eventKey', type: 'text', required: true, index: true },
     { name: 'kind', type: 'select', required: true, options: [...EMAIL_KINDS] },
     { name: 'to', type: 'email', required: true, index: true },
+    // The mailbox behind `to` (normalizeEmail): confirmation emails are throttled per mailbox.
+    { name: 'recipientKey', type: 'text', index: true, admin: { hidden: true } },
     { name: 'subject', type: 'text', required: true },
     { name: 'text', type: 'textarea', required: true },
     { name: 'html', type: 'code', admin: { language: 'html' } },

@@ -1,7 +1,9 @@
-import type { CollectionConfig } from 'payload'
-import { SUBSCRIPTION_SCOPES } from '../../contract'
+import type { CollectionBeforeValidateHook, CollectionConfig } from 'payload'
+import { SUBSCRIPTION_SCOPES, type SubscriptionScope } from '../../contract'
 import { isEditor } from '../access/isEditor'
 import type { Subscription } from '../payload-types'
+import { subscriptionTargetKey } from '../utilities/normalizeEmail'
+import { relationId } from '../utilities/relationId'
 import { bumpThreadStampHooks } from './CommentThreads/bumpHooks'
 
 const SCOPE_LABELS = {
@@ -10,9 +12,20 @@ const SCOPE_LABELS = {
   posts: { de: 'Neue Artikel', en: 'New articles' },
 } as const
 
+/** Keeps `targetKey` in step with the address, scope and article, however the row is written. */
+const fillTargetKey: CollectionBeforeValidateHook<Subscription> = ({ data, originalDoc }) => {
+  if (!data) return data
+  const email = data.email ?? originalDoc?.email
+  const scope = (data.scope ?? originalDoc?.scope) as SubscriptionScope | undefined
+  const article = data.article !== undefined ? data.article : originalDoc?.article
+  if (email && scope) data.targetKey = subscriptionTargetKey(email, scope, relationId(article))
+  return data
+}
+
 /**
- * "Notify me" subscriptions with double opt-in. One row per address and target (scope plus
- * article); it moves pending -> confirmed -> unsubscribed, and back to pending on a new request.
+ * "Notify me" subscriptions with double opt-in. One row per normalised address and target (scope
+ * plus article), enforced by a unique index on `targetKey`; it moves pending -> confirmed ->
+ * unsubscribed, and back to pending on a new request.
  */
 const threadStamp = bumpThreadStampHooks<Subscription>(
   (doc) => doc.article,
@@ -27,13 +40,25 @@ export const Subscriptions: CollectionConfig = {
   },
   access: { read: isEditor, create: () => false, update: isEditor, delete: isEditor },
   // Confirmed followers of an article's comments are counted in its public answer.
-  hooks: { afterChange: [threadStamp.afterChange], afterDelete: [threadStamp.afterDelete] },
+  hooks: {
+    beforeValidate: [fillTargetKey],
+    afterChange: [threadStamp.afterChange],
+    afterDelete: [threadStamp.afterDelete],
+  },
+  indexes: [{ fields: ['targetKey'], unique: true }],
   admin: {
     useAsTitle: 'email',
     defaultColumns: ['email', 'scope', 'article', 'status', 'confirmedAt'],
   },
   fields: [
     { name: 'email', type: 'email', required: true, index: true },
+    // normalised address | scope | article id or "posts"; filled by fillTargetKey, unique.
+    {
+      name: 'targetKey',
+      type: 'text',
+      admin: { hidden: true },
+      label: { de: 'Ziel', en: 'Target' },
+    },
     {
       name: 'scope',
       type: 'select',

@@ -1,5 +1,39 @@
-import type { CollectionConfig } from 'payload'
+import type { CollectionConfig, Endpoint } from 'payload'
 import { isEditor } from '../access/isEditor'
+import { isLocalRequest } from '../access/isLocalRequest'
+
+/**
+ * Payload's create-first-user screen posts here while no editor exists. Only from this machine:
+ * on a server reachable from outside, whoever comes first would otherwise own the admin. (In
+ * production `npm start` does not even start without an editor or ADMIN_EMAIL / ADMIN_PASSWORD.)
+ * Local requests go on to Payload's own handler.
+ */
+const firstRegisterFromLocalhost: Endpoint = {
+  path: '/first-register',
+  method: 'post',
+  handler: async (req) => {
+    if (!isLocalRequest(req.headers))
+      return Response.json(
+        {
+          errors: [
+            {
+              message:
+                'The first editor can only be created from the server itself (localhost), or with ADMIN_EMAIL / ADMIN_PASSWORD.',
+            },
+          ],
+        },
+        { status: 403 },
+      )
+    const builtIn = (req.payload.collections.users.config.endpoints || []).find(
+      (endpoint) =>
+        endpoint.path === '/first-register' &&
+        endpoint.method === 'post' &&
+        endpoint.handler !== firstRegisterFromLocalhost.handler,
+    )
+    if (!builtIn) throw new Error("Payload's first-register endpoint is missing")
+    return builtIn.handler(req)
+  },
+}
 
 export const Users: CollectionConfig = {
   slug: 'users',
@@ -10,5 +44,6 @@ export const Users: CollectionConfig = {
   admin: { useAsTitle: 'email', defaultColumns: ['name', 'email'] },
   auth: true,
   access: { read: isEditor, create: isEditor, update: isEditor, delete: isEditor },
+  endpoints: [firstRegisterFromLocalhost],
   fields: [{ name: 'name', type: 'text', label: { de: 'Name', en: 'Name' } }],
 }

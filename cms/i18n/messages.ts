@@ -26,15 +26,11 @@ const de = {
   pageInvalid: 'Die Seite muss eine ganze Zahl ab 1 sein.',
   limitInvalid: `Pro Seite sind 1 bis ${MAX_THREADS_PER_PAGE} Diskussionen möglich.`,
   // Subscriptions
-  throttled:
-    'Für diese Adresse wurden gerade schon Bestätigungen verschickt. Bitte versuchen Sie es später noch einmal.',
   scopeInvalid:
     'Bitte wählen Sie, worüber Sie benachrichtigt werden möchten (replies, article oder posts).',
   articleRequired: 'Für diese Benachrichtigung fehlt der Artikel.',
   subscriptionConsentRequired: 'Bitte stimmen Sie den E-Mail-Benachrichtigungen zu.',
-  requested:
-    'Fast geschafft: Bitte bestätigen Sie den Link in der E-Mail, die wir Ihnen geschickt haben.',
-  alreadyConfirmed: 'Diese Adresse erhält diese Benachrichtigungen bereits.',
+  requested: 'Wenn die Adresse abonniert werden kann, ist eine Bestätigungs-E-Mail unterwegs.',
   subscriptionConsentText:
     'Ich möchte per E-Mail benachrichtigt werden und kann das jederzeit abbestellen.',
   // Requests in general
@@ -63,6 +59,10 @@ const de = {
   subscribe: 'Abonnieren',
   scopeArticle: 'neuen Kommentaren zu diesem Artikel',
   scopePosts: 'neuen Artikeln',
+  // HTML pages: confirm
+  confirmTitle: 'Benachrichtigungen bestätigen',
+  confirmQuestion: 'Sollen E-Mail-Benachrichtigungen an {email} gehen?',
+  confirmButton: 'Jetzt bestätigen',
   // HTML pages: unsubscribe
   unsubscribeTitle: 'Benachrichtigungen abbestellen',
   unsubscribeQuestion: 'Keine weiteren E-Mails an {email}?',
@@ -97,12 +97,10 @@ const en: Record<MessageKey, string> = {
   notifyInvalid: 'The notification must be none, replies or article.',
   pageInvalid: 'The page must be a whole number from 1.',
   limitInvalid: `A page holds 1 to ${MAX_THREADS_PER_PAGE} threads.`,
-  throttled: 'Confirmation emails were just sent to this address. Please try again later.',
   scopeInvalid: 'Please choose what to be notified about (replies, article or posts).',
   articleRequired: 'The article for this notification is missing.',
   subscriptionConsentRequired: 'Please agree to the email notifications.',
-  requested: 'Almost done: please confirm the link in the email we sent you.',
-  alreadyConfirmed: 'This address already gets these notifications.',
+  requested: 'If the address can be subscribed, a confirmation email is on its way',
   subscriptionConsentText: 'I want to be notified by email and can unsubscribe at any time.',
   requestBodyInvalid: 'The request body is not a valid JSON object or form.',
   editorsOnly: 'For logged-in editors only.',
@@ -127,6 +125,9 @@ const en: Record<MessageKey, string> = {
   subscribe: 'Subscribe',
   scopeArticle: 'new comments on this article',
   scopePosts: 'new articles',
+  confirmTitle: 'Confirm notifications',
+  confirmQuestion: 'Send email notifications to {email}?',
+  confirmButton: 'Confirm now',
   unsubscribeTitle: 'Unsubscribe',
   unsubscribeQuestion: 'No more emails to {email}?',
   unsubscribeButton: 'Unsubscribe now',

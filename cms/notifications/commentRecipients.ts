@@ -1,6 +1,7 @@
 import type { PayloadRequest, Where } from 'payload'
 import { findComment } from '../comments/queries'
 import type { Comment, Subscription } from '../payload-types'
+import { normalizeEmail, subscriptionTargetKey } from '../utilities/normalizeEmail'
 import { relationId } from '../utilities/relationId'
 
 export type Recipient = { email: string; kind: 'comment' | 'reply'; subscription: Subscription }
@@ -15,7 +16,7 @@ export async function commentRecipients(
   comment: Comment,
 ): Promise<Recipient[]> {
   const articleId = relationId(comment.article)
-  const author = comment.authorEmail?.toLowerCase()
+  const author = comment.authorEmail ? normalizeEmail(comment.authorEmail) : undefined
   const confirmed = (scope: 'article' | 'replies', extra: Where[] = []) =>
     req.payload.find({
       collection: 'subscriptions',
@@ -36,13 +37,13 @@ export async function commentRecipients(
   const recipients = new Map<string, Recipient>()
   const parentId = relationId(comment.parent)
   if (parentId !== null) {
-    const parentAuthor = (
-      await findComment(req.payload, String(parentId), req)
-    )?.authorEmail?.toLowerCase()
-    if (parentAuthor) {
-      for (const subscription of (await confirmed('replies', [{ email: { equals: parentAuthor } }]))
+    const parentAuthor = (await findComment(req.payload, String(parentId), req))?.authorEmail
+    if (parentAuthor && articleId !== null) {
+      // The target's one row, whichever spelling of the address it was last requested with.
+      const target = subscriptionTargetKey(parentAuthor, 'replies', articleId)
+      for (const subscription of (await confirmed('replies', [{ targetKey: { equals: target } }]))
         .docs) {
-        recipients.set(subscription.email, {
+        recipients.set(normalizeEmail(subscription.email), {
           email: subscription.email,
           kind: 'reply',
           subscription,
@@ -51,8 +52,9 @@ export async function commentRecipients(
     }
   }
   for (const subscription of (await confirmed('article')).docs) {
-    if (!recipients.has(subscription.email))
-      recipients.set(subscription.email, {
+    const mailbox = normalizeEmail(subscription.email)
+    if (!recipients.has(mailbox))
+      recipients.set(mailbox, {
         email: subscription.email,
         kind: 'comment',
         subscription,

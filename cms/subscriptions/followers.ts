@@ -1,7 +1,8 @@
 import type { Payload } from 'payload'
 import type { Article } from '../payload-types'
+import { normalizeEmail } from '../utilities/normalizeEmail'
 
-/** Distinct confirmed addresses following an article's comments (scopes replies and article). */
+/** Distinct confirmed mailboxes (normalised addresses) following an article's comments (scopes replies and article). */
 export async function countFollowers(payload: Payload, articleId: Article['id']): Promise<number> {
   const { docs } = await payload.find({
     collection: 'subscriptions',
@@ -17,5 +18,5 @@ export async function countFollowers(payload: Payload, articleId: Article['id'])
     depth: 0,
     overrideAccess: true,
   })
-  return new Set(docs.map((d) => d.email)).size
+  return new Set(docs.map((d) => normalizeEmail(d.email))).size
 }

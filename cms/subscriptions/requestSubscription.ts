@@ -1,18 +1,22 @@
-import type { PayloadRequest, Where } from 'payload'
+import { ValidationError, type PayloadRequest } from 'payload'
 import { CONFIRM_TTL_MS, type SubscriptionScope } from '../../contract'
 import { confirmUrl } from '../config/urls'
 import { queueEmails } from '../email/queueEmails'
 import { confirmationEmail } from '../email/templates/confirmation'
 import type { Locale } from '../http/locale'
-import { fieldError } from '../http/responses'
-import { message } from '../i18n/messages'
 import type { PublishedArticle } from '../collections/Articles/queries'
+import type { Subscription } from '../payload-types'
 import { newToken } from '../security/tokens'
+import { normalizeEmail, subscriptionTargetKey } from '../utilities/normalizeEmail'
 
-/** Per address: at most this many confirmation emails a day, and one per target every 10 minutes. */
+/**
+ * Per mailbox (normalised address): at most this many confirmation emails a day, and one per
+ * target every 10 minutes.
+ */
 export const THROTTLE = { perDay: 5, perTargetMs: 10 * 60 * 1000 }
 
 export type SubscriptionRequest = {
+  /** as typed: the confirmation goes here */
   email: string
   scope: SubscriptionScope
   article: PublishedArticle | null
@@ -20,31 +24,58 @@ export type SubscriptionRequest = {
   consentText: string
 }
 
+/** What happened; never told to the requester (the public answer is the same for all). */
+export type RequestOutcome = 'sent' | 'confirmed' | 'throttled'
+
+// Requests for one mailbox run one after another in this process, so a burst of them sees each
+// other's rows and emails (the throttle holds); across processes the unique targetKey still keeps
+// one row per target.
+const queues = new Map<string, Promise<unknown>>()
+async function oneAtATime<T>(key: string, work: () => Promise<T>): Promise<T> {
+  const before = queues.get(key) ?? Promise.resolve()
+  const run = before.then(work, work)
+  const settled = run.catch(() => undefined)
+  queues.set(key, settled)
+  try {
+    return await run
+  } finally {
+    if (queues.get(key) === settled) queues.delete(key)
+  }
+}
+
 /**
- * Double opt-in: records the request and queues one confirmation email. An address already
- * confirmed for this target is not asked again. Throttled, so nobody can mail-bomb a stranger.
+ * Double opt-in: records the request on the target's one row (created, or updated when it
+ * exists) and queues one confirmation email. A confirmed target is left alone and gets no email;
+ * a throttled request changes nothing, so nobody can mail-bomb a stranger.
  */
-export async function requestSubscription(
+export function requestSubscription(
   req: PayloadRequest,
   request: SubscriptionRequest,
-): Promise<'pending' | 'confirmed'> {
+): Promise<RequestOutcome> {
+  return oneAtATime(normalizeEmail(request.email), () => request_(req, request))
+}
+
+async function request_(
+  req: PayloadRequest,
+  request: SubscriptionRequest,
+): Promise<RequestOutcome> {
   const { payload } = req
   const { email, scope, article, locale } = request
-  const target: Where[] = [
-    { email: { equals: email } },
-    { scope: { equals: scope } },
-    article ? { article: { equals: article.id } } : { article: { exists: false } },
-  ]
-  const existing = (
-    await payload.find({
-      collection: 'subscriptions',
-      where: { and: target },
-      limit: 1,
-      depth: 0,
-      overrideAccess: true,
-      req,
-    })
-  ).docs[0]
+  const mailbox = normalizeEmail(email)
+  const targetKey = subscriptionTargetKey(email, scope, article?.id)
+  const findTarget = async (): Promise<Subscription | undefined> =>
+    (
+      await payload.find({
+        collection: 'subscriptions',
+        where: { targetKey: { equals: targetKey } },
+        limit: 1,
+        depth: 0,
+        overrideAccess: true,
+        req,
+      })
+    ).docs[0]
+
+  let existing = await findTarget()
   if (existing?.status === 'confirmed') return 'confirmed'
 
   const since = (ms: number) => new Date(Date.now() - ms).toISOString()
@@ -52,7 +83,7 @@ export async function requestSubscription(
     collection: 'email-deliveries',
     where: {
       and: [
-        { to: { equals: email } },
+        { recipientKey: { equals: mailbox } },
         { kind: { equals: 'confirmation' } },
         { createdAt: { greater_than: since(24 * 60 * 60 * 1000) } },
       ],
@@ -68,12 +99,10 @@ export async function requestSubscription(
     existing?.status === 'pending' &&
     recent.docs.some(
       (d) =>
-        d.eventKey.startsWith(`confirm:${existing.id}:`) &&
+        d.eventKey.startsWith(`confirm:${existing!.id}:`) &&
         d.createdAt > since(THROTTLE.perTargetMs),
     )
-  if (recent.docs.length >= THROTTLE.perDay || sameTargetRecently) {
-    throw fieldError(429, 'email', message(locale, 'throttled'))
-  }
+  if (recent.docs.length >= THROTTLE.perDay || sameTargetRecently) return 'throttled'
 
   const { token, hash } = newToken()
   const data = {
@@ -88,15 +117,27 @@ export async function requestSubscription(
     confirmExpiresAt: new Date(Date.now() + CONFIRM_TTL_MS).toISOString(),
     unsubscribedAt: null,
   }
-  const subscription = existing
-    ? await payload.update({
+  const update = (id: Subscription['id']) =>
+    payload.update({ collection: 'subscriptions', id, data, overrideAccess: true, req })
+  let subscription: Subscription
+  if (existing) subscription = await update(existing.id)
+  else {
+    try {
+      subscription = await payload.create({
         collection: 'subscriptions',
-        id: existing.id,
         data,
         overrideAccess: true,
         req,
       })
-    : await payload.create({ collection: 'subscriptions', data, overrideAccess: true, req })
+    } catch (error) {
+      // Another process created the target in the meantime: the unique index refused a twin.
+      if (!(error instanceof ValidationError)) throw error
+      existing = await findTarget()
+      if (!existing) throw error
+      if (existing.status === 'confirmed') return 'confirmed'
+      subscription = await update(existing.id)
+    }
+  }
 
   const rendered = confirmationEmail({
     locale,
@@ -108,7 +149,7 @@ export async function requestSubscription(
   await queueEmails(req, `confirm:${subscription.id}:${Date.now()}`, [
     { to: email, kind: 'confirmation', rendered },
   ])
-  return 'pending'
+  return 'sent'
 }
 
 /** Unconfirmed requests older than 7 days are deleted: no consent, no data. */

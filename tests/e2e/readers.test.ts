@@ -133,9 +133,14 @@ describe('readers on the seed article', () => {
     })
     await expect.poll(() => anna.getByText('wartet auf Freigabe').first().isVisible()).toBe(true)
 
-    // Double opt-in: the confirmation link in the email, opened in the browser.
+    // Double opt-in: the confirmation link in the email, opened in the browser, shows a button
+    // (link scanners open links too); pressing it confirms and leads to the site.
     const confirmation = await mailTo('anna@example.de', /^Bitte bestätigen/)
     await anna.goto(/https?:\/\/\S+confirm\?token=\S+/.exec(confirmation.text)![0])
+    await expect
+      .poll(() => anna.getByRole('heading', { name: 'Benachrichtigungen bestätigen' }).isVisible())
+      .toBe(true)
+    await anna.getByRole('button', { name: 'Jetzt bestätigen' }).click()
     await expect.poll(() => anna.url()).toBe(`${stack.site}${SUBSCRIPTION_PAGES.confirmed}`)
     await expect
       .poll(() => anna.getByRole('heading', { name: 'Benachrichtigung bestätigt' }).isVisible())

@@ -39,3 +39,43 @@ describe('npm start with a bad DATABASE_URI', () => {
     ])
   }, 30_000)
 })
+
+describe('npm start without an editor in production', () => {
+  it('refuses with one clear line and exit 1 when ADMIN_EMAIL / ADMIN_PASSWORD are missing', async () => {
+    const fresh = tempEnv()
+    try {
+      const result = await runScript('scripts/bootstrap.ts', [], {
+        ...fresh.env,
+        NODE_ENV: 'production',
+      })
+      expect(result.code).toBe(1)
+      expect(result.stderr.trim().split('\n')).toEqual([
+        'No editor yet: set ADMIN_EMAIL and ADMIN_PASSWORD for the first start in production.',
+      ])
+      // npm run dev goes on: the first editor registers in the admin on localhost.
+      const dev = await runScript('scripts/bootstrap.ts', ['--dev'], {
+        ...fresh.env,
+        NODE_ENV: 'production',
+      })
+      expect(dev.code).toBe(0)
+      expect(dev.stdout).toContain('create the first one in the admin')
+      // With them, the same start creates the editor and goes on.
+      const withAdmin = await runScript('scripts/bootstrap.ts', [], {
+        ...fresh.env,
+        NODE_ENV: 'production',
+        ADMIN_EMAIL: 'chefin@example.de',
+        ADMIN_PASSWORD: 'ein-langes-passwort',
+      })
+      expect(withAdmin.code).toBe(0)
+      expect(withAdmin.stdout).toContain('Editor chefin@example.de created')
+      // Once an editor exists, no ADMIN_* is needed any more.
+      const again = await runScript('scripts/bootstrap.ts', [], {
+        ...fresh.env,
+        NODE_ENV: 'production',
+      })
+      expect(again.code).toBe(0)
+    } finally {
+      fresh.cleanup()
+    }
+  }, 90_000)
+})

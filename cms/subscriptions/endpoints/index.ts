@@ -1,5 +1,5 @@
-import { confirm } from './confirm'
+import { confirm, confirmPage } from './confirm'
 import { subscribe } from './subscribe'
 import { unsubscribe, unsubscribePage } from './unsubscribe'
 
-export const subscriptionEndpoints = [subscribe, confirm, unsubscribePage, unsubscribe]
+export const subscriptionEndpoints = [subscribe, confirmPage, confirm, unsubscribePage, unsubscribe]

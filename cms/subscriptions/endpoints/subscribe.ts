@@ -12,7 +12,11 @@ import { subscribeFormErrorPage } from '../formErrorPage'
 import { subscribeInput } from '../input'
 import { purgeExpiredRequests, requestSubscription } from '../requestSubscription'
 
-/** POST /api/public/subscriptions { email, scope, article?, consent } -> 202 (JSON), or 303 back for the no-JS form. */
+/**
+ * POST /api/public/subscriptions { email, scope, article?, consent } -> 202 (JSON), or 303 back
+ * for the no-JS form. The answer is the same whether the address is new, pending, confirmed or
+ * throttled: nobody learns who follows what.
+ */
 export const subscribe = publicEndpoint('post', '/public/subscriptions', async (req) => {
   const { data, isForm } = await readBody(req)
   const locale = requestLocale(req.headers, data.lang)
@@ -30,7 +34,7 @@ export const subscribe = publicEndpoint('post', '/public/subscriptions', async (
   // New-article notices belong to no article, even when the form sent one along.
   const slug = scope === 'posts' ? undefined : input.value.article
 
-  const status = await inTransaction(req, async () => {
+  await inTransaction(req, async () => {
     const article = slug ? await findPublishedArticle(req.payload, slug, req) : null
     if (slug && !article) throw fieldError(404, 'article', message(locale, 'articleNotFound'))
     await purgeExpiredRequests(req)
@@ -48,9 +52,6 @@ export const subscribe = publicEndpoint('post', '/public/subscriptions', async (
       status: 303,
       headers: { location: `${back}#${FORM_ANCHORS.subscriptionRequested}` },
     })
-  const body: SubscribeResult = {
-    status,
-    message: message(locale, status === 'confirmed' ? 'alreadyConfirmed' : 'requested'),
-  }
+  const body: SubscribeResult = { status: 'pending', message: message(locale, 'requested') }
   return Response.json(body, { status: 202 })
 })
