@@ -233,6 +233,18 @@ export interface Comment {
   editedAt?: string | null;
   deleted?: boolean | null;
   consentAt?: string | null;
+  spamReason?:
+    | (
+        | 'honeypot'
+        | 'tokenMissing'
+        | 'tooFast'
+        | 'tooManyLinks'
+        | 'blockedWord'
+        | 'blockedEmail'
+        | 'blockedDomain'
+        | 'duplicate'
+      )
+    | null;
   editorsNotified?: boolean | null;
   html?: string | null;
   htmlVersion?: number | null;
@@ -248,6 +260,7 @@ export interface CommentReaction {
   id: number;
   comment: number | Comment;
   readerHash: string;
+  clientHash?: string | null;
   value: 'up' | 'down';
   updatedAt: string;
   createdAt: string;
@@ -615,6 +628,7 @@ export interface CommentsSelect<T extends boolean = true> {
   editedAt?: T;
   deleted?: T;
   consentAt?: T;
+  spamReason?: T;
   editorsNotified?: T;
   html?: T;
   htmlVersion?: T;
@@ -629,6 +643,7 @@ export interface CommentsSelect<T extends boolean = true> {
 export interface CommentReactionsSelect<T extends boolean = true> {
   comment?: T;
   readerHash?: T;
+  clientHash?: T;
   value?: T;
   updatedAt?: T;
   createdAt?: T;
@@ -827,6 +842,14 @@ export interface CommentSetting {
    * Replies below this depth attach at the deepest level (as WordPress does).
    */
   maxDepth?: number | null;
+  /**
+   * A comment with more links in its text is stored as spam.
+   */
+  maxLinks?: number | null;
+  /**
+   * One entry a line: an email address (spam@example.com), a domain (example.com: email, website and links in the text, subdomains too) or a word or phrase (whole words, any case). Hits are stored as spam. Lines starting with # are notes.
+   */
+  blocklist?: string | null;
   updatedAt?: string | null;
   createdAt?: string | null;
 }
@@ -854,6 +877,8 @@ export interface SiteBuild {
 export interface CommentSettingsSelect<T extends boolean = true> {
   moderation?: T;
   maxDepth?: T;
+  maxLinks?: T;
+  blocklist?: T;
   updatedAt?: T;
   createdAt?: T;
   globalType?: T;

@@ -42,6 +42,7 @@ const texts = {
         'Ich bin einverstanden, dass meine Angaben zur Bearbeitung des Kommentars gespeichert werden (',
       consentLink: 'Datenschutzerklärung',
       consentAfter: ').',
+      trap: 'Dieses Feld bitte leer lassen',
     },
     notify: {
       label: 'Benachrichtige mich zu:',
@@ -130,6 +131,7 @@ const texts = {
       consentBefore: 'I agree that my details are stored to process this comment (',
       consentLink: 'privacy policy',
       consentAfter: ').',
+      trap: 'Please leave this field empty',
     },
     notify: {
       label: 'Notify me of:',

@@ -36,6 +36,10 @@ export const queueNotifications: CollectionAfterChangeHook<Comment> = async ({
       input: { commentId: String(doc.id) },
       req,
     })
-  if (operation === 'create' && doc.status === 'pending') await requestEditorNotice(req)
+  // Only 'pending' waits for the editors: spam never asks for their attention.
+  const nowPending =
+    doc.status === 'pending' &&
+    (operation === 'create' || (context.authorEdit === true && previousDoc?.status !== 'pending'))
+  if (nowPending) await requestEditorNotice(req)
   return doc
 }
