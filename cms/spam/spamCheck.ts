@@ -36,7 +36,8 @@ const LINK = /\bhttps?:\/\/[^\s<>()"']+|\bwww\.[^\s<>()"']+/gi
 const DOMAIN = /^(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z]{2,}$/
 
 /** The links (http(s)://… or www.…) in a comment's text. */
-export const linksIn = (text: string): string[] => text.match(LINK) ?? []
+export const linksIn = (text: string): string[] =>
+  (text.match(LINK) ?? []).map((link) => link.replace(/[.,;:!?]+$/, ''))
 
 const hostOf = (link: string): string | null => {
   try {
