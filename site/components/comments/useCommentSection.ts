@@ -225,7 +225,17 @@ export function useCommentSection({ slug, apiBase, lang, initial, formToken = nu
       expired(id, result.status)
       return failure(result)
     }
-    dispatch({ type: 'edited', id, comment: result.data.comment, source: body, announce: t.saved })
+    const { comment } = result.data
+    dispatch({
+      type: 'edited',
+      id,
+      comment,
+      source: body,
+      announce:
+        comment.status === 'pending' && !waiting.some((c) => c.id === id)
+          ? t.savedPending
+          : t.saved,
+    })
     return null
   }
 
