@@ -210,17 +210,21 @@ describe('the no-JS form', () => {
 
   it('answers bad input with a page that names the problem and keeps what was typed', async () => {
     const before = await commentCount()
+    const formToken = agedFormToken()
     const response = await form({
       name: 'Ohne JS',
       email: 'kaputt',
       body: 'Mein <langer> Text',
       consent: 'on',
+      formToken,
     })
     expect(response.status).toBe(400)
     const html = await response.text()
     expect(html).toContain('Bitte geben Sie eine gültige E-Mail-Adresse an.')
     expect(html).toContain('Mein &lt;langer&gt; Text')
     expect(html).toContain('value="Ohne JS"')
+    // The form's first token goes along: the time it was first shown still counts.
+    expect(html).toContain(`<input type="hidden" name="formToken" value="${formToken}">`)
     expect(await commentCount()).toBe(before)
   })
 })
