@@ -236,6 +236,18 @@ export interface Comment {
   editedAt?: string | null;
   deleted?: boolean | null;
   consentAt?: string | null;
+  spamReason?:
+    | (
+        | 'honeypot'
+        | 'tokenMissing'
+        | 'tooFast'
+        | 'tooManyLinks'
+        | 'blockedWord'
+        | 'blockedEmail'
+        | 'blockedDomain'
+        | 'duplicate'
+      )
+    | null;
   editorsNotified?: boolean | null;
   html?: string | null;
   htmlVersion?: number | null;
@@ -251,6 +263,7 @@ export interface CommentReaction {
   id: number;
   comment: number | Comment;
   readerHash: string;
+  clientHash?: string | null;
   value: 'up' | 'down';
   updatedAt: string;
   createdAt: string;
@@ -640,6 +653,7 @@ export interface CommentsSelect<T extends boolean = true> {
   editedAt?: T;
   deleted?: T;
   consentAt?: T;
+  spamReason?: T;
   editorsNotified?: T;
   html?: T;
   htmlVersion?: T;
@@ -654,6 +668,7 @@ export interface CommentsSelect<T extends boolean = true> {
 export interface CommentReactionsSelect<T extends boolean = true> {
   comment?: T;
   readerHash?: T;
+  clientHash?: T;
   value?: T;
   updatedAt?: T;
   createdAt?: T;
@@ -871,6 +886,14 @@ export interface CommentSetting {
    * A follower gets at most one email per article per window; the first comment after a quiet time goes out at once, later ones collect. 0 = every comment at once.
    */
   digestMinutes?: number | null;
+  /**
+   * A comment with more links in its text is stored as spam.
+   */
+  maxLinks?: number | null;
+  /**
+   * One entry a line: an email address (spam@example.com), a domain (example.com: email, website and links in the text, subdomains too) or a word or phrase (whole words, any case). Hits are stored as spam. Lines starting with # are notes.
+   */
+  blocklist?: string | null;
   updatedAt?: string | null;
   createdAt?: string | null;
 }
@@ -899,6 +922,8 @@ export interface CommentSettingsSelect<T extends boolean = true> {
   moderation?: T;
   maxDepth?: T;
   digestMinutes?: T;
+  maxLinks?: T;
+  blocklist?: T;
   updatedAt?: T;
   createdAt?: T;
   globalType?: T;

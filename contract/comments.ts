@@ -88,6 +88,24 @@ export interface NewCommentBody {
   parent?: string
   notify?: Notify
   lang?: string
+  /**
+   * The signed time the form was shown (FORM_TOKEN_HEADER of GET …/comments, GET …/form-token, or
+   * the static form's hidden field). Missing, forged or younger than MIN_FILL_MS: held as spam.
+   */
+  formToken?: string
+  /** The honeypot: hidden from people, so it stays empty; anything in it marks the comment spam. */
+  homepage?: string
+}
+
+/** Response header of GET …/comments with a fresh form token (not in the body: that is cached). */
+export const FORM_TOKEN_HEADER = 'X-Form-Token'
+
+/** A comment posted sooner than this after its form token was made counts as spam. */
+export const MIN_FILL_MS = 3000
+
+/** 200 to GET /api/public/form-token. */
+export interface FormTokenResult {
+  formToken: string
 }
 
 /** 201 to a JSON POST. */

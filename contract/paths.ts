@@ -29,6 +29,7 @@ export const apiPaths = {
   comment: (id: string) => `/api/public/comments/${encodeURIComponent(id)}`,
   reactions: (id: string) => `/api/public/comments/${encodeURIComponent(id)}/reactions`,
   subscriptions: '/api/public/subscriptions',
+  formToken: '/api/public/form-token',
   shareCount: (slug: string) => `/api/public/articles/${encodeURIComponent(slug)}/shares`,
   share: (slug: string, network: string) =>
     `/api/public/share/${encodeURIComponent(slug)}/${encodeURIComponent(network)}`,

@@ -39,6 +39,8 @@ export function commentFormErrorPage(args: {
       { name: 'body', label: t('fieldComment'), type: 'textarea' },
       { name: 'parent', type: 'hidden' },
       { name: 'lang', type: 'hidden' },
+      // The form's original token: the time it was first shown still counts.
+      { name: 'formToken', type: 'hidden' },
       {
         name: 'notify',
         label: t('notifyLabel'),

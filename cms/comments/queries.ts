@@ -36,7 +36,11 @@ export async function findComment(
   return docs[0] ?? null
 }
 
-/** all: hold every comment; first: hold until the address has one approved comment; none: publish. */
+/**
+ * all: hold every comment; none: publish; first: publish only when the address is known, that is
+ * its owner confirmed it by email (a confirmed subscription of any scope). Typing an address that
+ * has approved comments is not enough: anyone can type it.
+ */
 export async function initialStatus(
   payload: Payload,
   policy: ModerationPolicy,
@@ -45,13 +49,48 @@ export async function initialStatus(
 ): Promise<Comment['status']> {
   if (policy === 'none') return 'approved'
   if (policy === 'all') return 'pending'
+  return (await addressConfirmed(payload, email, req)) ? 'approved' : 'pending'
+}
+
+/** Whether the owner of this (lower-cased) address confirmed it by email: a confirmed subscription. */
+export async function addressConfirmed(
+  payload: Payload,
+  email: string,
+  req?: PayloadRequest,
+): Promise<boolean> {
   const { totalDocs } = await payload.count({
-    collection: 'comments',
-    where: { and: [{ authorEmail: { equals: email } }, { status: { equals: 'approved' } }] },
+    collection: 'subscriptions',
+    where: { and: [{ email: { equals: email } }, { status: { equals: 'confirmed' } }] },
     overrideAccess: true,
     req,
   })
-  return totalDocs > 0 ? 'approved' : 'pending'
+  return totalDocs > 0
+}
+
+/** How far back the same text on the same article counts as a duplicate. */
+export const DUPLICATE_WINDOW_MS = 24 * 60 * 60 * 1000
+
+/** Whether this article got the same text (any author, any status) within DUPLICATE_WINDOW_MS. */
+export async function isDuplicate(
+  payload: Payload,
+  articleId: Article['id'],
+  body: string,
+  req?: PayloadRequest,
+): Promise<boolean> {
+  const since = new Date(Date.now() - DUPLICATE_WINDOW_MS).toISOString()
+  const { totalDocs } = await payload.count({
+    collection: 'comments',
+    where: {
+      and: [
+        { article: { equals: articleId } },
+        { body: { equals: body } },
+        { createdAt: { greater_than: since } },
+      ],
+    },
+    overrideAccess: true,
+    req,
+  })
+  return totalDocs > 0
 }
 
 export const hasVisibleReplies = async (

@@ -1,6 +1,5 @@
 import * as migration_20261128_101535_initial from './20261128_101535_initial';
-import * as migration_20261128_111318_comment_pages from './20261128_111318_comment_pages';
-import * as migration_20261128_113602_subscription_targets from './20261128_113602_subscription_targets';
+import * as migration_20261128_115527_public_surface from './20261128_115527_public_surface';
 
 export const migrations = [
   {
@@ -9,13 +8,8 @@ export const migrations = [
     name: '20261128_101535_initial',
   },
   {
-    up: migration_20261128_111318_comment_pages.up,
-    down: migration_20261128_111318_comment_pages.down,
-    name: '20261128_111318_comment_pages',
-  },
-  {
-    up: migration_20261128_113602_subscription_targets.up,
-    down: migration_20261128_113602_subscription_targets.down,
-    name: '20261128_113602_subscription_targets'
+    up: migration_20261128_115527_public_surface.up,
+    down: migration_20261128_115527_public_surface.down,
+    name: '20261128_115527_public_surface'
   },
 ];

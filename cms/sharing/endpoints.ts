@@ -1,11 +1,13 @@
-import type { Where } from 'payload'
-import { SHARE_NETWORK_NAMES, type ShareCount } from '../../contract'
+import type { Payload, Where } from 'payload'
+import { SHARE_NETWORK_NAMES, type ShareCount, type ShareNetwork } from '../../contract'
 import { findPublishedArticle } from '../collections/Articles/queries'
 import { articleUrl } from '../config/urls'
 import { requestLocale, type Locale } from '../http/locale'
 import { publicEndpoint } from '../http/publicEndpoint'
 import { fieldError } from '../http/responses'
 import { message } from '../i18n/messages'
+import type { Article } from '../payload-types'
+import { isBot } from './bots'
 import { isShareNetwork, SHARE_NETWORKS } from './networks'
 
 const notFound = (locale: Locale) => fieldError(404, 'slug', message(locale, 'articleNotFound'))
@@ -22,37 +24,56 @@ export const share = publicEndpoint('get', '/public/share/:slug/:network', async
     )
   const article = await findPublishedArticle(req.payload, String(req.routeParams?.slug ?? ''))
   if (!article) throw notFound(locale)
-  const where: Where = {
-    and: [{ article: { equals: article.id } }, { network: { equals: network } }],
-  }
-  const counter = (
-    await req.payload.find({
-      collection: 'shares',
-      where,
-      limit: 1,
-      depth: 0,
-      overrideAccess: true,
-    })
-  ).docs[0]
-  if (counter)
-    await req.payload.update({
-      collection: 'shares',
-      id: counter.id,
-      data: { count: counter.count + 1 },
-      overrideAccess: true,
-    })
-  else
-    await req.payload.create({
-      collection: 'shares',
-      data: { article: article.id, network, count: 1 },
-      overrideAccess: true,
-    })
+  // Bots (link previews, crawlers) are sent on, but not counted.
+  if (!isBot(req.headers.get('user-agent'))) await countClick(req.payload, article.id, network)
   const target = SHARE_NETWORKS[network](articleUrl(article.slug), article.title)
   return new Response(null, {
     status: 302,
     headers: { location: target, 'cache-control': 'no-store' },
   })
 })
+
+/**
+ * One more click, atomically: the counter row is created once (a concurrent first click that
+ * loses the race on the unique index finds the winner's row), then incremented in the database
+ * (`count + 1` in SQL, `$inc` in MongoDB, through the adapter's updateOne), never read and
+ * written back, so concurrent clicks all count.
+ */
+async function countClick(payload: Payload, articleId: Article['id'], network: ShareNetwork) {
+  const where: Where = {
+    and: [{ article: { equals: articleId } }, { network: { equals: network } }],
+  }
+  const find = async () =>
+    (
+      await payload.find({
+        collection: 'shares',
+        where,
+        limit: 1,
+        depth: 0,
+        overrideAccess: true,
+      })
+    ).docs[0]
+  let counter = await find()
+  if (!counter) {
+    try {
+      await payload.create({
+        collection: 'shares',
+        data: { article: articleId, network, count: 1 },
+        overrideAccess: true,
+      })
+      return
+    } catch (error) {
+      counter = await find()
+      if (!counter) throw error
+    }
+  }
+  await payload.db.updateOne({
+    collection: 'shares',
+    id: counter.id,
+    data: { count: { $inc: 1 } },
+    returning: false,
+  })
+}
 
 /** GET /api/public/articles/:slug/shares -> { total } */
 export const shareCount = publicEndpoint('get', '/public/articles/:slug/shares', async (req) => {

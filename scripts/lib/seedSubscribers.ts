@@ -1,3 +1,4 @@
+import { remoteFormToken } from './formToken'
 import path from 'node:path'
 import type { Payload } from 'payload'
 import { apiPaths, type CreatedComment } from '../../contract'
@@ -50,8 +51,9 @@ export async function postComment(cmsUrl: string, email = 'autor@example.de'): P
     body: JSON.stringify({
       name: 'Autor',
       email,
-      body: 'Ein neuer Kommentar für alle.',
+      body: `Ein neuer Kommentar für alle (${new Date().toISOString()}).`,
       consent: true,
+      formToken: await remoteFormToken(cmsUrl),
     }),
   })
   const { comment } = (await response.json()) as CreatedComment

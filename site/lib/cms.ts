@@ -7,6 +7,7 @@ import {
   type CommentsData,
   type CommentsPagination,
   type CommentStats,
+  type FormTokenResult,
   type PublicComment,
   type ShareCount,
 } from '../../contract'
@@ -174,6 +175,25 @@ export async function fetchComments(slug: string, page = 1): Promise<CommentsDat
   if (!parsed.success)
     throw new Error(`Unexpected comments from ${url}: ${z.prettifyError(parsed.error)}`)
   return parsed.data
+}
+
+const formTokenResult: z.ZodType<FormTokenResult, unknown> = z.object({ formToken: z.string() })
+let buildFormToken: Promise<string> | undefined
+
+/**
+ * The form token of the static comment forms (the no-JS post sends it): one per build, minted by
+ * the CMS now, so it is long past MIN_FILL_MS when a reader posts. A build without one would
+ * ship forms whose every post lands as spam: a failure stops the build.
+ */
+export function fetchFormToken(): Promise<string> {
+  buildFormToken ??= (async () => {
+    const url = `${CMS_URL}${apiPaths.formToken}`
+    const response = await get(url)
+    if (!response.ok) throw new Error(`CMS answered ${response.status} for ${url}`)
+    return formTokenResult.parse(await response.json()).formToken
+  })()
+  buildFormToken.catch(() => (buildFormToken = undefined))
+  return buildFormToken
 }
 
 const shareCount: z.ZodType<ShareCount, unknown> = z.object({ total: z.number() })

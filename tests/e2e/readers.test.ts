@@ -1,6 +1,6 @@
 import type { Browser, Locator, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { articlePath, FORM_ANCHORS, SUBSCRIPTION_PAGES } from '../../contract'
+import { articlePath, FORM_ANCHORS, MIN_FILL_MS, SUBSCRIPTION_PAGES } from '../../contract'
 import { launchChromium } from '../../scripts/lib/chromium'
 import { eventually } from '../../scripts/lib/eventually'
 import { startFakeResend, type FakeResend } from '../../scripts/lib/fakeResend'
@@ -36,6 +36,8 @@ async function writeComment(
   form: Locator,
   fields: { name: string; email: string; body: string; notify?: string },
 ): Promise<void> {
+  // A person needs longer than MIN_FILL_MS to write a comment; a faster post is held as spam.
+  await form.page().waitForTimeout(MIN_FILL_MS)
   await form.getByLabel(/^Name/).fill(fields.name)
   await form.getByLabel(/^E-Mail/).fill(fields.email)
   await form.getByLabel(/^Kommentar/).fill(fields.body)

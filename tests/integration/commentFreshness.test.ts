@@ -1,3 +1,4 @@
+import { remoteFormToken } from '../../scripts/lib/formToken'
 import { afterAll, describe, expect, it } from 'vitest'
 import {
   apiPaths,
@@ -50,6 +51,7 @@ describe('two CMS processes on one database', () => {
       email: 'anna@example.de',
       body: 'Zuerst in A geschrieben.',
       consent: true,
+      formToken: await remoteFormToken(a.url),
     })
     const { comment, editToken } = posted.json as CreatedComment
     expect(await msUntil(readB, (d) => !!find(d.comments, comment.id))).toBeLessThan(1000)

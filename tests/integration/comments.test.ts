@@ -14,6 +14,7 @@ import {
 } from '../../contract'
 import { paragraph } from '../../scripts/lib/lexical'
 import { startLocalCms, type LocalCms } from '../../scripts/lib/localCms'
+import { agedFormToken } from '../helpers/formToken'
 import { publicApi } from '../helpers/publicApi'
 
 const SLUG = 'social-media-nutzen-mittelstand'
@@ -26,8 +27,10 @@ let counter = 0
 const valid = (extra: Record<string, unknown> = {}) => ({
   name: 'Wolfgang Klein',
   email: `leser${++counter}@example.de`,
-  body: 'Hat jemand eine Idee, wie man kleineren Betrieben Social Media schmackhafter machen kann?',
+  // Each text once: the same text on the same article within 24 hours is a duplicate (spam).
+  body: `Hat jemand eine Idee, wie man kleineren Betrieben Social Media schmackhafter machen kann? (${counter})`,
   consent: true,
+  formToken: agedFormToken(),
   ...extra,
 })
 const post = (body: unknown, slug = SLUG, headers?: Record<string, string>) =>
@@ -145,20 +148,40 @@ describe('posting a comment', () => {
     expect(json.errors?.[0]?.message).toBe('Please enter a valid email address.')
   })
 
-  it('holds the first comment of an address, then publishes its next ones (policy "first")', async () => {
+  it('publishes under policy "first" only for an address its owner confirmed by email', async () => {
     await setModeration('first')
     const email = 'stammleser@example.de'
     const first = (await post(valid({ email }))).json.comment!
     expect(first.status).toBe('pending')
     await approve(first.id)
-    expect((await post(valid({ email: 'StammLeser@Example.de' }))).json.comment?.status).toBe(
-      'approved',
-    )
+    // An approved comment is not enough: anyone can type the address.
+    const typed = await post(valid({ email: 'StammLeser@Example.de' }))
+    expect(typed.json.comment?.status).toBe('pending')
+    expect(typed.text).not.toContain(email)
+    // A subscription confirmed by email (any scope) is.
+    await cms.payload.create({
+      collection: 'subscriptions',
+      data: { email, scope: 'posts', status: 'confirmed', confirmedAt: new Date().toISOString() },
+    })
+    const confirmed = await post(valid({ email: 'StammLeser@Example.de' }))
+    expect(confirmed.json.comment?.status).toBe('approved')
+    expect(confirmed.text).not.toContain(email)
+    expect((await list()).comments.map((c) => c.id)).toContain(confirmed.json.comment!.id)
     await setModeration('all')
     expect((await post(valid({ email }))).json.comment?.status).toBe('pending')
     await setModeration('none')
     expect((await post(valid())).json.comment?.status).toBe('approved')
     await setModeration('first')
+  })
+
+  it('holds an unconfirmed address under "first" even when a subscription waits for confirmation', async () => {
+    await setModeration('first')
+    const email = 'wartend@example.de'
+    await cms.payload.create({
+      collection: 'subscriptions',
+      data: { email, scope: 'posts', status: 'pending' },
+    })
+    expect((await post(valid({ email }))).json.comment?.status).toBe('pending')
   })
 })
 
@@ -177,6 +200,7 @@ describe('the no-JS form', () => {
       email: 'ohnejs@example.de',
       body: 'Geht auch so.',
       consent: 'on',
+      formToken: agedFormToken(),
     })
     expect(response.status).toBe(303)
     expect(response.headers.get('location')).toBe(
@@ -186,17 +210,21 @@ describe('the no-JS form', () => {
 
   it('answers bad input with a page that names the problem and keeps what was typed', async () => {
     const before = await commentCount()
+    const formToken = agedFormToken()
     const response = await form({
       name: 'Ohne JS',
       email: 'kaputt',
       body: 'Mein <langer> Text',
       consent: 'on',
+      formToken,
     })
     expect(response.status).toBe(400)
     const html = await response.text()
     expect(html).toContain('Bitte geben Sie eine gültige E-Mail-Adresse an.')
     expect(html).toContain('Mein &lt;langer&gt; Text')
     expect(html).toContain('value="Ohne JS"')
+    // The form's first token goes along: the time it was first shown still counts.
+    expect(html).toContain(`<input type="hidden" name="formToken" value="${formToken}">`)
     expect(await commentCount()).toBe(before)
   })
 })

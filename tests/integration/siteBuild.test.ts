@@ -4,7 +4,8 @@ import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { gzipSync } from 'node:zlib'
 import { importArticles } from '../../cms/content/importArticles'
-import { apiPaths, articlePath, commentAnchor } from '../../contract'
+import { formTokenTime } from '../../cms/spam/formToken'
+import { apiPaths, articlePath, commentAnchor, MIN_FILL_MS } from '../../contract'
 import { childEnv } from '../../scripts/lib/configVariables'
 import { paragraph } from '../../scripts/lib/lexical'
 import { startLocalCms, type LocalCms } from '../../scripts/lib/localCms'
@@ -193,6 +194,36 @@ describe('static site build', () => {
     expect(read(`${page(5)}index.html`)).not.toContain('rel="next"')
     expect(fs.existsSync(path.join(out, page(6)))).toBe(false)
     expect(fs.existsSync(path.join(out, page(1)))).toBe(false)
+  })
+
+  it('puts a form token of the build into the static comment forms, old enough to post with', async () => {
+    const tokenIn = (file: string) =>
+      /<input type="hidden" name="formToken" value="([^"]+)"/.exec(read(file))?.[1]
+    const token = tokenIn(`${articlePath(SLUG)}index.html`)
+    expect(formTokenTime(token)).toEqual(expect.any(Number))
+    expect(tokenIn(`${articlePath(SLUG)}kommentare/2/index.html`)).toBe(token)
+    // The build just ran; a reader of its page writes for longer than MIN_FILL_MS.
+    const age = Date.now() - formTokenTime(token)!
+    await new Promise((resolve) => setTimeout(resolve, Math.max(0, MIN_FILL_MS + 50 - age)))
+    const answer = await fetch(`${cms.url}${apiPaths.comments(SLUG)}`, {
+      method: 'POST',
+      redirect: 'manual',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({
+        name: 'Ohne Skript',
+        email: 'statisch@example.de',
+        body: 'Mit dem Token aus dem Build geschrieben.',
+        consent: 'on',
+        formToken: token!,
+        homepage: '',
+      }).toString(),
+    })
+    expect(answer.status).toBe(303)
+    const stored = await cms.payload.find({
+      collection: 'comments',
+      where: { authorEmail: { equals: 'statisch@example.de' } },
+    })
+    expect(stored.docs[0]).toMatchObject({ status: 'pending', spamReason: null })
   })
 
   it('carries SEO and sharing data: canonical, description, OpenGraph, Twitter card, JSON-LD, share links', () => {

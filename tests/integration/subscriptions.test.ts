@@ -1,3 +1,4 @@
+import { agedFormToken } from '../helpers/formToken'
 import path from 'node:path'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { importArticles } from '../../cms/content/importArticles'
@@ -62,12 +63,14 @@ async function confirmedSubscriber(email: string, scope: string, article?: strin
   expect(confirm.headers.get('location')).toBe(page('confirmed'))
 }
 
+let written = 0
 async function comment(email: string, extra: Record<string, unknown> = {}) {
   const { json } = await api<CreatedComment>('POST', apiPaths.comments(SLUG), {
     name: email.split('@')[0],
     email,
-    body: `Kommentar von ${email}`,
+    body: `Kommentar ${++written} von ${email}`,
     consent: true,
+    formToken: agedFormToken(),
     ...extra,
   })
   return json.comment!.id

@@ -4,6 +4,7 @@ import type { Comment } from '../../payload-types'
 import { bumpThreadStampHooks } from '../CommentThreads/bumpHooks'
 import { queueNotifications } from './hooks/queueNotifications'
 import { renderHtml } from './hooks/renderHtml'
+import { SPAM_REASONS, type SpamReason } from '../../spam/spamCheck'
 
 const COMMENT_STATUSES = ['pending', 'approved', 'spam', 'trash'] as const
 
@@ -19,6 +20,17 @@ const STATUS_LABELS = {
   spam: { de: 'Spam', en: 'Spam' },
   trash: { de: 'Papierkorb', en: 'Trash' },
 } as const
+
+const SPAM_REASON_LABELS: Record<SpamReason, { de: string; en: string }> = {
+  honeypot: { de: 'Verstecktes Feld ausgefüllt', en: 'Hidden field filled in' },
+  tokenMissing: { de: 'Formular-Token fehlt oder ungültig', en: 'Form token missing or invalid' },
+  tooFast: { de: 'Zu schnell abgeschickt', en: 'Sent too fast' },
+  tooManyLinks: { de: 'Zu viele Links', en: 'Too many links' },
+  blockedWord: { de: 'Wort der Sperrliste', en: 'Blocklisted word' },
+  blockedEmail: { de: 'E-Mail der Sperrliste', en: 'Blocklisted email' },
+  blockedDomain: { de: 'Domain der Sperrliste', en: 'Blocklisted domain' },
+  duplicate: { de: 'Doppelt (gleicher Text in 24 h)', en: 'Duplicate (same text within 24 h)' },
+}
 
 /**
  * Reader comments. The public never touches this collection through Payload's REST API: it uses
@@ -131,6 +143,17 @@ export const Comments: CollectionConfig = {
       type: 'date',
       admin: { position: 'sidebar', readOnly: true },
       label: { de: 'Einwilligung am', en: 'Consent given at' },
+    },
+    {
+      name: 'spamReason',
+      type: 'select',
+      options: SPAM_REASONS.map((value) => ({ value, label: SPAM_REASON_LABELS[value] })),
+      label: { de: 'Als Spam erkannt, weil', en: 'Marked spam because' },
+      admin: {
+        position: 'sidebar',
+        readOnly: true,
+        condition: (data) => Boolean(data?.spamReason),
+      },
     },
     // Set once the editors were told this comment waits (one notice covers a whole burst).
     { name: 'editorsNotified', type: 'checkbox', defaultValue: false, admin: { hidden: true } },

@@ -1,4 +1,5 @@
 import type { EditedComment } from '../../../contract'
+import { readCommentSettings } from '../../globals/readCommentSettings'
 import { requestLocale } from '../../http/locale'
 import { parseInput } from '../../http/parseInput'
 import { publicEndpoint } from '../../http/publicEndpoint'
@@ -11,18 +12,29 @@ import { editCommentInput } from '../input'
 import { toOwnComment } from '../publicComment'
 import { hasVisibleReplies } from '../queries'
 
-/** PATCH /api/public/comments/:id { body } with the author's edit token. */
+/**
+ * PATCH /api/public/comments/:id { body } with the author's edit token. Under moderation "all"
+ * and "first" an edit of an approved comment is held again (status 'pending', gone from the
+ * public thread until an editor approves it): else approval could be bypassed by editing.
+ */
 export const editComment = publicEndpoint('patch', '/public/comments/:id', async (req) => {
   const locale = requestLocale(req.headers)
   const input = parseInput(editCommentInput, (await readBody(req)).data, translator(locale))
   if (!input.ok) throw new HttpError(400, input.errors)
   const updated = await inTransaction(req, async () => {
     const comment = await authorizeAuthor(req, locale)
+    const { moderation } = await readCommentSettings(req.payload, req)
+    const heldAgain = comment.status === 'approved' && moderation !== 'none'
     return req.payload.update({
       collection: 'comments',
       id: comment.id,
-      data: { body: input.value.body, editedAt: new Date().toISOString() },
+      data: {
+        body: input.value.body,
+        editedAt: new Date().toISOString(),
+        ...(heldAgain ? { status: 'pending' as const, editorsNotified: false } : {}),
+      },
       overrideAccess: true,
+      context: { authorEdit: true },
       req,
     })
   })

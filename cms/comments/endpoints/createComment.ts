@@ -17,11 +17,13 @@ import { relationId } from '../../utilities/relationId'
 import { commentFormErrorPage } from '../formErrorPage'
 import { newCommentInput, type NewCommentInput } from '../input'
 import { toOwnComment } from '../publicComment'
-import { findComment, initialStatus } from '../queries'
+import { findComment, initialStatus, isDuplicate } from '../queries'
+import { spamReason, type SpamCandidate } from '../../spam/spamCheck'
 
 /**
  * POST /api/public/articles/:slug/comments: JSON from the island, or the plain HTML form.
- * Nothing is stored unless every check passes.
+ * Nothing is stored unless every check passes; what looks like spam (spam/spamCheck, a duplicate)
+ * is stored as `spam` and answered exactly like a held comment.
  */
 export const createComment = publicEndpoint(
   'post',
@@ -35,9 +37,11 @@ export const createComment = publicEndpoint(
     try {
       const input = parseInput(newCommentInput, data, translator(locale))
       if (!input.ok) throw new HttpError(400, input.errors)
+      const spamSigns = { formToken: data.formToken, homepage: data.homepage }
       const { comment, editToken } = await inTransaction(req, () =>
-        storeComment(req, slug, input.value, locale),
+        storeComment(req, slug, input.value, spamSigns, locale),
       )
+      // Spam gets the answer of a held comment: nothing tells a bot which rule caught it.
       if (isForm) {
         const anchor =
           comment.status === 'approved'
@@ -68,6 +72,7 @@ async function storeComment(
   req: PayloadRequest,
   slug: string,
   input: NewCommentInput,
+  spamSigns: Pick<SpamCandidate, 'formToken' | 'homepage'>,
   locale: Locale,
 ): Promise<{ comment: Comment; editToken: string }> {
   const { payload } = req
@@ -80,6 +85,9 @@ async function storeComment(
   const placement = input.parent
     ? await replyPlacement(req, article, input.parent, settings.maxDepth, locale)
     : { parent: null, depth: 1 }
+  const spam =
+    spamReason({ ...input, ...spamSigns }, settings) ??
+    ((await isDuplicate(payload, article.id, input.body, req)) ? 'duplicate' : null)
   const editToken = newToken()
   const comment = await payload.create({
     collection: 'comments',
@@ -93,12 +101,14 @@ async function storeComment(
       authorEmail: input.email,
       authorUrl: input.website ?? null,
       body: input.body,
-      status: await initialStatus(payload, settings.moderation, input.email, req),
+      status: spam ? 'spam' : await initialStatus(payload, settings.moderation, input.email, req),
+      spamReason: spam,
       consentAt: new Date().toISOString(),
       editTokenHash: editToken.hash,
     },
   })
-  if (input.notify !== 'none') await requestNotification(req, article, input, locale)
+  // No confirmation emails on behalf of spam: the form must not become a way to mail strangers.
+  if (input.notify !== 'none' && !spam) await requestNotification(req, article, input, locale)
   return { comment, editToken: editToken.token }
 }
 

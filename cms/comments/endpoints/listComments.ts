@@ -1,4 +1,4 @@
-import type { CommentsData } from '../../../contract'
+import { FORM_TOKEN_HEADER, type CommentsData } from '../../../contract'
 import { matchesEtag } from '../../http/etag'
 import { requestLocale } from '../../http/locale'
 import { parseInput } from '../../http/parseInput'
@@ -6,6 +6,7 @@ import { publicEndpoint } from '../../http/publicEndpoint'
 import { fieldError, HttpError } from '../../http/responses'
 import { message, translator } from '../../i18n/messages'
 import { listQuery } from '../input'
+import { mintFormToken } from '../../spam/formToken'
 import { cachedThread, rootsBy, type CachedThread } from '../threadCache'
 
 /**
@@ -37,10 +38,12 @@ export const listComments = publicEndpoint(
     if (page === null) throw fieldError(404, 'comment', message(locale, 'commentNotFound'))
 
     const etag = `"${thread.stamp || 'initial'}.${sort}.${page}.${limit}"`
+    // A fresh form token in a header: the body is shared by every reader of this stamp.
     const headers = {
       etag,
       'cache-control': COMMENTS_CACHE_CONTROL,
-      'access-control-expose-headers': 'ETag',
+      'access-control-expose-headers': `ETag, ${FORM_TOKEN_HEADER}`,
+      [FORM_TOKEN_HEADER]: mintFormToken(),
     }
     if (matchesEtag(req.headers, etag)) return new Response(null, { status: 304, headers })
     return new Response(answer(thread, sort, page, limit), {

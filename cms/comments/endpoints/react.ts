@@ -10,25 +10,33 @@ import { message, translator } from '../../i18n/messages'
 import type { Comment } from '../../payload-types'
 import { reactionInput } from '../input'
 import { findComment } from '../queries'
+import { clientHash } from '../clientAddress'
 import { readerIdentity } from '../readerId'
 
 /**
- * POST /api/public/comments/:id/reactions { value }: one vote per reader. The same value again
- * takes the vote back, the other value moves it. Counts are recounted from the votes, so they
- * stay right under concurrent clicks.
+ * POST /api/public/comments/:id/reactions { value }: one vote per reader and per client address
+ * (a new reader token from the same client finds the old vote). The same value again takes the
+ * vote back, the other value moves it. Counts are recounted from the votes, so they stay right
+ * under concurrent clicks.
  */
 export const react = publicEndpoint('post', '/public/comments/:id/reactions', async (req) => {
   const locale = requestLocale(req.headers)
   const input = parseInput(reactionInput, (await readBody(req)).data, translator(locale))
   if (!input.ok) throw new HttpError(400, input.errors)
   const reader = readerIdentity(req.headers)
+  const client = clientHash(req.headers)
 
   const result: ReactionResult = await inTransaction(req, async () => {
     const comment = await findComment(req.payload, String(req.routeParams?.id ?? ''), req)
     if (!comment || comment.status !== 'approved' || comment.deleted) {
       throw fieldError(404, 'id', message(locale, 'commentNotFound'))
     }
-    const mine = await vote(req, comment, reader.hash, input.value.value)
+    const mine = await vote(
+      req,
+      comment,
+      { readerHash: reader.hash, clientHash: client },
+      input.value.value,
+    )
     return { ...(await recount(req, comment)), mine }
   })
   return Response.json(result, {
@@ -39,32 +47,35 @@ export const react = publicEndpoint('post', '/public/comments/:id/reactions', as
 async function vote(
   req: PayloadRequest,
   comment: Comment,
-  readerHash: string,
+  voter: { readerHash: string; clientHash: string | null },
   value: Vote,
 ): Promise<Vote | null> {
   const { payload } = req
-  const where: Where = {
-    and: [{ comment: { equals: comment.id } }, { readerHash: { equals: readerHash } }],
-  }
-  const existing = (
-    await payload.find({
-      collection: 'comment-reactions',
-      where,
-      limit: 1,
-      depth: 0,
-      overrideAccess: true,
-      req,
-    })
-  ).docs[0]
+  const { readerHash, clientHash } = voter
+  const same: Where[] = [{ readerHash: { equals: readerHash } }]
+  if (clientHash) same.push({ clientHash: { equals: clientHash } })
+  const where: Where = { and: [{ comment: { equals: comment.id } }, { or: same }] }
+  // The reader's own vote first; else the one cast from this client under another token.
+  const { docs } = await payload.find({
+    collection: 'comment-reactions',
+    where,
+    limit: 2,
+    depth: 0,
+    overrideAccess: true,
+    req,
+  })
+  const existing = docs.find((doc) => doc.readerHash === readerHash) ?? docs[0]
   if (!existing) {
     await payload.create({
       collection: 'comment-reactions',
-      data: { comment: comment.id, readerHash, value },
+      data: { comment: comment.id, readerHash, clientHash, value },
       overrideAccess: true,
       req,
     })
     return value
   }
+  // Another reader token on the same client: its vote is the existing one, not a second one.
+  if (existing.value === value && existing.readerHash !== readerHash) return value
   if (existing.value === value) {
     await payload.delete({
       collection: 'comment-reactions',
@@ -74,10 +85,11 @@ async function vote(
     })
     return null
   }
+  // The vote moves, still one row; it stays under the reader token that cast it first.
   await payload.update({
     collection: 'comment-reactions',
     id: existing.id,
-    data: { value },
+    data: { value, clientHash: existing.clientHash ?? clientHash },
     overrideAccess: true,
     req,
   })

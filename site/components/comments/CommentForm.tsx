@@ -23,6 +23,8 @@ interface CommentFormProps {
   /** shows "Abbrechen" and closes on Escape (reply forms) */
   onCancel?: (() => void) | undefined
   autoFocus?: boolean
+  /** the CMS's signed time of the build, so a post without JavaScript passes the minimum fill time */
+  formToken?: string | null | undefined
 }
 
 /**
@@ -38,6 +40,7 @@ export function CommentForm({
   onSubmit,
   onCancel,
   autoFocus = false,
+  formToken = null,
 }: CommentFormProps) {
   const form = useRef<HTMLFormElement>(null)
   const [sending, setSending] = useState(false)
@@ -49,7 +52,9 @@ export function CommentForm({
 
   useEffect(() => {
     if (autoFocus)
-      form.current?.querySelector<HTMLElement>('input:not([type=hidden]), textarea')?.focus()
+      form.current
+        ?.querySelector<HTMLElement>('input:not([type=hidden]):not([tabindex="-1"]), textarea')
+        ?.focus()
   }, [autoFocus])
 
   async function submit(event: SubmitEvent<HTMLFormElement>) {
@@ -66,6 +71,8 @@ export function CommentForm({
       body: text('body'),
       parent,
       notify: toNotify(text('notify')),
+      formToken: text('formToken'),
+      homepage: text('homepage'),
     })
     setSending(false)
     setErrors(result ?? [])
@@ -100,6 +107,7 @@ export function CommentForm({
       {generalErrors}
       {parent && <input type="hidden" name="parent" value={parent} />}
       <input type="hidden" name="lang" value={t.lang} />
+      {formToken && <input type="hidden" name="formToken" value={formToken} />}
       <p className="comment-field">
         <label htmlFor={id('name')}>
           {t.field.name} <span aria-hidden="true">*</span>
@@ -188,6 +196,18 @@ export function CommentForm({
           {t.notify.note}
         </span>
         {errorText('notify')}
+      </p>
+      {/* The honeypot: out of sight and out of the tab order; whatever fills it is a bot. */}
+      <p className="comment-field comment-field--trap" aria-hidden="true">
+        <label htmlFor={id('homepage')}>{t.field.trap}</label>
+        <input
+          id={id('homepage')}
+          name="homepage"
+          type="text"
+          tabIndex={-1}
+          autoComplete="off"
+          defaultValue=""
+        />
       </p>
       <p className="comment-form-note" aria-hidden="true">
         * {t.required}

@@ -160,6 +160,7 @@ export function CommentItem({
             onSubmit={ctx.submit}
             onCancel={closeReply}
             autoFocus
+            formToken={ctx.formToken}
           />
         </div>
       )}

@@ -75,6 +75,35 @@ describe('own comments', () => {
     expect(document.getElementById('kommentar-13')).not.toBeNull()
   })
 
+  it('shows an edit the moderation holds again as waiting, to its author only, and says so', async () => {
+    localStorage.setItem(
+      EDIT_TOKENS_KEY,
+      JSON.stringify({ '14': { token: 'geheim', createdAt: Date.now() } }),
+    )
+    api.answer('PATCH', /\/comments\/14$/, () =>
+      api.json({
+        comment: {
+          ...seedData().comments[1]!,
+          html: '<p>Ganz anders</p>',
+          editedAt: '2026-11-27T10:05:00.000Z',
+          status: 'pending',
+        },
+      }),
+    )
+    await renderSection()
+    await user.click(within(article('14')).getByRole('button', { name: 'Bearbeiten' }))
+    const field = within(article('14')).getByLabelText<HTMLTextAreaElement>('Kommentar bearbeiten')
+    await user.clear(field)
+    await user.type(field, 'Ganz anders')
+    await user.click(within(article('14')).getByRole('button', { name: 'Speichern' }))
+
+    await waitFor(() => expect(text(article('14'))).toContain('wartet auf Freigabe'))
+    expect(text(article('14'))).toContain('Ganz anders')
+    expect(document.querySelector('[aria-live=polite]')?.textContent).toBe(
+      'Ihr Kommentar wurde geändert und wartet wieder auf Freigabe. Bis dahin sehen nur Sie ihn.',
+    )
+  })
+
   it('closes the edit form with Escape and puts focus back on "Bearbeiten"', async () => {
     localStorage.setItem(
       EDIT_TOKENS_KEY,

@@ -10,7 +10,12 @@ const text = (element: Element | null) => element?.textContent?.replace(/\s+/g, 
 
 describe('static HTML (server render, no JavaScript)', () => {
   const html = renderToString(
-    <CommentSection slug={SLUG} apiBase={API_BASE} initial={seedData()} />,
+    <CommentSection
+      slug={SLUG}
+      apiBase={API_BASE}
+      initial={seedData()}
+      formToken="1700000000000.signature"
+    />,
   )
   const doc = new DOMParser().parseFromString(html, 'text/html')
 
@@ -49,7 +54,27 @@ describe('static HTML (server render, no JavaScript)', () => {
     const names = [...(form?.querySelectorAll('[name]') ?? [])].map((field) =>
       field.getAttribute('name'),
     )
-    expect(names).toEqual(['lang', 'name', 'email', 'website', 'body', 'consent', 'notify'])
+    expect(names).toEqual([
+      'lang',
+      'formToken',
+      'name',
+      'email',
+      'website',
+      'body',
+      'consent',
+      'notify',
+      'homepage',
+    ])
+    // The build's form token goes along, so the post passes the minimum fill time.
+    expect(form?.querySelector('input[type=hidden][name=formToken]')?.getAttribute('value')).toBe(
+      '1700000000000.signature',
+    )
+    // The honeypot: hidden from people and assistive technology, out of the tab order, empty.
+    const trap = form?.querySelector<HTMLInputElement>('input[name=homepage]')
+    expect(trap?.getAttribute('tabindex')).toBe('-1')
+    expect(trap?.getAttribute('autocomplete')).toBe('off')
+    expect(trap?.getAttribute('value')).toBe('')
+    expect(trap?.closest('[aria-hidden="true"]')?.className).toContain('comment-field--trap')
     // The article's language goes along, so the CMS answers and mails in it.
     expect(form?.querySelector('[name=lang]')?.getAttribute('value')).toBe('de')
     expect(form?.querySelector('[name=consent]')?.getAttribute('value')).toBe('on')

@@ -82,6 +82,7 @@ describe('comment island', () => {
       email: 'maria@example.de',
       body: 'Sehr hilfreicher Beitrag.',
       consent: true,
+      formToken: 'form-token-1',
     })
     expect(post?.headers.get('content-type')).toBe('application/json')
     expect(text(article('100'))).toContain('wartet auf Freigabe')
@@ -115,6 +116,7 @@ describe('comment island', () => {
       email: 'maria@example.de',
       body: 'Sehr hilfreicher Beitrag.',
       consent: true,
+      formToken: 'form-token-1',
       notify: 'replies',
     })
     expect(document.querySelector('[aria-live=polite]')?.textContent).toBe(
@@ -124,6 +126,39 @@ describe('comment island', () => {
     expect(
       within(mainForm()).getByLabelText<HTMLSelectElement>('Benachrichtige mich zu:').value,
     ).toBe('none')
+  })
+
+  it('sends the form token of its first GET and leaves the hidden honeypot out', async () => {
+    await renderSection({ formToken: 'build-token' })
+    // A later GET (another order, a reload after posting) does not restart the fill time.
+    await user.click(screen.getByRole('radio', { name: 'Neueste' }))
+    await waitFor(() => expect(api.callsTo('GET', COMMENTS)).toHaveLength(2))
+    await fillForm(mainForm())
+    expect(
+      mainForm().querySelector<HTMLInputElement>('input[type=hidden][name=formToken]')?.value,
+    ).toBe('build-token')
+    await user.click(within(mainForm()).getByRole('button', { name: 'Kommentar abschicken' }))
+    await waitFor(() => expect(api.callsTo('POST', COMMENTS)).toHaveLength(1))
+    const body = api.callsTo('POST', COMMENTS)[0]?.body as Record<string, unknown>
+    expect(body.formToken).toBe('form-token-1')
+    expect(body).not.toHaveProperty('homepage')
+    // People never reach the honeypot: not by Tab, not by a screen reader.
+    const trap = mainForm().querySelector<HTMLInputElement>('input[name=homepage]')!
+    expect(trap.tabIndex).toBe(-1)
+    expect(trap.closest('[aria-hidden="true"]')).not.toBeNull()
+  })
+
+  it('falls back to the static form token without a GET answer, and sends a filled honeypot', async () => {
+    api.answer('GET', COMMENTS, () => new Response(null, { status: 503 }))
+    await renderSection({ formToken: 'build-token' })
+    await fillForm(mainForm())
+    mainForm().querySelector<HTMLInputElement>('input[name=homepage]')!.value = 'bot'
+    await user.click(within(mainForm()).getByRole('button', { name: 'Kommentar abschicken' }))
+    await waitFor(() => expect(api.callsTo('POST', COMMENTS)).toHaveLength(1))
+    expect(api.callsTo('POST', COMMENTS)[0]?.body).toMatchObject({
+      formToken: 'build-token',
+      homepage: 'bot',
+    })
   })
 
   it('offers the notification in reply forms too', async () => {

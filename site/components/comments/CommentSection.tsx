@@ -22,6 +22,8 @@ export interface CommentSectionProps {
    * and whether new ones are welcome: the static HTML without JavaScript
    */
   initial: CommentsData
+  /** the CMS's form token of the build, for the no-JS post (GET /api/public/form-token) */
+  formToken?: string | null
 }
 
 /**
@@ -34,6 +36,7 @@ export default function CommentSection({
   apiBase,
   lang = DEFAULT_LOCALE,
   initial,
+  formToken = null,
 }: CommentSectionProps) {
   const { state, comments, context, subscribe, changeSort, loadMore, loadFirst } =
     useCommentSection({
@@ -41,6 +44,7 @@ export default function CommentSection({
       apiBase,
       lang,
       initial,
+      formToken,
     })
   const t = context.texts
 
@@ -103,6 +107,7 @@ export default function CommentSection({
               labelledBy="kommentar-schreiben"
               texts={t}
               onSubmit={context.submit}
+              formToken={context.formToken}
             />
           ) : (
             <p id={CLOSED_ID} className="comments-note" tabIndex={-1}>

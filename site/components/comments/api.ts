@@ -1,6 +1,7 @@
 import type { Lang } from '../../lib/i18n'
 import {
   apiPaths,
+  FORM_TOKEN_HEADER,
   type CommentsData,
   type CommentSort,
   type CommentsQuery,
@@ -29,11 +30,18 @@ export type FieldError = Partial<Pick<ApiFieldError, 'field'>> & Pick<ApiFieldEr
 export type ApiResult<T> =
   { ok: true; status: number; data: T } | { ok: false; status: number; errors: FieldError[] }
 
-/** The comment form's fields; website, parent and notify are left out of the request when empty. */
+/**
+ * The comment form's fields; website, parent, notify and the honeypot are left out of the request
+ * when empty. `formToken` is the static form's (minted at build time); the island sends the
+ * fresher one of its first GET …/comments instead when it has one.
+ */
 export type NewComment = Pick<NewCommentBody, 'name' | 'email' | 'body'> & {
   website: string
   parent: string | null
   notify: Notify
+  formToken: string
+  /** the honeypot: people never see it, so it stays empty */
+  homepage: string
 }
 
 /** The "Abonnieren" form: new comments on this article, or new articles (replies come with a comment's notify). */
@@ -71,14 +79,17 @@ export function commentsApi(apiBase: string, slug: string, lang: Lang): Comments
     body: JSON.stringify(body),
   })
   const bearer = (token: string) => ({ authorization: `Bearer ${token}` })
+  // The time the island first showed the thread (and so its forms), signed by the CMS.
+  let formToken: string | null = null
 
   return {
     list: (query) =>
       request(
         `${commentsUrl(apiBase, slug)}?${new URLSearchParams(Object.entries(query).map(([k, v]) => [k, String(v)]))}`,
         { headers: headers() },
+        (response) => (formToken ??= response.headers.get(FORM_TOKEN_HEADER)),
       ),
-    post: ({ name, email, website, body, parent, notify }) =>
+    post: ({ name, email, website, body, parent, notify, formToken: staticToken, homepage }) =>
       request(commentsUrl(apiBase, slug), {
         method: 'POST',
         ...json({
@@ -89,6 +100,8 @@ export function commentsApi(apiBase: string, slug: string, lang: Lang): Comments
           ...(website.trim() ? { website } : {}),
           ...(parent ? { parent } : {}),
           ...(notify !== 'none' ? { notify } : {}),
+          ...((formToken ?? staticToken) ? { formToken: formToken ?? staticToken } : {}),
+          ...(homepage ? { homepage } : {}),
         } satisfies NewCommentBody),
       }),
     react: (id, value, readerToken) =>
@@ -116,13 +129,18 @@ export function commentsApi(apiBase: string, slug: string, lang: Lang): Comments
   }
 }
 
-async function request<T>(url: string, init: RequestInit): Promise<ApiResult<T>> {
+async function request<T>(
+  url: string,
+  init: RequestInit,
+  onResponse?: (response: Response) => void,
+): Promise<ApiResult<T>> {
   let response: Response
   try {
     response = await fetch(url, init)
   } catch {
     return { ok: false, status: 0, errors: [] }
   }
+  onResponse?.(response)
   const body = await response.json().catch((): unknown => null)
   if (response.ok) return { ok: true, status: response.status, data: body as T }
   return { ok: false, status: response.status, errors: fieldErrors(body) }

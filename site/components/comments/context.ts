@@ -11,6 +11,8 @@ export interface CommentContextValue {
   lang: Lang
   /** the no-JS form's action */
   action: string
+  /** the build's form token, a hidden field of every comment form */
+  formToken: string | null
   /** false in the server's HTML and the first client render: buttons that need JS stay inert */
   hydrated: boolean
   open: boolean

@@ -252,6 +252,22 @@ describe('comment section state', () => {
     expect(state).toMatchObject({ sources: { '13': 'Neu' }, focusTarget: 'kommentar-13' })
   })
 
+  it('takes an edit held for approval again out of the thread and shows it to its author as waiting', () => {
+    const held = own('13', 'pending', { parent: '12', depth: 2, html: '<p>Neu</p>' })
+    const state = reducer(initialState(seedData()), {
+      type: 'edited',
+      id: '13',
+      comment: held,
+      source: 'Neu',
+      announce: 'Wartet wieder.',
+    })
+    expect(findComment(state.data.comments, '13')).toBeUndefined()
+    expect(waitingComments(state.posted, state.data.comments)).toMatchObject([
+      { id: '13', status: 'pending', html: '<p>Neu</p>', parent: '12' },
+    ])
+    expect(state).toMatchObject({ focusTarget: 'kommentar-13', announcement: 'Wartet wieder.' })
+  })
+
   it('removes a comment and keeps focus nearby', () => {
     const start = initialState(seedData())
     const remove = (id: string) =>

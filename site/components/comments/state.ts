@@ -100,6 +100,12 @@ export const initialState = (data: CommentsData): SectionState => ({
   focusTarget: null,
 })
 
+/** The tree without this comment and its replies. */
+const withoutThread = (tree: readonly PublicComment[], id: string): PublicComment[] =>
+  tree.flatMap((c) =>
+    c.id === id ? [] : [c.replies.length ? { ...c, replies: withoutThread(c.replies, id) } : c],
+  )
+
 /** Own comments still awaiting approval: not in the API's thread, so shown to their author only. */
 export const waitingComments = (
   posted: readonly OwnComment[],
@@ -225,12 +231,22 @@ export function reducer(state: SectionState, action: SectionAction): SectionStat
     }
     case 'edited': {
       const { id, comment } = action
+      const changed = changeComment(state, id, (c) => ({
+        ...c,
+        html: comment.html,
+        editedAt: comment.editedAt,
+      }))
+      // Under moderation an edited comment waits for approval again: the API's thread no longer
+      // has it (nor its replies), its author keeps seeing it among their waiting comments.
+      const held = comment.status === 'pending'
+      const others = changed.posted.filter((c) => c.id !== id)
+      const own = changed.posted.find((c) => c.id === id) ?? comment
       return {
-        ...changeComment(state, id, (c) => ({
-          ...c,
-          html: comment.html,
-          editedAt: comment.editedAt,
-        })),
+        ...changed,
+        data: held
+          ? { ...changed.data, comments: withoutThread(changed.data.comments, id) }
+          : changed.data,
+        posted: held ? [...others, { ...own, status: 'pending', replies: [] }] : changed.posted,
         sources: { ...state.sources, [id]: action.source },
         focusTarget: commentAnchor(id),
         announcement: announce(state.announcement, action.announce),

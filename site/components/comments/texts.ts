@@ -42,6 +42,7 @@ const texts = {
         'Ich bin einverstanden, dass meine Angaben zur Bearbeitung des Kommentars gespeichert werden (',
       consentLink: 'Datenschutzerklärung',
       consentAfter: ').',
+      trap: 'Dieses Feld bitte leer lassen',
     },
     notify: {
       label: 'Benachrichtige mich zu:',
@@ -85,6 +86,8 @@ const texts = {
     thanksPending: 'Danke! Ihr Kommentar wartet auf Freigabe.',
     thanksPublished: 'Danke! Ihr Kommentar ist veröffentlicht.',
     saved: 'Ihr Kommentar wurde geändert.',
+    savedPending:
+      'Ihr Kommentar wurde geändert und wartet wieder auf Freigabe. Bis dahin sehen nur Sie ihn.',
     removed: 'Ihr Kommentar wurde gelöscht.',
     closed: 'Die Kommentare zu diesem Beitrag sind geschlossen.',
     networkError:
@@ -130,6 +133,7 @@ const texts = {
       consentBefore: 'I agree that my details are stored to process this comment (',
       consentLink: 'privacy policy',
       consentAfter: ').',
+      trap: 'Please leave this field empty',
     },
     notify: {
       label: 'Notify me of:',
@@ -171,6 +175,8 @@ const texts = {
     thanksPending: 'Thank you! Your comment is awaiting approval.',
     thanksPublished: 'Thank you! Your comment is published.',
     saved: 'Your comment was changed.',
+    savedPending:
+      'Your comment was changed and awaits approval again. Until then only you can see it.',
     removed: 'Your comment was deleted.',
     closed: 'Comments on this post are closed.',
     networkError: 'The comment server cannot be reached right now. Please try again later.',

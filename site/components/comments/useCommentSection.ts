@@ -39,6 +39,7 @@ interface Options {
   apiBase: string
   lang: Lang
   initial: CommentsData
+  formToken?: string | null
 }
 
 /**
@@ -71,7 +72,7 @@ const withBodies = (comments: PublicComment[]): PublicComment[] =>
  * The comment section's behaviour: the state (see ./state), the API calls with their storage and
  * focus effects, and the context every comment reads. The section itself only renders.
  */
-export function useCommentSection({ slug, apiBase, lang, initial }: Options) {
+export function useCommentSection({ slug, apiBase, lang, initial, formToken = null }: Options) {
   const t = commentTexts(lang)
   const api = useMemo(() => commentsApi(apiBase, slug, lang), [apiBase, slug, lang])
   const [state, dispatch] = useReducer(reducer, initial, (data) =>
@@ -224,7 +225,17 @@ export function useCommentSection({ slug, apiBase, lang, initial }: Options) {
       expired(id, result.status)
       return failure(result)
     }
-    dispatch({ type: 'edited', id, comment: result.data.comment, source: body, announce: t.saved })
+    const { comment } = result.data
+    dispatch({
+      type: 'edited',
+      id,
+      comment,
+      source: body,
+      announce:
+        comment.status === 'pending' && !waiting.some((c) => c.id === id)
+          ? t.savedPending
+          : t.saved,
+    })
     return null
   }
 
@@ -267,6 +278,7 @@ export function useCommentSection({ slug, apiBase, lang, initial }: Options) {
     texts: t,
     lang,
     action: commentsUrl(apiBase, slug),
+    formToken,
     hydrated: state.hydrated,
     open: state.data.commentsOpen,
     waiting: new Set(waiting.map((c) => c.id)),

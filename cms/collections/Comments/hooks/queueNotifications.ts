@@ -33,6 +33,10 @@ export const queueNotifications: CollectionAfterChangeHook<Comment> = async ({
     doc.status === 'approved' && (operation === 'create' || previousDoc?.status !== 'approved')
   if (becameApproved && !doc.deleted)
     await queueTask(req.payload, 'notifyComment', { commentId: String(doc.id) }, { req })
-  if (operation === 'create' && doc.status === 'pending') await requestEditorNotice(req)
+  // Only 'pending' waits for the editors: spam never asks for their attention.
+  const nowPending =
+    doc.status === 'pending' &&
+    (operation === 'create' || (context.authorEdit === true && previousDoc?.status !== 'pending'))
+  if (nowPending) await requestEditorNotice(req)
   return doc
 }

@@ -1,4 +1,5 @@
 import {
+  FORM_TOKEN_HEADER,
   THREADS_PER_PAGE,
   type CommentsData,
   type CommentSort,
@@ -129,8 +130,11 @@ export function pageOf(
   }
 }
 
-const json = (body: unknown, status = 200) =>
-  new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } })
+const json = (body: unknown, status = 200, headers: Record<string, string> = {}) =>
+  new Response(JSON.stringify(body), {
+    status,
+    headers: { 'content-type': 'application/json', ...headers },
+  })
 
 /**
  * `data.comments` are all threads of the article; GET answers one page of them (`threadsPerPage`
@@ -144,6 +148,7 @@ export function fakeApi(
   const overrides: { method: string; path: RegExp; handler: Handler }[] = []
   const votes = new Map<string, Vote>()
   let nextId = 100
+  let lists = 0
 
   const list = (query: URLSearchParams): Response => {
     const sort = (query.get('sort') as CommentSort | null) ?? 'oldest'
@@ -159,7 +164,10 @@ export function fakeApi(
       page = Math.floor(index / limit) + 1
     }
     const { comments, stats, commentsOpen, pagination } = pageOf(data, { sort, page, limit })
-    return json({ stats, comments, commentsOpen, pagination })
+    // Like the CMS: a fresh form token with every answer, in a header (the body is shared).
+    return json({ stats, comments, commentsOpen, pagination }, 200, {
+      [FORM_TOKEN_HEADER]: `form-token-${++lists}`,
+    })
   }
 
   const defaults: Handler = (call) => {

@@ -30,7 +30,8 @@ export function setupIsland(): void {
 export async function renderSection({
   lang,
   commentsOpen = true,
-}: { lang?: Lang; commentsOpen?: boolean } = {}) {
+  formToken,
+}: { lang?: Lang; commentsOpen?: boolean; formToken?: string } = {}) {
   api.data.commentsOpen = commentsOpen
   const view = render(
     <CommentSection
@@ -38,6 +39,7 @@ export async function renderSection({
       apiBase={API_BASE}
       initial={{ ...seedData(), commentsOpen }}
       lang={lang}
+      formToken={formToken}
     />,
   )
   await waitFor(() => expect(api.callsTo('GET', COMMENTS)).toHaveLength(1))
