@@ -15,6 +15,7 @@ import { Redirects } from './collections/Redirects'
 import { Shares } from './collections/Shares'
 import { Subscriptions } from './collections/Subscriptions'
 import { Media } from './collections/Media'
+import { RateLimits } from './collections/RateLimits'
 import { Users } from './collections/Users'
 import { payloadSecret } from './config/secret'
 import { cmsUrl, siteUrl } from './config/urls'
@@ -47,6 +48,7 @@ export default buildConfig({
     Redirects,
     Media,
     Users,
+    RateLimits,
   ],
   globals: [CommentSettings, SiteBuild],
   endpoints: [...commentEndpoints, ...subscriptionEndpoints, share, shareCount, rebuildNow],
