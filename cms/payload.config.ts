@@ -18,6 +18,7 @@ import { Media } from './collections/Media'
 import { RateLimits } from './collections/RateLimits'
 import { Users } from './collections/Users'
 import { payloadSecret } from './config/secret'
+import { checkRateLimitConfig } from './http/rateLimits'
 import { cmsUrl, siteUrl } from './config/urls'
 import { commentEndpoints } from './comments/endpoints'
 import { databaseAdapter } from './database/adapter'
@@ -51,6 +52,8 @@ export default buildConfig({
     RateLimits,
   ],
   globals: [CommentSettings, SiteBuild],
+  // Settings read per request, checked once at start.
+  onInit: () => checkRateLimitConfig(),
   endpoints: [...commentEndpoints, ...subscriptionEndpoints, share, shareCount, rebuildNow],
   jobs: {
     tasks: [...notificationTasks, rebuildSite],

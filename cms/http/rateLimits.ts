@@ -1,7 +1,7 @@
 import type { Payload, PayloadRequest } from 'payload'
 import { RateLimiterMemory, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible'
 import { message, type MessageKey } from '../i18n/messages'
-import { clientAddress } from './clientAddress'
+import { clientAddress, trustedProxyHops } from './clientAddress'
 import { requestLocale, type Locale } from './locale'
 import { purgeExpiredRateLimits, RateLimiterPayload } from './rateLimitStore'
 
@@ -89,6 +89,13 @@ export class RateLimited extends Error {
     super(`rate limited (${field}), retry after ${retryAfterSeconds} s`)
     this.name = 'RateLimited'
   }
+}
+
+/** Checks RATE_LIMITS, RATE_LIMIT_STORE and TRUST_PROXY at start: a typo stops it with a clear message. */
+export function checkRateLimitConfig(): void {
+  rateLimitSettings()
+  rateLimitStore()
+  trustedProxyHops()
 }
 
 type Limiters = Map<RateLimitName, RateLimiterAbstract[]>
