@@ -4,7 +4,9 @@ import { message } from '../i18n/messages'
 import { requestLocale } from './locale'
 import { CLIENT_LIMITS, limitClient, RateLimited } from './rateLimits'
 import { BODY_TYPES, bodyTooLarge, MAX_BODY_BYTES, mediaType, unsupportedType } from './readBody'
-import { errorResponse, fieldError, HttpError } from './responses'
+import { html } from '../utilities/html'
+import { htmlPage } from './htmlPage'
+import { errorResponse, fieldError, HttpError, type FieldError } from './responses'
 
 /**
  * A public endpoint: unauthenticated by design, so every handler validates its input itself.
@@ -26,21 +28,59 @@ export function publicEndpoint(
     try {
       guardRequest(req)
       if (rateLimit) await limitClient(req, rateLimit)
+    } catch (error) {
+      if (error instanceof HttpError) return refusal(req, error.status, error.errors)
+      if (error instanceof RateLimited) return tooMany(req, error)
+      return serverError(req, error, method, path)
+    }
+    try {
       return await handler(req)
     } catch (error) {
       if (error instanceof HttpError) return errorResponse(error.status, error.errors)
-      if (error instanceof RateLimited)
-        return errorResponse(429, [{ field: error.field, message: error.text }], {
-          'retry-after': String(error.retryAfterSeconds),
-        })
-      req.payload.logger.error({ err: error }, `public endpoint ${method} ${path} failed`)
-      return errorResponse(500, [
-        { field: 'server', message: message(requestLocale(req.headers), 'serverError') },
-      ])
+      if (error instanceof RateLimited) return tooMany(req, error)
+      return serverError(req, error, method, path)
     }
   }
   return { method, path, handler: wrapped }
 }
+
+/** An unexpected error: logged with its stack, answered 500 without any detail. */
+function serverError(req: PayloadRequest, error: unknown, method: string, path: string): Response {
+  req.payload.logger.error({ err: error }, `public endpoint ${method} ${path} failed`)
+  return errorResponse(500, [
+    { field: 'server', message: message(requestLocale(req.headers), 'serverError') },
+  ])
+}
+
+const tooMany = (req: PayloadRequest, error: RateLimited) =>
+  refusal(req, 429, [{ field: error.field, message: error.text }], {
+    'retry-after': String(error.retryAfterSeconds),
+  })
+
+/**
+ * A request refused before its handler ran (or over a limit): the API's JSON error, or for a no-JS
+ * form post a short HTML page with the same message and a way back to the site.
+ */
+function refusal(
+  req: PayloadRequest,
+  status: number,
+  errors: FieldError[],
+  headers: Record<string, string> = {},
+): Response {
+  if (!FORM_TYPES.has(mediaType(req.headers))) return errorResponse(status, errors, headers)
+  const locale = requestLocale(req.headers)
+  const page = htmlPage({
+    status,
+    lang: locale,
+    title: message(locale, 'requestRefused'),
+    body: html`<p class="errors" role="alert">${errors.map((e) => e.message).join(' ')}</p>
+<p><a href="${siteUrl()}">${message(locale, 'toWebsite')}</a></p>`,
+  })
+  for (const [name, value] of Object.entries(headers)) page.headers.set(name, value)
+  return page
+}
+
+const FORM_TYPES = new Set(['application/x-www-form-urlencoded', 'multipart/form-data'])
 
 const WRITES = new Set(['POST', 'PUT', 'PATCH', 'DELETE'])
 

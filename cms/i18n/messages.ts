@@ -45,6 +45,7 @@ const de = {
   contentTypeUnsupported:
     'Die Anfrage muss als JSON (application/json) oder als Formular gesendet werden.',
   originForbidden: 'Anfragen von dieser Website sind nicht erlaubt.',
+  requestRefused: 'Anfrage abgelehnt',
   serverError:
     'Ein unerwarteter Fehler ist aufgetreten. Bitte versuchen Sie es später noch einmal.',
   rateLimitedClient:
@@ -120,6 +121,7 @@ const en: Record<MessageKey, string> = {
   bodyTooLarge: 'The request is too large (at most {kilobytes} KB).',
   contentTypeUnsupported: 'The request must be sent as JSON (application/json) or as a form.',
   originForbidden: 'Requests from this website are not allowed.',
+  requestRefused: 'Request refused',
   serverError: 'An unexpected error occurred. Please try again later.',
   rateLimitedClient: 'Too many requests in a short time. Please try again in {seconds} seconds.',
   rateLimitedEmail:

@@ -1,6 +1,7 @@
 /**
  * `npm run bench:comments`: the public comment API against the production server (`next start
- * cms`, as `npm start` runs it), each figure beside Payload's floor (`GET /api/users/me`, its
+ * cms` through scripts/cms-server.ts, as `npm start` runs it, with TRUST_PROXY=1: every POST comes
+ * from its own forwarded address, the rate limits stay at their defaults), each figure beside Payload's floor (`GET /api/users/me`, its
  * cheapest REST route) measured in the same run. Targets of issue 9 (2 cores):
  *
  * - GET …/comments with 500 and with 5,000 approved comments: ≥ 90 % of the floor's requests/s,

@@ -143,6 +143,28 @@ describe('per client', () => {
   })
 })
 
+describe('a no-JS form over the limit', () => {
+  it('gets a short page with the message, Retry-After and a way back', async () => {
+    process.env.TRUST_PROXY = '1'
+    const client = newAddress()
+    const form = (email: string) =>
+      fetch(`${cms.url}${apiPaths.comments(SLUG)}`, {
+        method: 'POST',
+        redirect: 'manual',
+        headers: { 'x-forwarded-for': client, 'accept-language': 'en' },
+        body: new URLSearchParams({ ...comment(email), consent: 'on' }),
+      })
+    for (let i = 0; i < 5; i++) expect((await form(`form${i}@example.de`)).status).toBe(303)
+    const limited = await form('form-last@example.de')
+    expect(limited.status).toBe(429)
+    expect(Number(limited.headers.get('retry-after'))).toBeGreaterThan(0)
+    expect(limited.headers.get('content-type')).toMatch(/^text\/html/)
+    const page = await limited.text()
+    expect(page).toContain('Too many requests in a short time.')
+    expect(page).toContain('To the website')
+  })
+})
+
 describe('per email address', () => {
   it('takes 3 comments a minute from one address, whatever client sends them', async () => {
     process.env.TRUST_PROXY = '1'
