@@ -51,7 +51,7 @@ export class RateLimiterPayload extends RateLimiterStoreAbstract {
       if (!forceExpire) {
         const live = await db.updateOne({
           collection: COLLECTION,
-          where: live_(rlKey, now),
+          where: liveWindow(rlKey, now),
           data: { points: { $inc: points } },
         })
         if (live) return counter(live)
@@ -59,7 +59,7 @@ export class RateLimiterPayload extends RateLimiterStoreAbstract {
       // No live window: start a new one on the existing (expired) document, or create it.
       const restarted = await db.updateOne({
         collection: COLLECTION,
-        where: forceExpire ? byKey(rlKey) : expired(rlKey, now),
+        where: forceExpire ? byKey(rlKey) : expiredWindow(rlKey, now),
         data: { points, expiresAt },
       })
       if (restarted) return counter(restarted)
@@ -77,7 +77,7 @@ export class RateLimiterPayload extends RateLimiterStoreAbstract {
   async _get(rlKey: string): Promise<Counter | null> {
     const doc = await this.payload.db.findOne({
       collection: COLLECTION,
-      where: live_(rlKey, Date.now()),
+      where: liveWindow(rlKey, Date.now()),
     })
     return doc ? counter(doc) : null
   }
@@ -91,10 +91,10 @@ export class RateLimiterPayload extends RateLimiterStoreAbstract {
 }
 
 const byKey = (key: string): Where => ({ key: { equals: key } })
-const live_ = (key: string, now: number): Where => ({
+const liveWindow = (key: string, now: number): Where => ({
   and: [byKey(key), { expiresAt: { greater_than: new Date(now).toISOString() } }],
 })
-const expired = (key: string, now: number): Where => ({
+const expiredWindow = (key: string, now: number): Where => ({
   and: [byKey(key), { expiresAt: { less_than_equal: new Date(now).toISOString() } }],
 })
 
