@@ -1,6 +1,7 @@
 import path from 'node:path'
 import { defineConfig } from 'vitest/config'
 import { clearConfig } from './scripts/lib/configVariables.ts'
+import { TEST_RATE_LIMITS } from './tests/helpers/testRateLimits.ts'
 
 // Tests never see the caller's configuration (SITE_PORT, DATABASE_URI, …): this process, the global
 // setup and the forked workers start without it, and every test sets what it needs. TEST_MONGODB_URI
@@ -14,7 +15,8 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 240_000,
     pool: 'forks',
-    env: { LOG_LEVEL: 'warn' },
+    // Generous rate limits unless a test sets its own (tests/helpers/testRateLimits.ts).
+    env: { LOG_LEVEL: 'warn', RATE_LIMITS: TEST_RATE_LIMITS },
     projects: [
       {
         test: {

@@ -16,8 +16,10 @@ import { Redirects } from './collections/Redirects'
 import { Shares } from './collections/Shares'
 import { Subscriptions } from './collections/Subscriptions'
 import { Media } from './collections/Media'
+import { RateLimits } from './collections/RateLimits'
 import { Users } from './collections/Users'
 import { payloadSecret } from './config/secret'
+import { checkRateLimitConfig } from './http/rateLimits'
 import { cmsUrl, siteUrl } from './config/urls'
 import { commentEndpoints } from './comments/endpoints'
 import { databaseAdapter } from './database/adapter'
@@ -50,8 +52,11 @@ export default buildConfig({
     Redirects,
     Media,
     Users,
+    RateLimits,
   ],
   globals: [CommentSettings, SiteBuild],
+  // Settings read per request, checked once at start.
+  onInit: () => checkRateLimitConfig(),
   endpoints: [...commentEndpoints, ...subscriptionEndpoints, share, shareCount, rebuildNow],
   jobs: {
     tasks: [...notificationTasks, rebuildSite],

@@ -38,7 +38,8 @@ try {
 
   if (await buildCmsIfStale()) console.log(`CMS admin built (${seconds()}).`)
 
-  const cms = startProcess('next', ['start', 'cms', '--port', String(cmsPort())], {
+  // `next start cms` as a custom server that passes on the client's address (scripts/cms-server.ts).
+  const cms = startProcess('tsx', ['scripts/cms-server.ts', '--port', String(cmsPort())], {
     env: CMS_SERVER_ENV,
   })
   await waitForUrl(`${cmsUrl()}/api/articles?limit=1`, { process: cms })

@@ -37,6 +37,17 @@ const de = {
   requestBodyInvalid: 'Der Inhalt der Anfrage ist kein gültiges JSON-Objekt oder Formular.',
   editorsOnly: 'Nur für angemeldete Redakteure.',
   networkInvalid: 'Unbekanntes Netzwerk; möglich sind: {networks}.',
+  bodyTooLarge: 'Die Anfrage ist zu groß (höchstens {kilobytes} KB).',
+  contentTypeUnsupported:
+    'Die Anfrage muss als JSON (application/json) oder als Formular gesendet werden.',
+  originForbidden: 'Anfragen von dieser Website sind nicht erlaubt.',
+  requestRefused: 'Anfrage abgelehnt',
+  serverError:
+    'Ein unerwarteter Fehler ist aufgetreten. Bitte versuchen Sie es später noch einmal.',
+  rateLimitedClient:
+    'Zu viele Anfragen in kurzer Zeit. Bitte versuchen Sie es in {seconds} Sekunden noch einmal.',
+  rateLimitedEmail:
+    'Zu viele Anfragen für diese E-Mail-Adresse. Bitte versuchen Sie es in {seconds} Sekunden noch einmal.',
   // HTML pages: the forms again after a no-JS post with errors
   pleaseCorrect: 'Bitte korrigieren Sie:',
   commentNotSaved: 'Ihr Kommentar wurde noch nicht gespeichert',
@@ -105,6 +116,14 @@ const en: Record<MessageKey, string> = {
   requestBodyInvalid: 'The request body is not a valid JSON object or form.',
   editorsOnly: 'For logged-in editors only.',
   networkInvalid: 'Unknown network; possible are: {networks}.',
+  bodyTooLarge: 'The request is too large (at most {kilobytes} KB).',
+  contentTypeUnsupported: 'The request must be sent as JSON (application/json) or as a form.',
+  originForbidden: 'Requests from this website are not allowed.',
+  requestRefused: 'Request refused',
+  serverError: 'An unexpected error occurred. Please try again later.',
+  rateLimitedClient: 'Too many requests in a short time. Please try again in {seconds} seconds.',
+  rateLimitedEmail:
+    'Too many requests for this email address. Please try again in {seconds} seconds.',
   pleaseCorrect: 'Please correct:',
   commentNotSaved: 'Your comment was not saved yet',
   commentSubmit: 'Post comment',

@@ -1,6 +1,7 @@
 /**
  * `npm run bench:comments`: the public comment API against the production server (`next start
- * cms`, as `npm start` runs it), each figure beside Payload's floor (`GET /api/users/me`, its
+ * cms` through scripts/cms-server.ts, as `npm start` runs it, with TRUST_PROXY=1: every POST comes
+ * from its own forwarded address, the rate limits stay at their defaults), each figure beside Payload's floor (`GET /api/users/me`, its
  * cheapest REST route) measured in the same run. Targets of issue 9 (2 cores):
  *
  * - GET …/comments with 500 and with 5,000 approved comments: ≥ 90 % of the floor's requests/s,
@@ -66,7 +67,6 @@ const MODERATION_EFFECT = {
   none: 'every comment is published at once and queues a notification job; the list the readers GET grows during the burst.',
 }
 const TSX_CLI = path.resolve('node_modules/tsx/dist/cli.mjs')
-const NEXT_CLI = path.resolve('node_modules/next/dist/bin/next')
 const MB = 2 ** 20
 const started = Date.now()
 const loadStart = os
@@ -92,6 +92,9 @@ const productEnv = {
   ...CMS_SERVER_ENV,
   SITE_AUTO_REBUILD: 'false',
   LOG_LEVEL: 'warn',
+  // The product's rate limits stay as they are: the load generator is the one proxy in front, and
+  // every POST comes from its own forwarded address (lib/load.ts). Reads are not limited.
+  TRUST_PROXY: '1',
 }
 
 let server: ChildProcess | undefined
@@ -120,9 +123,10 @@ try {
   // --- The production server --------------------------------------------------------------------
   const logFile = path.join(data.dir, 'cms.log')
   const logFd = fs.openSync(logFile, 'a')
+  // `next start cms` as npm start runs it (scripts/cms-server.ts), in one process.
   server = spawn(
     process.execPath,
-    [NEXT_CLI, 'start', 'cms', '--port', String(port), '--hostname', '127.0.0.1'],
+    ['--import', 'tsx', 'scripts/cms-server.ts', '--port', String(port), '--hostname', '127.0.0.1'],
     { env: childEnv(productEnv), stdio: ['ignore', logFd, logFd] },
   )
   server.on('exit', (code, signal) => {
@@ -406,7 +410,7 @@ try {
   })
 
   notes.push(
-    `Server: \`next start cms\` (production build), SQLite in a temp folder, RUN_JOBS=true, LOG_LEVEL=warn, on 127.0.0.1:${port}; load: autocannon in separate processes on loopback, ${CONNECTIONS} connections, ${DURATION} s per GET phase (${LARGE_DURATION} s for ${LARGE}), timeout 10 s, after a warm-up of 3 s per route.`,
+    `Server: \`next start cms\` as npm start runs it (scripts/cms-server.ts, production build), TRUST_PROXY=1 with every POST from its own forwarded address and email (the rate limits at their defaults), SQLite in a temp folder, RUN_JOBS=true, LOG_LEVEL=warn, on 127.0.0.1:${port}; load: autocannon in separate processes on loopback, ${CONNECTIONS} connections, ${DURATION} s per GET phase (${LARGE_DURATION} s for ${LARGE}), timeout 10 s, after a warm-up of 3 s per route.`,
     `Floor = mean of the two floor runs. "errors+timeouts+non-expected" = connection errors (timeouts included) + answers with another status than expected (200, 304, 201); requests still in flight when a timed load stops are dropped by autocannon and listed apart.`,
     `This is a shared 2-core machine: load average ${loadStart} at the start, ${os
       .loadavg()

@@ -1,5 +1,6 @@
 /**
- * How the production CMS server (`next start cms`) runs, for `npm start` and the benchmark alike.
+ * How the production CMS server (`next start cms` through scripts/cms-server.ts) runs, for
+ * `npm start` and the benchmark alike.
  * The heap is capped: V8 otherwise lets garbage pile up to gigabytes before collecting, and the
  * CMS is meant to share one small machine with the site (measured: 666 MB resident uncapped).
  */

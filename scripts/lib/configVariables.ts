@@ -31,6 +31,9 @@ export const CONFIG_VARIABLES = [
   'REBUILD_DEBOUNCE_MS',
   'SITE_AUTO_REBUILD',
   'RUN_JOBS',
+  'RATE_LIMITS',
+  'RATE_LIMIT_STORE',
+  'TRUST_PROXY',
 ] as const
 export type ConfigVariable = (typeof CONFIG_VARIABLES)[number]
 

@@ -1,5 +1,6 @@
 import type { AddressInfo } from 'node:net'
-import { serve, type ServerType } from '@hono/node-server'
+import { serve, type Http2Bindings, type HttpBindings, type ServerType } from '@hono/node-server'
+import { appendForwardedFor } from '../../cms/http/clientAddress'
 import { handleEndpoints, type Payload } from 'payload'
 import { tempEnv } from './tempEnv'
 
@@ -25,7 +26,11 @@ export async function startLocalCms(
   const server: ServerType = await new Promise((resolve) => {
     const s = serve(
       {
-        fetch: async (request) => handleEndpoints({ config, request: await plainRequest(request) }),
+        fetch: async (request, env: HttpBindings | Http2Bindings) =>
+          handleEndpoints({
+            config,
+            request: plainRequest(request, env.incoming.socket.remoteAddress ?? 'unknown'),
+          }),
         port: 0,
         hostname: '127.0.0.1',
       },
@@ -47,12 +52,21 @@ export async function startLocalCms(
   }
 }
 
-/** Payload decorates the Request it gets; the node server's own Request class is read-only. */
-async function plainRequest(request: Request): Promise<Request> {
+/**
+ * Payload decorates the Request it gets; the node server's own Request class is read-only. The
+ * body streams through (the API stops reading an oversized one), and the socket's address is
+ * appended to X-Forwarded-For as by `npm start`'s server (cms/http/clientAddress.ts).
+ */
+function plainRequest(request: Request, peer: string): Request {
   const hasBody = request.method !== 'GET' && request.method !== 'HEAD'
+  const headers = new Headers(request.headers)
+  headers.set('x-forwarded-for', appendForwardedFor(headers.get('x-forwarded-for'), peer))
   return new Request(request.url, {
     method: request.method,
-    headers: request.headers,
-    body: hasBody ? await request.arrayBuffer() : undefined,
+    headers,
+    body: hasBody ? request.body : undefined,
+    // @ts-expect-error Node's fetch needs duplex for a streamed body; the DOM types lack it.
+    duplex: 'half',
+    signal: request.signal,
   })
 }

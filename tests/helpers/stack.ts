@@ -2,6 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process'
 import path from 'node:path'
 import { childEnv } from '../../scripts/lib/configVariables'
 import { tempEnv } from '../../scripts/lib/tempEnv'
+import { TEST_RATE_LIMITS } from './testRateLimits'
 
 export type Stack = {
   site: string
@@ -33,6 +34,7 @@ export function startStack(
     ADMIN_EMAIL: EDITOR.email,
     ADMIN_PASSWORD: EDITOR.password,
     LOG_LEVEL: 'warn',
+    RATE_LIMITS: TEST_RATE_LIMITS,
     ...extraEnv,
   }
   const child: ChildProcess = spawn('tsx', ['scripts/start.ts'], {

@@ -6,6 +6,7 @@ import { readCommentSettings } from '../../globals/readCommentSettings'
 import { requestLocale, type Locale } from '../../http/locale'
 import { parseInput } from '../../http/parseInput'
 import { publicEndpoint } from '../../http/publicEndpoint'
+import { limitEmail } from '../../http/rateLimits'
 import { readBody } from '../../http/readBody'
 import { errorResponse, fieldError, HttpError } from '../../http/responses'
 import { inTransaction } from '../../http/transaction'
@@ -37,6 +38,7 @@ export const createComment = publicEndpoint(
     try {
       const input = parseInput(newCommentInput, data, translator(locale))
       if (!input.ok) throw new HttpError(400, input.errors)
+      await limitEmail(req, 'commentEmail', input.value.email, locale)
       const spamSigns = { formToken: data.formToken, homepage: data.homepage }
       const { comment, editToken } = await inTransaction(req, () =>
         storeComment(req, slug, input.value, spamSigns, locale),

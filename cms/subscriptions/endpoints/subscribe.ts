@@ -4,6 +4,7 @@ import { siteLink } from '../../config/urls'
 import { requestLocale } from '../../http/locale'
 import { parseInput } from '../../http/parseInput'
 import { publicEndpoint } from '../../http/publicEndpoint'
+import { limitEmail } from '../../http/rateLimits'
 import { readBody } from '../../http/readBody'
 import { fieldError, HttpError } from '../../http/responses'
 import { inTransaction } from '../../http/transaction'
@@ -31,6 +32,7 @@ export const subscribe = publicEndpoint('post', '/public/subscriptions', async (
     throw new HttpError(400, input.errors)
   }
   const { email, scope } = input.value
+  await limitEmail(req, 'subscriptionEmail', email, locale)
   // New-article notices belong to no article, even when the form sent one along.
   const slug = scope === 'posts' ? undefined : input.value.article
 

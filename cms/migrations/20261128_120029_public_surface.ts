@@ -29,6 +29,19 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   await db.run(sql`CREATE INDEX \`digest_items_updated_at_idx\` ON \`digest_items\` (\`updated_at\`);`)
   await db.run(sql`CREATE INDEX \`digest_items_created_at_idx\` ON \`digest_items\` (\`created_at\`);`)
   await db.run(sql`CREATE UNIQUE INDEX \`subscription_comment_idx\` ON \`digest_items\` (\`subscription_id\`,\`comment_id\`);`)
+  await db.run(sql`CREATE TABLE \`rate_limits\` (
+  	\`id\` integer PRIMARY KEY NOT NULL,
+  	\`key\` text NOT NULL,
+  	\`points\` numeric DEFAULT 0 NOT NULL,
+  	\`expires_at\` text NOT NULL,
+  	\`updated_at\` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) NOT NULL,
+  	\`created_at\` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) NOT NULL
+  );
+  `)
+  await db.run(sql`CREATE UNIQUE INDEX \`rate_limits_key_idx\` ON \`rate_limits\` (\`key\`);`)
+  await db.run(sql`CREATE INDEX \`rate_limits_expires_at_idx\` ON \`rate_limits\` (\`expires_at\`);`)
+  await db.run(sql`CREATE INDEX \`rate_limits_updated_at_idx\` ON \`rate_limits\` (\`updated_at\`);`)
+  await db.run(sql`CREATE INDEX \`rate_limits_created_at_idx\` ON \`rate_limits\` (\`created_at\`);`)
   await db.run(sql`ALTER TABLE \`comments\` ADD \`spam_reason\` text;`)
   await db.run(sql`ALTER TABLE \`comments\` ADD \`editors_notified\` integer DEFAULT false;`)
   await db.run(sql`ALTER TABLE \`comments\` ADD \`html\` text;`)
@@ -43,8 +56,10 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   await db.run(sql`CREATE INDEX \`email_deliveries_recipient_key_idx\` ON \`email_deliveries\` (\`recipient_key\`);`)
   await db.run(sql`ALTER TABLE \`payload_locked_documents_rels\` ADD \`comment_threads_id\` integer REFERENCES comment_threads(id);`)
   await db.run(sql`ALTER TABLE \`payload_locked_documents_rels\` ADD \`digest_items_id\` integer REFERENCES digest_items(id);`)
+  await db.run(sql`ALTER TABLE \`payload_locked_documents_rels\` ADD \`rate_limits_id\` integer REFERENCES rate_limits(id);`)
   await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_comment_threads_id_idx\` ON \`payload_locked_documents_rels\` (\`comment_threads_id\`);`)
   await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_digest_items_id_idx\` ON \`payload_locked_documents_rels\` (\`digest_items_id\`);`)
+  await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_rate_limits_id_idx\` ON \`payload_locked_documents_rels\` (\`rate_limits_id\`);`)
   await db.run(sql`ALTER TABLE \`comment_settings\` ADD \`digest_minutes\` numeric DEFAULT 15;`)
   await db.run(sql`ALTER TABLE \`comment_settings\` ADD \`max_links\` numeric DEFAULT 2;`)
   await db.run(sql`ALTER TABLE \`comment_settings\` ADD \`blocklist\` text;`)
@@ -53,6 +68,7 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
 export async function down({ db, payload, req }: MigrateDownArgs): Promise<void> {
   await db.run(sql`DROP TABLE \`comment_threads\`;`)
   await db.run(sql`DROP TABLE \`digest_items\`;`)
+  await db.run(sql`DROP TABLE \`rate_limits\`;`)
   await db.run(sql`PRAGMA foreign_keys=OFF;`)
   await db.run(sql`CREATE TABLE \`__new_payload_locked_documents_rels\` (
   	\`id\` integer PRIMARY KEY NOT NULL,

@@ -1,0 +1,43 @@
+/**
+ * The production CMS server, as `npm start` and the comment benchmark run it: `next start cms`,
+ * through Next.js's programmatic API (a "custom server") for one reason. Next.js hands a route
+ * the client's address only as `X-Forwarded-For`, and sets that header to the socket's address
+ * only when the request has none (`??=` in next/dist/server/base-server.js): behind no proxy, a
+ * client's own forged header would reach the API as its address and lift every per-client rate
+ * limit. This server appends the socket's address to the header, as a proxy does, so its last
+ * entry is always the peer that connected (cms/http/clientAddress.ts reads it, with TRUST_PROXY).
+ *
+ * Usage: tsx scripts/cms-server.ts [--port <n>] [--hostname <host>] (port default CMS_PORT).
+ */
+import http from 'node:http'
+import next from 'next'
+import { appendForwardedFor } from '../cms/http/clientAddress'
+import { cmsPort } from '../cms/config/urls'
+
+const option = (name: string) => {
+  const index = process.argv.indexOf(`--${name}`)
+  return index >= 0 ? process.argv[index + 1] : undefined
+}
+const port = Number(option('port') ?? cmsPort())
+const hostname = option('hostname')
+
+const app = next({ dir: 'cms', dev: false, port, ...(hostname ? { hostname } : {}) })
+const handle = app.getRequestHandler()
+await app.prepare()
+
+const server = http.createServer((req, res) => {
+  const forwarded = req.headers['x-forwarded-for']
+  req.headers['x-forwarded-for'] = appendForwardedFor(
+    Array.isArray(forwarded) ? forwarded.join(', ') : forwarded,
+    req.socket.remoteAddress ?? 'unknown',
+  )
+  void handle(req, res)
+})
+server.listen(port, hostname, () =>
+  console.log(`CMS (Next.js) listening on http://${hostname ?? 'localhost'}:${port}`),
+)
+for (const signal of ['SIGTERM', 'SIGINT'] as const)
+  process.once(signal, () => {
+    server.close()
+    void app.close().finally(() => process.exit(0))
+  })
