@@ -29,6 +29,7 @@ import { apiPaths } from '../../contract'
 import { recordResult, resultsDir, type ResultRow } from '../lib/benchResults'
 import { buildCmsIfStale } from '../lib/buildCms'
 import { CMS_SERVER_ENV } from '../lib/cmsServer'
+import { remoteFormToken } from '../lib/formToken'
 import { childEnv } from '../lib/configVariables'
 import { freePort } from '../lib/freePort'
 import {
@@ -208,11 +209,13 @@ try {
     rssAfter[name] = treeRss(server.pid!) / MB
     log(`warm-up ${name}: ${l.answered} requests, RSS then ${round(rssAfter[name], 0)} MB`)
   }
+  // Posts carry a form token as the island's do (one fetched once; tokens have no maximum age).
+  const formToken = await remoteFormToken(cmsUrl)
   await runLoad({
     url: urls.small,
     connections: 5,
     amount: 20,
-    postComments: { tag: 'warmup' },
+    postComments: { tag: 'warmup', formToken },
     expectStatus: 201,
   })
   const rssAfterWarmUp = treeRss(server.pid!) / MB
@@ -267,7 +270,7 @@ try {
       connections: CONNECTIONS,
       duration: POST_DURATION,
       ...(POST_RATE > 0 ? { overallRate: POST_RATE } : {}),
-      postComments: { tag },
+      postComments: { tag, formToken },
       expectStatus: 201,
     },
     get(urls.small, POST_DURATION, READERS),

@@ -35,6 +35,7 @@ const postComment: autocannon.Request['setupRequest'] = (request, context) => {
       email: `last-${spec.postComments!.tag}-${n}@burst.example`,
       body: `Kommentar ${n} aus dem Lasttest: Das deckt sich mit *unseren* Erfahrungen.`,
       consent: true,
+      formToken: spec.postComments!.formToken,
     }),
   }
 }

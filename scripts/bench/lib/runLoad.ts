@@ -14,7 +14,7 @@ export type LoadSpec = {
   timeoutSeconds?: number
   headers?: Record<string, string>
   /** POST a new comment per request, each from a distinct address tagged with `tag`. */
-  postComments?: { tag: string }
+  postComments?: { tag: string; formToken: string }
   /** The status a good answer has (200, 201, 304); anything else counts as unexpected. */
   expectStatus: number
 }
