@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { apiPaths, articlePath, COMMENT_LIMITS } from '../../contract'
 import { launchChromium } from '../../scripts/lib/chromium'
 import { eventually } from '../../scripts/lib/eventually'
+import { remoteFormToken } from '../../scripts/lib/formToken'
 import { paragraph } from '../../scripts/lib/lexical'
 import { XSS_PAYLOADS } from '../fixtures/xssPayloads'
 import { EDITOR, startStack, type Stack } from '../helpers/stack'
@@ -59,7 +60,8 @@ beforeAll(async () => {
     docs: { id: number }[]
   }
   const articleId = article.docs[0]!.id
-  // Through the public API, as readers post: held, then approved by the editor.
+  // Through the public API, as readers post (with the form's token): held, then approved by the editor.
+  const formToken = await remoteFormToken(stack.cms)
   for (const payload of XSS_PAYLOADS.slice(0, 5)) {
     const response = await fetch(`${stack.cms}${apiPaths.comments(SLUG)}`, {
       method: 'POST',
@@ -69,6 +71,7 @@ beforeAll(async () => {
         email: 'leser@example.de',
         body: payload,
         consent: true,
+        formToken,
       }),
     })
     const { comment } = (await response.json()) as { comment: { id: string } }
@@ -84,6 +87,7 @@ beforeAll(async () => {
         email: 'neu@example.de',
         body: payload,
         consent: true,
+        formToken,
       }),
     })
   }

@@ -60,6 +60,8 @@ const shapeOf = (answer: { status: number; json: Partial<CreatedComment> }) => (
 })
 
 beforeAll(async () => {
+  // Clients are told apart by the address a proxy forwards (one hop trusted).
+  process.env.TRUST_PROXY = '1'
   cms = await startLocalCms()
   await importArticles(cms.payload, path.resolve('content/articles'))
   await setSettings({

@@ -54,6 +54,8 @@ async function approvedComment(extra: Record<string, unknown> = {}) {
 }
 
 beforeAll(async () => {
+  // Readers below are told apart by the address a proxy forwards (one hop trusted).
+  process.env.TRUST_PROXY = '1'
   cms = await startLocalCms()
   await importArticles(cms.payload, path.resolve('content/articles'))
   await cms.payload.create({
@@ -276,8 +278,14 @@ describe('reading comments', () => {
 describe('reactions', () => {
   it('keeps one vote per reader, moves it, and takes it back', async () => {
     const { id } = await approvedComment()
-    const readerA = { 'x-reader-token': 'reader-a-0123456789abcdef' }
-    const readerB = { 'x-reader-token': 'reader-b-0123456789abcdef' }
+    const readerA = {
+      'x-reader-token': 'reader-a-0123456789abcdef',
+      'x-forwarded-for': '203.0.113.1',
+    }
+    const readerB = {
+      'x-reader-token': 'reader-b-0123456789abcdef',
+      'x-forwarded-for': '203.0.113.2',
+    }
     expect((await react(id, 'up', readerA)).json).toEqual({ up: 1, down: 0, mine: 'up' })
     expect((await react(id, 'up', readerB)).json).toEqual({ up: 2, down: 0, mine: 'up' })
     expect((await react(id, 'down', readerA)).json).toEqual({ up: 1, down: 1, mine: 'down' })

@@ -3,6 +3,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest
 import { importArticles } from '../../cms/content/importArticles'
 import { apiPaths, type CreatedComment } from '../../contract'
 import { startLocalCms, type LocalCms } from '../../scripts/lib/localCms'
+import { agedFormToken } from '../helpers/formToken'
 import { publicApi } from '../helpers/publicApi'
 
 /**
@@ -16,11 +17,13 @@ const api = publicApi(() => cms.url)
 let addresses = 0
 const newAddress = () => `10.1.${Math.floor(++addresses / 250)}.${addresses % 250}`
 let emails = 0
+/** A comment a real reader would post: its own text, a form shown a while ago (see abuse.test.ts). */
 const comment = (email = `leser${++emails}@example.de`) => ({
   name: 'Leser',
   email,
-  body: 'Noch ein Kommentar.',
+  body: `Noch ein Kommentar, der ${emails}.`,
   consent: true,
+  formToken: agedFormToken(),
 })
 const postComment = (headers: Record<string, string> = {}, email?: string) =>
   api<CreatedComment>('POST', apiPaths.comments(SLUG), comment(email), headers)

@@ -10,7 +10,7 @@ import { message, translator } from '../../i18n/messages'
 import type { Comment } from '../../payload-types'
 import { reactionInput } from '../input'
 import { findComment } from '../queries'
-import { clientHash } from '../clientAddress'
+import { clientHash } from '../clientHash'
 import { readerIdentity } from '../readerId'
 
 /**
