@@ -233,6 +233,7 @@ export interface Comment {
   authorEmail?: string | null;
   authorUrl?: string | null;
   body?: string | null;
+  bodyHash?: string | null;
   reactionsUp?: number | null;
   reactionsDown?: number | null;
   editedAt?: string | null;
@@ -666,6 +667,7 @@ export interface CommentsSelect<T extends boolean = true> {
   authorEmail?: T;
   authorUrl?: T;
   body?: T;
+  bodyHash?: T;
   reactionsUp?: T;
   reactionsDown?: T;
   editedAt?: T;

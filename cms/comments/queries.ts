@@ -1,4 +1,5 @@
 import type { Payload, PayloadRequest } from 'payload'
+import { bodyHash } from '../collections/Comments/hooks/hashBody'
 import type { ModerationPolicy } from '../globals/CommentSettings'
 import type { Article, Comment } from '../payload-types'
 
@@ -83,7 +84,7 @@ export async function isDuplicate(
     where: {
       and: [
         { article: { equals: articleId } },
-        { body: { equals: body } },
+        { bodyHash: { equals: bodyHash(body) } },
         { createdAt: { greater_than: since } },
       ],
     },

@@ -3,6 +3,7 @@ import { isEditor } from '../../access/isEditor'
 import type { Comment } from '../../payload-types'
 import { bumpThreadStampHooks } from '../CommentThreads/bumpHooks'
 import { queueNotifications } from './hooks/queueNotifications'
+import { hashBody } from './hooks/hashBody'
 import { renderHtml } from './hooks/renderHtml'
 import { SPAM_REASONS, type SpamReason } from '../../spam/spamCheck'
 
@@ -46,7 +47,7 @@ export const Comments: CollectionConfig = {
   access: { read: isEditor, create: isEditor, update: isEditor, delete: isEditor },
   defaultSort: '-createdAt',
   hooks: {
-    beforeChange: [renderHtml],
+    beforeChange: [renderHtml, hashBody],
     afterChange: [queueNotifications, threadStamp.afterChange],
     afterDelete: [threadStamp.afterDelete],
   },
@@ -103,6 +104,7 @@ export const Comments: CollectionConfig = {
     },
     { name: 'authorUrl', type: 'text', label: { de: 'Website', en: 'Website' } },
     { name: 'body', type: 'textarea', maxLength: 5000, label: { de: 'Kommentar', en: 'Comment' } },
+    { name: 'bodyHash', type: 'text', index: true, admin: { hidden: true } },
     {
       type: 'row',
       fields: [
