@@ -9,6 +9,7 @@ import {
   FORM_TOKEN_HEADER,
   MIN_FILL_MS,
   type CommentsData,
+  type PublicComment,
   type CreatedComment,
   type EditedComment,
   type FormTokenResult,
@@ -39,6 +40,11 @@ const valid = (extra: Record<string, unknown> = {}) => ({
 const post = (body: unknown) => api<CreatedComment>('POST', apiPaths.comments(SLUG), body)
 const list = async () =>
   (await api<CommentsData>('GET', apiPaths.comments(SLUG))).json as CommentsData
+/** The ids of every public comment (threads and replies): what readers can see. */
+const publicIds = async (): Promise<string[]> => {
+  const walk = (list: PublicComment[]): string[] => list.flatMap((c) => [c.id, ...walk(c.replies)])
+  return walk((await list()).comments)
+}
 const stored = (id: string) => cms.payload.findByID({ collection: 'comments', id })
 const setSettings = (data: Record<string, unknown>) =>
   cms.payload.updateGlobal({ slug: 'comment-settings', data })
@@ -115,7 +121,7 @@ describe('spam', () => {
       const doc = await stored(answer.json.comment!.id!)
       expect(doc).toMatchObject({ status: 'spam', spamReason: reason })
       expect(editorNotices(queue)).toBe(1)
-      expect(JSON.stringify(await list())).not.toContain(answer.json.comment!.id)
+      expect(await publicIds()).not.toContain(answer.json.comment!.id)
     },
   )
 
@@ -211,7 +217,7 @@ describe('moderation', () => {
       const created = await post(valid())
       const id = created.json.comment!.id!
       await cms.payload.update({ collection: 'comments', id, data: { status: 'approved' } })
-      expect(JSON.stringify(await list())).toContain(id)
+      expect(await publicIds()).toContain(id)
 
       const queue = vi.spyOn(cms.payload.jobs, 'queue')
       editorNoticeStarted()
@@ -224,7 +230,7 @@ describe('moderation', () => {
       expect(edited.status).toBe(200)
       expect(edited.json.comment?.status).toBe('pending')
       expect((await stored(id)).status).toBe('pending')
-      expect(JSON.stringify(await list())).not.toContain(id)
+      expect(await publicIds()).not.toContain(id)
       expect(editorNotices(queue)).toBe(1)
       vi.restoreAllMocks()
     }
