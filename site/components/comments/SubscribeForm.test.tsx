@@ -7,8 +7,7 @@ import { API_BASE, seedData, SLUG } from './test/fakeApi'
 import { api, renderSection, setupIsland, text, user } from './test/island'
 
 const SUBSCRIPTIONS = /^\/api\/public\/subscriptions$/
-const REQUESTED =
-  'Fast geschafft: Bitte bestätigen Sie den Link in der E-Mail, die wir Ihnen geschickt haben.'
+const REQUESTED = 'Wenn die Adresse abonniert werden kann, ist eine Bestätigungs-E-Mail unterwegs.'
 const THROTTLED =
   'Für diese Adresse wurden gerade schon Bestätigungen verschickt. Bitte versuchen Sie es später noch einmal.'
 
@@ -176,7 +175,7 @@ describe('subscribe form', () => {
     expect(form.getByRole('radio', { name: 'new comments on this article' })).toBeTruthy()
     expect(form.getByRole('button', { name: 'Subscribe' })).toBeTruthy()
     expect(document.getElementById('abo-angefragt')?.textContent).toBe(
-      'Almost done: please confirm the link in the email we sent you.',
+      'If the address can be subscribed, a confirmation email is on its way',
     )
   })
 })

@@ -60,8 +60,7 @@ const texts = {
       consentBefore:
         'Ich möchte per E-Mail benachrichtigt werden und kann das jederzeit abbestellen (',
       submit: 'Abonnieren',
-      requested:
-        'Fast geschafft: Bitte bestätigen Sie den Link in der E-Mail, die wir Ihnen geschickt haben.',
+      requested: 'Wenn die Adresse abonniert werden kann, ist eine Bestätigungs-E-Mail unterwegs.',
     },
     required: 'Pflichtfeld',
     submit: 'Kommentar abschicken',
@@ -150,7 +149,7 @@ const texts = {
       posts: 'new articles',
       consentBefore: 'I want to be notified by email and can unsubscribe at any time (',
       submit: 'Subscribe',
-      requested: 'Almost done: please confirm the link in the email we sent you.',
+      requested: 'If the address can be subscribed, a confirmation email is on its way',
     },
     required: 'required',
     submit: 'Post comment',

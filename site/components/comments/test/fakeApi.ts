@@ -189,7 +189,7 @@ export function fakeApi(
         {
           status: 'pending',
           message:
-            'Fast geschafft: Bitte bestätigen Sie den Link in der E-Mail, die wir Ihnen geschickt haben.',
+            'Wenn die Adresse abonniert werden kann, ist eine Bestätigungs-E-Mail unterwegs.',
         },
         202,
       )
