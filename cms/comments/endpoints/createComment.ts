@@ -114,25 +114,20 @@ async function storeComment(
   return { comment, editToken: editToken.token }
 }
 
-/** "Notify me" from the comment form: a double opt-in request; a throttled one never blocks the comment. */
+/** "Notify me" from the comment form: a double opt-in request (its limits never refuse the comment). */
 async function requestNotification(
   req: PayloadRequest,
   article: PublishedArticle,
   input: NewCommentInput,
   locale: Locale,
 ) {
-  try {
-    const scope = input.notify === 'article' ? 'article' : 'replies'
-    await requestSubscription(req, {
-      email: input.email,
-      scope,
-      article,
-      locale,
-      consentText: message(locale, 'subscriptionConsentText'),
-    })
-  } catch (error) {
-    if (!(error instanceof HttpError && error.status === 429)) throw error
-  }
+  await requestSubscription(req, {
+    email: input.email,
+    scope: input.notify === 'article' ? 'article' : 'replies',
+    article,
+    locale,
+    consentText: message(locale, 'subscriptionConsentText'),
+  })
 }
 
 /** A reply below the maximum depth attaches at the maximum depth, next to its parent (WordPress does the same). */
