@@ -26,7 +26,11 @@ try {
 }
 
 // The bootstrap tells what is wrong itself, in one line (unknown migrations, no editor).
-await run('tsx', ['scripts/bootstrap.ts'], { env: production }).catch(() => process.exit(1))
+// The first import publishes articles; no rebuild job for that: the site is built below, and a
+// job running alongside would share Astro's .astro folder with this build.
+await run('tsx', ['scripts/bootstrap.ts'], {
+  env: { ...production, SITE_AUTO_REBUILD: 'false' },
+}).catch(() => process.exit(1))
 
 // dist/site is a symlink to the newest good build; rebuilds switch it while this server runs.
 const server = createStaticServer(() => fs.realpathSync(SITE_DIR))
