@@ -8,7 +8,7 @@ import { cmsPort, cmsUrl, sitePort, siteUrl } from '../cms/config/urls'
 import { parseDatabaseUri } from '../cms/database/parseDatabaseUri'
 import { buildSite } from '../cms/publishing/buildSite'
 import { buildCmsIfStale } from './lib/buildCms'
-import { CMS_SERVER_ENV } from './lib/cmsServer'
+import { bundleCmsServer, CMS_SERVER_ENV } from './lib/cmsServer'
 import { buildIfStale, fingerprint } from './lib/fingerprint'
 import { run, startProcess, stopOnSignals } from './lib/processes'
 import { createStaticServer, listen } from './lib/staticServer'
@@ -43,7 +43,7 @@ try {
   if (await buildCmsIfStale()) console.log(`CMS admin built (${seconds()}).`)
 
   // `next start cms` as a custom server that passes on the client's address (scripts/cms-server.ts).
-  const cms = startProcess('tsx', ['scripts/cms-server.ts', '--port', String(cmsPort())], {
+  const cms = startProcess('node', [await bundleCmsServer(), '--port', String(cmsPort())], {
     env: CMS_SERVER_ENV,
   })
   await waitForUrl(`${cmsUrl()}/api/articles?limit=1`, { process: cms })

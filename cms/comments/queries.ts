@@ -27,6 +27,7 @@ export async function findComment(
   if (!/^[A-Za-z0-9-]{1,64}$/.test(id)) return null
   const { docs } = await payload.find({
     collection: 'comments',
+    pagination: false,
     where: { id: { equals: id } },
     limit: 1,
     depth: 0,

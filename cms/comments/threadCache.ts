@@ -1,5 +1,6 @@
 import { LRUCache } from 'lru-cache'
 import type { Payload } from 'payload'
+import type { SharedBody } from '../http/sharedBody'
 import type { CommentSort, CommentStats, PublicComment } from '../../contract'
 import { findPublishedArticle } from '../collections/Articles/queries'
 import { onThreadStampChange, readThreadStamp } from '../collections/CommentThreads/stamp'
@@ -22,7 +23,7 @@ export type CachedThread = {
   /** the root of every visible comment, for deep links */
   rootOf: Map<string, string>
   /** serialized answers of this stamp, by sort/page/limit */
-  answers: Map<string, string>
+  answers: Map<string, SharedBody>
 }
 
 type Entry = { thread: CachedThread | null; checkedAt: number }

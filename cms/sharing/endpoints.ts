@@ -47,6 +47,7 @@ async function countClick(payload: Payload, articleId: Article['id'], network: S
     (
       await payload.find({
         collection: 'shares',
+        pagination: false,
         where,
         limit: 1,
         depth: 0,
@@ -58,6 +59,7 @@ async function countClick(payload: Payload, articleId: Article['id'], network: S
     try {
       await payload.create({
         collection: 'shares',
+        depth: 0,
         data: { article: articleId, network, count: 1 },
         overrideAccess: true,
       })

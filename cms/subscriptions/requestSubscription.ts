@@ -67,6 +67,7 @@ async function request_(
     (
       await payload.find({
         collection: 'subscriptions',
+        pagination: false,
         where: { targetKey: { equals: targetKey } },
         limit: 1,
         depth: 0,
@@ -118,13 +119,14 @@ async function request_(
     unsubscribedAt: null,
   }
   const update = (id: Subscription['id']) =>
-    payload.update({ collection: 'subscriptions', id, data, overrideAccess: true, req })
+    payload.update({ collection: 'subscriptions', id, data, depth: 0, overrideAccess: true, req })
   let subscription: Subscription
   if (existing) subscription = await update(existing.id)
   else {
     try {
       subscription = await payload.create({
         collection: 'subscriptions',
+        depth: 0,
         data,
         overrideAccess: true,
         req,

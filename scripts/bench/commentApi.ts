@@ -28,7 +28,7 @@ import { DatabaseSync } from 'node:sqlite'
 import { apiPaths } from '../../contract'
 import { recordResult, resultsDir, type ResultRow } from '../lib/benchResults'
 import { buildCmsIfStale } from '../lib/buildCms'
-import { CMS_SERVER_ENV } from '../lib/cmsServer'
+import { bundleCmsServer, CMS_SERVER_ENV } from '../lib/cmsServer'
 import { remoteFormToken } from '../lib/formToken'
 import { childEnv } from '../lib/configVariables'
 import { freePort } from '../lib/freePort'
@@ -58,6 +58,8 @@ const SMALL = Number(process.env.BENCH_COMMENTS_SMALL ?? 500)
 const LARGE = Number(process.env.BENCH_COMMENTS_LARGE ?? 5000)
 const LARGE_DURATION = Number(process.env.BENCH_LARGE_DURATION ?? DURATION)
 const MODERATION = process.env.BENCH_MODERATION ?? 'first'
+/** BENCH_CPU_PROF=<dir>: the server writes a V8 CPU profile there when it stops (open it in Chrome's DevTools). */
+const CPU_PROF = process.env.BENCH_CPU_PROF
 if (!['all', 'first', 'none'].includes(MODERATION))
   throw new Error('BENCH_MODERATION is all, first or none')
 
@@ -96,6 +98,11 @@ const productEnv = {
   // The product's rate limits stay as they are: the load generator is the one proxy in front, and
   // every POST comes from its own forwarded address (lib/load.ts). Reads are not limited.
   TRUST_PROXY: '1',
+  ...(CPU_PROF
+    ? {
+        NODE_OPTIONS: `${CMS_SERVER_ENV.NODE_OPTIONS} --cpu-prof --cpu-prof-dir=${path.resolve(CPU_PROF)}`,
+      }
+    : {}),
 }
 
 let server: ChildProcess | undefined
@@ -127,7 +134,7 @@ try {
   // `next start cms` as npm start runs it (scripts/cms-server.ts), in one process.
   server = spawn(
     process.execPath,
-    ['--import', 'tsx', 'scripts/cms-server.ts', '--port', String(port), '--hostname', '127.0.0.1'],
+    [await bundleCmsServer(), '--port', String(port), '--hostname', '127.0.0.1'],
     { env: childEnv(productEnv), stdio: ['ignore', logFd, logFd] },
   )
   server.on('exit', (code, signal) => {
@@ -222,10 +229,13 @@ try {
   log(`RSS after start ${round(rssAfterStart, 0)} MB, after warm-up ${round(rssAfterWarmUp, 0)} MB`)
 
   // --- GETs beside the floor --------------------------------------------------------------------
+  // Readers' browsers (and the island's fetch) always offer gzip.
+  const BROWSER = { 'accept-encoding': 'gzip, deflate, br' }
   const get = (url: string, duration = DURATION, connections = CONNECTIONS): LoadSpec => ({
     url,
     connections,
     duration,
+    headers: BROWSER,
     expectStatus: 200,
   })
   const floor1 = await measure('floor 1: GET /api/users/me', get(urls.floor))
@@ -251,7 +261,7 @@ try {
             url,
             connections: CONNECTIONS,
             duration: DURATION,
-            headers: { 'if-none-match': etag },
+            headers: { ...BROWSER, 'if-none-match': etag },
             expectStatus: 304,
           })
         : null,
@@ -413,7 +423,7 @@ try {
   })
 
   notes.push(
-    `Server: \`next start cms\` as npm start runs it (scripts/cms-server.ts, production build), TRUST_PROXY=1 with every POST from its own forwarded address and email (the rate limits at their defaults), SQLite in a temp folder, RUN_JOBS=true, LOG_LEVEL=warn, on 127.0.0.1:${port}; load: autocannon in separate processes on loopback, ${CONNECTIONS} connections, ${DURATION} s per GET phase (${LARGE_DURATION} s for ${LARGE}), timeout 10 s, after a warm-up of 3 s per route.`,
+    `Server: \`next start cms\` as npm start runs it (scripts/cms-server.ts, production build), TRUST_PROXY=1 with every POST from its own forwarded address and email (the rate limits at their defaults), SQLite in a temp folder, RUN_JOBS=true, LOG_LEVEL=warn, on 127.0.0.1:${port}; load: autocannon in separate processes on loopback, ${CONNECTIONS} connections, ${DURATION} s per GET phase (${LARGE_DURATION} s for ${LARGE}), timeout 10 s, after a warm-up of 3 s per route; every GET offers \`Accept-Encoding: gzip, deflate, br\` as browsers do (comment pages are gzipped once per stamp and page, not per request).`,
     `Floor = mean of the two floor runs. "errors+timeouts+non-expected" = connection errors (timeouts included) + answers with another status than expected (200, 304, 201); requests still in flight when a timed load stops are dropped by autocannon and listed apart.`,
     `This is a shared 2-core machine: load average ${loadStart} at the start, ${os
       .loadavg()

@@ -13,6 +13,7 @@ export async function findPublishedArticle(
 ): Promise<PublishedArticle | null> {
   const { docs } = await payload.find({
     collection: 'articles',
+    pagination: false,
     where: { and: [{ slug: { equals: slug } }, { _status: { equals: 'published' } }] },
     select: { slug: true, title: true, language: true, commentsOpen: true },
     limit: 1,
@@ -30,6 +31,7 @@ export async function findArticle(
 ): Promise<Article | null> {
   const { docs } = await payload.find({
     collection: 'articles',
+    pagination: false,
     where: { id: { equals: id } },
     limit: 1,
     depth: 0,

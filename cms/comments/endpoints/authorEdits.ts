@@ -27,6 +27,7 @@ export const editComment = publicEndpoint('patch', '/public/comments/:id', async
     const heldAgain = comment.status === 'approved' && moderation !== 'none'
     return req.payload.update({
       collection: 'comments',
+      depth: 0,
       id: comment.id,
       data: {
         body: input.value.body,
@@ -52,6 +53,7 @@ export const deleteComment = publicEndpoint('delete', '/public/comments/:id', as
     if (await hasVisibleReplies(req.payload, comment.id, req)) {
       await req.payload.update({
         collection: 'comments',
+        depth: 0,
         id: comment.id,
         data: { deleted: true, body: '', authorName: '', authorEmail: null, authorUrl: null },
         overrideAccess: true,

@@ -93,6 +93,7 @@ async function storeComment(
   const editToken = newToken()
   const comment = await payload.create({
     collection: 'comments',
+    depth: 0,
     overrideAccess: true,
     req,
     data: {

@@ -1,5 +1,6 @@
 import { FORM_TOKEN_HEADER, type CommentsData } from '../../../contract'
 import { matchesEtag } from '../../http/etag'
+import { sharedBody, sharedBodyResponse, type SharedBody } from '../../http/sharedBody'
 import { requestLocale } from '../../http/locale'
 import { parseInput } from '../../http/parseInput'
 import { publicEndpoint } from '../../http/publicEndpoint'
@@ -45,9 +46,11 @@ export const listComments = publicEndpoint(
       'access-control-expose-headers': `ETag, ${FORM_TOKEN_HEADER}`,
       [FORM_TOKEN_HEADER]: mintFormToken(),
     }
-    if (matchesEtag(req.headers, etag)) return new Response(null, { status: 304, headers })
-    return new Response(answer(thread, sort, page, limit), {
-      headers: { ...headers, 'content-type': 'application/json' },
+    if (matchesEtag(req.headers, etag))
+      return new Response(null, { status: 304, headers: { ...headers, vary: 'Accept-Encoding' } })
+    return sharedBodyResponse(answer(thread, sort, page, limit), req.headers, {
+      ...headers,
+      'content-type': 'application/json',
     })
   },
 )
@@ -64,13 +67,13 @@ function pageHolding(
   return Math.floor(rootsBy(thread, sort).findIndex((r) => r.id === root) / limit) + 1
 }
 
-/** Serialized once per stamp, sort and page: later readers get the same string. */
+/** Serialized once per stamp, sort and page: later readers get the same bytes. */
 function answer(
   thread: CachedThread,
   sort: Parameters<typeof rootsBy>[1],
   page: number,
   limit: number,
-): string {
+): SharedBody {
   const key = `${sort}.${page}.${limit}`
   let body = thread.answers.get(key)
   if (body === undefined) {
@@ -86,7 +89,7 @@ function answer(
         totalPages: Math.max(1, Math.ceil(roots.length / limit)),
       },
     }
-    thread.answers.set(key, (body = JSON.stringify(data)))
+    thread.answers.set(key, (body = sharedBody(JSON.stringify(data))))
   }
   return body
 }

@@ -68,6 +68,7 @@ async function vote(
   if (!existing) {
     await payload.create({
       collection: 'comment-reactions',
+      depth: 0,
       data: { comment: comment.id, readerHash, clientHash, value },
       overrideAccess: true,
       req,
@@ -88,6 +89,7 @@ async function vote(
   // The vote moves, still one row; it stays under the reader token that cast it first.
   await payload.update({
     collection: 'comment-reactions',
+    depth: 0,
     id: existing.id,
     data: { value, clientHash: existing.clientHash ?? clientHash },
     overrideAccess: true,
@@ -112,6 +114,7 @@ async function recount(
   const [up, down] = [await count('up'), await count('down')]
   await req.payload.update({
     collection: 'comments',
+    depth: 0,
     id: comment.id,
     data: { reactionsUp: up, reactionsDown: down },
     overrideAccess: true,

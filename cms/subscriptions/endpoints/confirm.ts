@@ -22,6 +22,7 @@ async function pendingSubscription(
   const subscription = (
     await req.payload.find({
       collection: 'subscriptions',
+      pagination: false,
       where: { confirmTokenHash: { equals: hashToken(token) } },
       limit: 1,
       depth: 0,
@@ -64,6 +65,7 @@ export const confirm = publicEndpoint('post', '/public/subscriptions/confirm', a
   if ('outcome' in found) return redirect(found.outcome)
   await req.payload.update({
     collection: 'subscriptions',
+    depth: 0,
     id: found.subscription.id,
     data: { status: 'confirmed', confirmedAt: new Date().toISOString() },
     overrideAccess: true,

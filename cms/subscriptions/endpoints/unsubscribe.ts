@@ -24,6 +24,7 @@ async function subscriptionFor(req: PayloadRequest): Promise<Subscription | null
     (
       await req.payload.find({
         collection: 'subscriptions',
+        pagination: false,
         where: { id: { equals: id } },
         limit: 1,
         depth: 0,
@@ -76,6 +77,7 @@ export const unsubscribe = publicEndpoint(
     if (subscription.status !== 'unsubscribed') {
       await req.payload.update({
         collection: 'subscriptions',
+        depth: 0,
         id: subscription.id,
         data: { status: 'unsubscribed', unsubscribedAt: new Date().toISOString() },
         overrideAccess: true,
