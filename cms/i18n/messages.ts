@@ -17,6 +17,8 @@ const de = {
   articleNotFound: 'Diesen Artikel gibt es nicht oder er ist nicht veröffentlicht.',
   commentsClosed: 'Die Kommentare zu diesem Artikel sind geschlossen.',
   commentNotFound: 'Diesen Kommentar gibt es nicht.',
+  formTokenExpired:
+    'Das Formular war zu lange geöffnet. Bitte senden Sie Ihren Kommentar noch einmal ab.',
   tokenMissing: 'Zum Bearbeiten fehlt der Schlüssel dieses Kommentars.',
   tokenInvalid: 'Dieser Schlüssel gehört nicht zu diesem Kommentar.',
   editWindowOver: 'Kommentare können nur in den ersten 15 Minuten bearbeitet oder gelöscht werden.',
@@ -100,6 +102,7 @@ const en: Record<MessageKey, string> = {
   articleNotFound: 'This article does not exist or is not published.',
   commentsClosed: 'Comments on this article are closed.',
   commentNotFound: 'This comment does not exist.',
+  formTokenExpired: 'The form was open for too long. Please send your comment again.',
   tokenMissing: 'The key of this comment is missing.',
   tokenInvalid: 'This key does not belong to this comment.',
   editWindowOver: 'Comments can only be edited or deleted within 15 minutes.',

@@ -182,8 +182,9 @@ let buildFormToken: Promise<string> | undefined
 
 /**
  * The form token of the static comment forms (the no-JS post sends it): one per build, minted by
- * the CMS now, so it is long past MIN_FILL_MS when a reader posts. A build without one would
- * ship forms whose every post lands as spam: a failure stops the build.
+ * the CMS now, so it is long past MIN_FILL_MS when a reader posts. It expires after
+ * FORM_TOKEN_MAX_AGE_MS (the CMS then shows the form again with a fresh one). A build without
+ * one would ship forms whose every post lands as spam: a failure stops the build.
  */
 export function fetchFormToken(): Promise<string> {
   buildFormToken ??= (async () => {
