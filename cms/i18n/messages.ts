@@ -86,6 +86,10 @@ const de = {
   linkInvalidText:
     'Dieser Abmelde-Link ist ungültig. Bitte nutzen Sie den Link aus der letzten E-Mail.',
   toWebsite: 'Zur Website',
+  // The first editor (admin screen and its POST)
+  firstEditorTitle: 'Ersten Zugang anlegen',
+  firstEditorLocalOnly:
+    'Der erste Redaktionszugang kann nur auf dem Server selbst (localhost) angelegt werden, oder mit ADMIN_EMAIL / ADMIN_PASSWORD beim Start.',
 }
 
 export type MessageKey = keyof typeof de
@@ -158,6 +162,9 @@ const en: Record<MessageKey, string> = {
   linkInvalidTitle: 'Invalid link',
   linkInvalidText: 'This unsubscribe link is not valid. Please use the link from the latest email.',
   toWebsite: 'To the website',
+  firstEditorTitle: 'Create the first editor',
+  firstEditorLocalOnly:
+    'The first editor can only be created from the server itself (localhost), or with ADMIN_EMAIL / ADMIN_PASSWORD on start.',
 }
 
 const catalogue: Record<Locale, Record<MessageKey, string>> = { de, en }
