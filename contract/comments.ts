@@ -51,6 +51,15 @@ export interface CommentStats {
 export const THREADS_PER_PAGE = 50
 export const MAX_THREADS_PER_PAGE = 100
 
+/**
+ * Threads per page of comments on the site (its static pages, in DEFAULT_SORT, and the island,
+ * which sends it as `limit`, so page n is the same everywhere); the CMS links an email to the
+ * page that holds a comment by it. Less than THREADS_PER_PAGE: the article page must stay under
+ * 30 KB gzipped with 500 comments on 50 threads (site/components/comments/CommentSection.budget.test.tsx),
+ * and every reader who scrolls to the comments refetches page 1.
+ */
+export const COMMENT_THREADS_PER_PAGE = 10
+
 /** Query of GET …/comments: `comment` asks for the page that holds this comment (a deep link). */
 export interface CommentsQuery {
   sort?: CommentSort

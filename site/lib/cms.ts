@@ -1,6 +1,7 @@
 import { z } from 'astro/zod'
 import {
   apiPaths,
+  COMMENT_THREADS_PER_PAGE,
   DEFAULT_LOCALE,
   DEFAULT_SORT,
   LOCALES,
@@ -11,7 +12,6 @@ import {
   type PublicComment,
   type ShareCount,
 } from '../../contract'
-import { COMMENT_THREADS_PER_PAGE } from './commentPages'
 import { CMS_URL } from './config'
 
 /**
