@@ -51,6 +51,15 @@ export interface CommentStats {
 export const THREADS_PER_PAGE = 50
 export const MAX_THREADS_PER_PAGE = 100
 
+/**
+ * Threads per page of comments on the site (its static pages, in DEFAULT_SORT, and the island,
+ * which sends it as `limit`, so page n is the same everywhere); the CMS links an email to the
+ * page that holds a comment by it. Less than THREADS_PER_PAGE: the article page must stay under
+ * 30 KB gzipped with 500 comments on 50 threads (site/components/comments/CommentSection.budget.test.tsx),
+ * and every reader who scrolls to the comments refetches page 1.
+ */
+export const COMMENT_THREADS_PER_PAGE = 10
+
 /** Query of GET …/comments: `comment` asks for the page that holds this comment (a deep link). */
 export interface CommentsQuery {
   sort?: CommentSort
@@ -90,7 +99,8 @@ export interface NewCommentBody {
   lang?: string
   /**
    * The signed time the form was shown (FORM_TOKEN_HEADER of GET …/comments, GET …/form-token, or
-   * the static form's hidden field). Missing, forged or younger than MIN_FILL_MS: held as spam.
+   * the static form's hidden field). Missing, forged or younger than MIN_FILL_MS: held as spam;
+   * older than FORM_TOKEN_MAX_AGE_MS: refused with 400.
    */
   formToken?: string
   /** The honeypot: hidden from people, so it stays empty; anything in it marks the comment spam. */
@@ -102,6 +112,13 @@ export const FORM_TOKEN_HEADER = 'X-Form-Token'
 
 /** A comment posted sooner than this after its form token was made counts as spam. */
 export const MIN_FILL_MS = 3000
+
+/**
+ * A form token older than this is refused (400 on `formToken`; the no-JS form comes back with a
+ * fresh one), so a token copied from a page does not serve a bot forever. Static pages carry the
+ * token of their build: a week covers a page between builds, and the island uses a fresh one.
+ */
+export const FORM_TOKEN_MAX_AGE_MS = 7 * 24 * 60 * 60 * 1000
 
 /** 200 to GET /api/public/form-token. */
 export interface FormTokenResult {

@@ -9,6 +9,13 @@ export const articlePath = (slug: string): string => `/blog/${slug}/`
 /** The element id (and #fragment) of one comment on its article page. */
 export const commentAnchor = (id: string | number): string => `kommentar-${id}`
 
+/**
+ * The static page with page `page` (1-based) of an article's comment threads (COMMENT_THREADS_PER_PAGE
+ * each, in DEFAULT_SORT): page 1 is the article itself, the others `/blog/<slug>/kommentare/<n>/`.
+ */
+export const commentsPagePath = (slug: string, page: number): string =>
+  page > 1 ? `${articlePath(slug)}kommentare/${page}/` : articlePath(slug)
+
 /** Where the no-JS forms land again: the page's notice with this id shows (CSS :target). */
 export const FORM_ANCHORS = {
   commentWaiting: 'kommentar-wartet',

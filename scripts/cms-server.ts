@@ -1,13 +1,16 @@
 /**
- * The production CMS server, as `npm start` and the comment benchmark run it: `next start cms`,
- * through Next.js's programmatic API (a "custom server") for one reason. Next.js hands a route
+ * The CMS server, as `npm start` and the comment benchmark run it: `next start cms`, through
+ * Next.js's programmatic API (a "custom server") for one reason. Next.js hands a route
  * the client's address only as `X-Forwarded-For`, and sets that header to the socket's address
  * only when the request has none (`??=` in next/dist/server/base-server.js): behind no proxy, a
  * client's own forged header would reach the API as its address and lift every per-client rate
  * limit. This server appends the socket's address to the header, as a proxy does, so its last
  * entry is always the peer that connected (cms/http/clientAddress.ts reads it, with TRUST_PROXY).
  *
- * Usage: tsx scripts/cms-server.ts [--port <n>] [--hostname <host>] (port default CMS_PORT).
+ * `--dev` runs `next dev` the same way (`npm run dev`), so a forged header lifts no limit there
+ * either; hot reload's websocket goes through this server (`httpServer`).
+ *
+ * Usage: tsx scripts/cms-server.ts [--dev] [--port <n>] [--hostname <host>] (port default CMS_PORT).
  */
 import http from 'node:http'
 import next from 'next'
@@ -20,10 +23,7 @@ const option = (name: string) => {
 }
 const port = Number(option('port') ?? cmsPort())
 const hostname = option('hostname')
-
-const app = next({ dir: 'cms', dev: false, port, ...(hostname ? { hostname } : {}) })
-const handle = app.getRequestHandler()
-await app.prepare()
+const dev = process.argv.includes('--dev')
 
 const server = http.createServer((req, res) => {
   const forwarded = req.headers['x-forwarded-for']
@@ -33,8 +33,14 @@ const server = http.createServer((req, res) => {
   )
   void handle(req, res)
 })
+const app = next({ dir: 'cms', dev, port, httpServer: server, ...(hostname ? { hostname } : {}) })
+const handle = app.getRequestHandler()
+await app.prepare()
+
 server.listen(port, hostname, () =>
-  console.log(`CMS (Next.js) listening on http://${hostname ?? 'localhost'}:${port}`),
+  console.log(
+    `CMS (Next.js${dev ? ', dev' : ''}) listening on http://${hostname ?? 'localhost'}:${port}`,
+  ),
 )
 for (const signal of ['SIGTERM', 'SIGINT'] as const)
   process.once(signal, () => {

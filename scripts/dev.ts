@@ -1,6 +1,7 @@
 /**
- * `npm run dev`: the CMS (`next dev`) and the site (`astro dev`) with hot reload. Articles are
- * loaded when astro dev starts; restart it (or save a file under site/) to pull new CMS content.
+ * `npm run dev`: the CMS (`next dev`, through scripts/cms-server.ts) and the site (`astro dev`)
+ * with hot reload. Articles are loaded when astro dev starts; restart it (or save a file under
+ * site/) to pull new CMS content.
  */
 import { cmsPort, cmsUrl, sitePort } from '../cms/config/urls'
 import { parseDatabaseUri } from '../cms/database/parseDatabaseUri'
@@ -18,7 +19,9 @@ stopOnSignals()
 try {
   // --dev: without an editor the first one registers in the admin (on localhost only).
   await run('tsx', ['scripts/bootstrap.ts', '--dev'], { env: { NODE_ENV: 'production' } })
-  const cms = startProcess('next', ['dev', 'cms', '--port', String(cmsPort())], {
+  // `next dev` through the server that appends the client's address (scripts/cms-server.ts), as
+  // npm start does: plain next dev would take a client's own X-Forwarded-For as its address.
+  const cms = startProcess('tsx', ['scripts/cms-server.ts', '--dev', '--port', String(cmsPort())], {
     env: { NODE_ENV: 'development', RUN_JOBS: 'true' },
   })
   await waitForUrl(`${cmsUrl()}/api/articles?limit=1`, { process: cms, timeoutMs: 300_000 })

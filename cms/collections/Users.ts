@@ -1,12 +1,14 @@
 import type { CollectionConfig, Endpoint } from 'payload'
 import { isEditor } from '../access/isEditor'
 import { isLocalRequest } from '../access/isLocalRequest'
+import { requestLocale } from '../http/locale'
+import { message } from '../i18n/messages'
 
 /**
  * Payload's create-first-user screen posts here while no editor exists. Only from this machine:
  * on a server reachable from outside, whoever comes first would otherwise own the admin. (In
  * production `npm start` does not even start without an editor or ADMIN_EMAIL / ADMIN_PASSWORD.)
- * Local requests go on to Payload's own handler.
+ * Local requests go on to Payload's own handler. The screen itself: cms/proxy.ts.
  */
 const firstRegisterFromLocalhost: Endpoint = {
   path: '/first-register',
@@ -14,14 +16,7 @@ const firstRegisterFromLocalhost: Endpoint = {
   handler: async (req) => {
     if (!isLocalRequest(req.headers))
       return Response.json(
-        {
-          errors: [
-            {
-              message:
-                'The first editor can only be created from the server itself (localhost), or with ADMIN_EMAIL / ADMIN_PASSWORD.',
-            },
-          ],
-        },
+        { errors: [{ message: message(requestLocale(req.headers), 'firstEditorLocalOnly') }] },
         { status: 403 },
       )
     const builtIn = (req.payload.collections.users.config.endpoints || []).find(

@@ -39,7 +39,7 @@ export function commentFormErrorPage(args: {
       { name: 'body', label: t('fieldComment'), type: 'textarea' },
       { name: 'parent', type: 'hidden' },
       { name: 'lang', type: 'hidden' },
-      // The form's original token: the time it was first shown still counts.
+      // The form's original token (the time it was first shown still counts), renewed once expired.
       { name: 'formToken', type: 'hidden' },
       {
         name: 'notify',

@@ -103,3 +103,15 @@ export function rootsBy(thread: CachedThread, sort: CommentSort): PublicComment[
   if (!roots) thread.roots.set(sort, (roots = sortRoots(thread.roots.get('oldest') ?? [], sort)))
   return roots
 }
+
+/** The page (1-based) whose threads hold this comment, in this order; null when it is not public. */
+export function pageHolding(
+  thread: CachedThread,
+  sort: CommentSort,
+  limit: number,
+  commentId: string,
+): number | null {
+  const root = thread.rootOf.get(commentId)
+  if (!root) return null
+  return Math.floor(rootsBy(thread, sort).findIndex((r) => r.id === root) / limit) + 1
+}

@@ -1,4 +1,4 @@
-import { apiPaths, articlePath, commentAnchor } from '../../contract'
+import { apiPaths, articlePath, commentAnchor, commentsPagePath } from '../../contract'
 
 /** Where the CMS and the static site answer; both are derived from the ports unless set outright. */
 export const cmsPort = (): number => Number(process.env.CMS_PORT ?? 3000)
@@ -11,8 +11,9 @@ export const siteUrl = (): string =>
 /** Every absolute URL the CMS hands out (emails, redirects, share targets): built here only. */
 export const siteLink = (path: string): string => `${siteUrl()}${path}`
 export const articleUrl = (slug: string): string => siteLink(articlePath(slug))
-export const commentUrl = (slug: string, commentId: string | number): string =>
-  `${articleUrl(slug)}#${commentAnchor(commentId)}`
+/** A comment on the static page `page` of its article's comments (emails: cms/comments/commentLink). */
+export const commentUrl = (slug: string, commentId: string | number, page = 1): string =>
+  `${siteLink(commentsPagePath(slug, page))}#${commentAnchor(commentId)}`
 export const confirmUrl = (token: string): string =>
   `${cmsUrl()}${apiPaths.subscriptions}/confirm?token=${encodeURIComponent(token)}`
 export const unsubscribeUrl = (token: string): string =>

@@ -3,11 +3,11 @@ import { numberSetting } from '../config/numberSetting'
 /**
  * The client's address, the key of the per-client rate limits.
  *
- * The CMS's own servers (scripts/lib/cmsServerMain.ts for `npm start`, scripts/lib/localCms.ts for
- * tests and benchmarks) append the socket's address to `X-Forwarded-For` like any proxy does, so
- * its last entry is always the peer that connected. With `TRUST_PROXY=<n>` the n proxies closest to
- * the CMS are trusted and the address n entries left of the peer is the client; without it the peer
- * itself is, whatever a client wrote into the header.
+ * The CMS's own servers (scripts/cms-server.ts for `npm start` and `npm run dev`,
+ * scripts/lib/localCms.ts for tests) append the socket's address to `X-Forwarded-For` like any
+ * proxy does, so its last entry is always the peer that connected. With `TRUST_PROXY=<n>` the n
+ * proxies closest to the CMS are trusted and the address n entries left of the peer is the
+ * client; without it the peer itself is, whatever a client wrote into the header.
  */
 export function clientAddress(headers: Headers): string {
   const entries = (headers.get('x-forwarded-for') ?? '')

@@ -17,6 +17,8 @@ const de = {
   articleNotFound: 'Diesen Artikel gibt es nicht oder er ist nicht veröffentlicht.',
   commentsClosed: 'Die Kommentare zu diesem Artikel sind geschlossen.',
   commentNotFound: 'Diesen Kommentar gibt es nicht.',
+  formTokenExpired:
+    'Das Formular war zu lange geöffnet. Bitte senden Sie Ihren Kommentar noch einmal ab.',
   tokenMissing: 'Zum Bearbeiten fehlt der Schlüssel dieses Kommentars.',
   tokenInvalid: 'Dieser Schlüssel gehört nicht zu diesem Kommentar.',
   editWindowOver: 'Kommentare können nur in den ersten 15 Minuten bearbeitet oder gelöscht werden.',
@@ -84,6 +86,10 @@ const de = {
   linkInvalidText:
     'Dieser Abmelde-Link ist ungültig. Bitte nutzen Sie den Link aus der letzten E-Mail.',
   toWebsite: 'Zur Website',
+  // The first editor (admin screen and its POST)
+  firstEditorTitle: 'Ersten Zugang anlegen',
+  firstEditorLocalOnly:
+    'Der erste Redaktionszugang kann nur auf dem Server selbst (localhost) angelegt werden, oder mit ADMIN_EMAIL / ADMIN_PASSWORD beim Start.',
 }
 
 export type MessageKey = keyof typeof de
@@ -100,6 +106,7 @@ const en: Record<MessageKey, string> = {
   articleNotFound: 'This article does not exist or is not published.',
   commentsClosed: 'Comments on this article are closed.',
   commentNotFound: 'This comment does not exist.',
+  formTokenExpired: 'The form was open for too long. Please send your comment again.',
   tokenMissing: 'The key of this comment is missing.',
   tokenInvalid: 'This key does not belong to this comment.',
   editWindowOver: 'Comments can only be edited or deleted within 15 minutes.',
@@ -155,6 +162,9 @@ const en: Record<MessageKey, string> = {
   linkInvalidTitle: 'Invalid link',
   linkInvalidText: 'This unsubscribe link is not valid. Please use the link from the latest email.',
   toWebsite: 'To the website',
+  firstEditorTitle: 'Create the first editor',
+  firstEditorLocalOnly:
+    'The first editor can only be created from the server itself (localhost), or with ADMIN_EMAIL / ADMIN_PASSWORD on start.',
 }
 
 const catalogue: Record<Locale, Record<MessageKey, string>> = { de, en }

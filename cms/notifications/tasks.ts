@@ -2,7 +2,8 @@ import type { PayloadRequest, TaskConfig } from 'payload'
 import { findArticle } from '../collections/Articles/queries'
 import { editorNoticeStarted } from '../collections/Comments/hooks/queueNotifications'
 import { findComment } from '../comments/queries'
-import { adminDocUrl, adminListUrl, articleUrl, commentUrl, unsubscribeUrl } from '../config/urls'
+import { commentLink } from '../comments/commentLink'
+import { adminDocUrl, adminListUrl, articleUrl, unsubscribeUrl } from '../config/urls'
 import { listHeaders } from '../email/listHeaders'
 import { queueEmails } from '../email/queueEmails'
 import { sendOutbox } from '../email/sendOutbox'
@@ -43,6 +44,7 @@ export const notifyComment: TaskConfig<{
       return { output: { queued: 0 } }
     const article = await articleOf(req, comment)
     if (!article) return { output: { queued: 0 } }
+    const url = await commentLink(req.payload, article.slug, comment.id)
     const recipients = await commentRecipients(req, comment)
     const now = await digestGate(req, comment, recipients)
     const queued = await queueEmails(
@@ -58,7 +60,7 @@ export const notifyComment: TaskConfig<{
           articleTitle: article.title,
           authorName: comment.authorName ?? '',
           body: comment.body ?? '',
-          url: commentUrl(article.slug, comment.id),
+          url,
           unsubscribe: { url: unsubscribeLink(subscription.id) },
         }),
       })),
@@ -245,11 +247,13 @@ export const sendDigest: TaskConfig<{
               locale: article.language === 'en' ? 'en' : 'de',
               kind,
               articleTitle: article.title,
-              comments: comments.map((c) => ({
-                authorName: c.authorName ?? '',
-                body: c.body ?? '',
-                url: commentUrl(article.slug, c.id),
-              })),
+              comments: await Promise.all(
+                comments.map(async (c) => ({
+                  authorName: c.authorName ?? '',
+                  body: c.body ?? '',
+                  url: await commentLink(payload, article.slug, c.id),
+                })),
+              ),
               unsubscribe: { url: unsubscribeLink(subscription.id) },
             }),
           },

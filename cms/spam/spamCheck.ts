@@ -1,5 +1,4 @@
-import { MIN_FILL_MS } from '../../contract'
-import { formTokenTime } from './formToken'
+import { judgeFormToken } from './formToken'
 
 export const SPAM_REASONS = [
   'honeypot',
@@ -90,9 +89,10 @@ export function spamReason(
 ): SpamReason | null {
   if (typeof candidate.homepage === 'string' && candidate.homepage.trim() !== '') return 'honeypot'
   if (candidate.homepage !== undefined && typeof candidate.homepage !== 'string') return 'honeypot'
-  const shownAt = formTokenTime(candidate.formToken)
-  if (shownAt === null) return 'tokenMissing'
-  if (now - shownAt < MIN_FILL_MS) return 'tooFast'
+  const token = judgeFormToken(candidate.formToken, now)
+  // createComment refuses an expired token before (400): one that old proves no fill time either.
+  if (token === 'missing' || token === 'expired') return 'tokenMissing'
+  if (token === 'tooFast') return 'tooFast'
   if (linksIn(candidate.body).length > rules.maxLinks) return 'tooManyLinks'
   return blocked(candidate, rules.blocklist)
 }

@@ -4,7 +4,7 @@ const tokens = new Map<string, Promise<string>>()
 
 /**
  * A form token of the CMS at `cmsUrl`, past MIN_FILL_MS: fetched like a page would, then waited
- * for once (tokens have no maximum age, so one serves every later post of this process).
+ * for once; one serves every later post of this process (younger than FORM_TOKEN_MAX_AGE_MS).
  */
 export function remoteFormToken(cmsUrl: string): Promise<string> {
   let token = tokens.get(cmsUrl)

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { emptyComments, fetchComments } from './cms'
-import { COMMENT_THREADS_PER_PAGE as LIMIT } from './commentPages'
+import { COMMENT_THREADS_PER_PAGE as LIMIT } from '../../contract'
 
 const answer = (body: unknown, status = 200) =>
   vi.fn(async () => new Response(JSON.stringify(body), { status }))

@@ -1,6 +1,7 @@
 import { z } from 'astro/zod'
 import {
   apiPaths,
+  COMMENT_THREADS_PER_PAGE,
   DEFAULT_LOCALE,
   DEFAULT_SORT,
   LOCALES,
@@ -11,7 +12,6 @@ import {
   type PublicComment,
   type ShareCount,
 } from '../../contract'
-import { COMMENT_THREADS_PER_PAGE } from './commentPages'
 import { CMS_URL } from './config'
 
 /**
@@ -182,8 +182,9 @@ let buildFormToken: Promise<string> | undefined
 
 /**
  * The form token of the static comment forms (the no-JS post sends it): one per build, minted by
- * the CMS now, so it is long past MIN_FILL_MS when a reader posts. A build without one would
- * ship forms whose every post lands as spam: a failure stops the build.
+ * the CMS now, so it is long past MIN_FILL_MS when a reader posts. It expires after
+ * FORM_TOKEN_MAX_AGE_MS (the CMS then shows the form again with a fresh one). A build without
+ * one would ship forms whose every post lands as spam: a failure stops the build.
  */
 export function fetchFormToken(): Promise<string> {
   buildFormToken ??= (async () => {

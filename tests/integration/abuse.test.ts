@@ -7,6 +7,7 @@ import {
   apiPaths,
   FORM_ANCHORS,
   FORM_TOKEN_HEADER,
+  FORM_TOKEN_MAX_AGE_MS,
   MIN_FILL_MS,
   type CommentsData,
   type PublicComment,
@@ -188,6 +189,45 @@ describe('spam', () => {
     })
     expect(response.status).toBe(303)
     expect(response.headers.get('location')).toMatch(new RegExp(`#${FORM_ANCHORS.commentWaiting}$`))
+  })
+
+  it('refuses an expired form token out loud, and gives a no-JS form a fresh one to send again', async () => {
+    const expired = mintFormToken(Date.now() - FORM_TOKEN_MAX_AGE_MS - 60_000)
+    const before = (await cms.payload.count({ collection: 'comments' })).totalDocs
+    const json = await post(valid({ formToken: expired }))
+    expect(json.status).toBe(400)
+    expect(json.json.errors?.[0]?.field).toBe('formToken')
+
+    const form = (formToken: string) =>
+      fetch(`${cms.url}${apiPaths.comments(SLUG)}`, {
+        method: 'POST',
+        redirect: 'manual',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        body: new URLSearchParams({
+          name: 'Lange offen',
+          email: 'spaet@example.de',
+          body: 'Die Seite stand eine Woche offen.',
+          consent: 'on',
+          formToken,
+        }).toString(),
+      })
+    const page = await form(expired)
+    expect(page.status).toBe(400)
+    const html = await page.text()
+    expect(html).toContain('zu lange geöffnet')
+    const renewed = /name="formToken" value="([^"]+)"/.exec(html)?.[1]
+    expect(renewed).toBeDefined()
+    expect(renewed).not.toBe(expired)
+    expect((await cms.payload.count({ collection: 'comments' })).totalDocs).toBe(before)
+
+    // Sent again at once with the page's token: a reader's comment, not spam.
+    const again = await form(renewed!)
+    expect(again.status).toBe(303)
+    const { docs } = await cms.payload.find({
+      collection: 'comments',
+      where: { authorEmail: { equals: 'spaet@example.de' } },
+    })
+    expect(docs[0]).toMatchObject({ status: 'pending', spamReason: null })
   })
 
   it('hands out form tokens: in a header of the comments GET and from /form-token', async () => {

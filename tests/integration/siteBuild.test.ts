@@ -275,13 +275,10 @@ describe('static site build', () => {
     expect(read('404.html')).toContain('Seite nicht gefunden')
     expect(read('impressum/index.html')).toContain('Angaben gemäß § 5 DDG')
     expect(read('datenschutz/index.html')).toContain('Datenschutzerklärung')
-    for (const page of [
-      'index.html',
-      'tags/fuehrung/index.html',
-      'impressum/index.html',
-      '404.html',
-    ])
+    for (const page of ['index.html', 'tags/fuehrung/index.html', 'impressum/index.html'])
       expect(read(page)).not.toMatch(/<script/)
+    // One: a comment page the build did not make yet forwards to its article (the email's link).
+    expect(read('404.html').match(/<script/g)).toHaveLength(1)
   })
 
   it('publishes a full-content RSS feed and a sitemap with absolute URLs', () => {

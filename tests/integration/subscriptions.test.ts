@@ -6,6 +6,8 @@ import {
   apiPaths,
   articlePath,
   commentAnchor,
+  COMMENT_THREADS_PER_PAGE,
+  commentsPagePath,
   FORM_ANCHORS,
   SUBSCRIPTION_PAGES,
   type CommentsData,
@@ -31,7 +33,7 @@ const linkIn = (text: string, kind: 'confirm' | 'unsubscribe') =>
   new RegExp(`${cms.url}${apiPaths.subscriptions}/${kind}\\?token=[^\\s>"]+`).exec(text)?.[0]
 /** Where a confirmation link leads on the site. */
 const page = (outcome: keyof typeof SUBSCRIPTION_PAGES) => `${SITE}${SUBSCRIPTION_PAGES[outcome]}`
-/** The link to one comment on its article page, as notifications carry it. */
+/** The anchor of one comment in the links notifications carry. */
 const linksTo = (commentId: string) => `#${commentAnchor(commentId)}`
 
 /** The public answer to every subscription request, whatever the address's state. */
@@ -500,6 +502,37 @@ describe('notifications', () => {
         .to('import-leser@example.de')
         .filter((m) => m.text.includes(linksTo(String(imported.id)))),
     ).toHaveLength(0)
+  })
+
+  it('links to the static page that holds the comment: /kommentare/<n>/ beyond the first page', async () => {
+    await confirmedSubscriber('seitenleser@example.de', 'article')
+    const article = (
+      await cms.payload.find({ collection: 'articles', where: { slug: { equals: SLUG } } })
+    ).docs[0]!
+    const threads = async () =>
+      ((await api<CommentsData>('GET', apiPaths.comments(SLUG))).json as CommentsData).stats.threads
+    // Old threads (imported: they notify nobody) fill the first page, as the site cuts it.
+    for (let i = await threads(); i < COMMENT_THREADS_PER_PAGE; i++)
+      await cms.payload.create({
+        collection: 'comments',
+        context: { bulkImport: true },
+        data: {
+          article: article.id,
+          authorName: `Alt ${i}`,
+          authorEmail: `alt${i}@example.de`,
+          body: `Alter Kommentar ${i}`,
+          status: 'approved',
+          depth: 1,
+        },
+      })
+    const page = Math.floor((await threads()) / COMMENT_THREADS_PER_PAGE) + 1
+    expect(page).toBeGreaterThan(1)
+    const late = await comment('spaet@example.de')
+    await approve(late)
+    await settle()
+    const mail = resend.to('seitenleser@example.de').find((m) => m.text.includes(linksTo(late)))
+    expect(mail?.text).toContain(`${SITE}/blog/${SLUG}/kommentare/${page}/#kommentar-${late}`)
+    expect(mail?.html).toContain(`${SITE}${commentsPagePath(SLUG, page)}${linksTo(late)}`)
   })
 
   it('sends editors a note for each pending comment', async () => {

@@ -3,7 +3,9 @@ import {
   apiPaths,
   articlePath,
   COMMENT_LIMITS,
+  COMMENT_THREADS_PER_PAGE,
   commentAnchor,
+  commentsPagePath,
   EDIT_WINDOW_MS,
   FORM_ANCHORS,
   SUBSCRIPTION_PAGES,
@@ -19,6 +21,9 @@ describe('the public contract', () => {
       '/blog/social-media-nutzen-mittelstand/',
     )
     expect(`#${commentAnchor(12)}`).toBe('#kommentar-12')
+    // The static comment pages, COMMENT_THREADS_PER_PAGE threads each: page 1 is the article.
+    expect(commentsPagePath('a', 1)).toBe('/blog/a/')
+    expect(commentsPagePath('a', 3)).toBe('/blog/a/kommentare/3/')
     expect(FORM_ANCHORS).toEqual({
       commentWaiting: 'kommentar-wartet',
       commentPublished: 'kommentar-veroeffentlicht',
@@ -43,5 +48,6 @@ describe('the public contract', () => {
   it('keeps the documented limits', () => {
     expect(COMMENT_LIMITS).toEqual({ name: 80, body: 5000, website: 300 })
     expect(EDIT_WINDOW_MS).toBe(15 * 60 * 1000)
+    expect(COMMENT_THREADS_PER_PAGE).toBe(10)
   })
 })

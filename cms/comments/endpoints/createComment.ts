@@ -19,6 +19,7 @@ import { commentFormErrorPage } from '../formErrorPage'
 import { newCommentInput, type NewCommentInput } from '../input'
 import { toOwnComment } from '../publicComment'
 import { findComment, initialStatus, isDuplicate } from '../queries'
+import { formTokenForRetry, judgeFormToken } from '../../spam/formToken'
 import { spamReason, type SpamCandidate } from '../../spam/spamCheck'
 
 /**
@@ -38,6 +39,9 @@ export const createComment = publicEndpoint(
     try {
       const input = parseInput(newCommentInput, data, translator(locale))
       if (!input.ok) throw new HttpError(400, input.errors)
+      // Said out loud, not held as spam: a reader of a page built long ago sends it again.
+      if (judgeFormToken(data.formToken) === 'expired')
+        throw fieldError(400, 'formToken', message(locale, 'formTokenExpired'))
       await limitEmail(req, 'commentEmail', input.value.email, locale)
       const spamSigns = { formToken: data.formToken, homepage: data.homepage }
       const { comment, editToken } = await inTransaction(req, () =>
@@ -62,7 +66,7 @@ export const createComment = publicEndpoint(
           action: new URL(req.url ?? '', 'http://x').pathname,
           articleUrl: backUrl,
           errors: error.errors,
-          values: data,
+          values: { ...data, formToken: formTokenForRetry(data.formToken) },
         })
       }
       return errorResponse(error.status, error.errors)

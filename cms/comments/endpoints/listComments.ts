@@ -8,7 +8,7 @@ import { fieldError, HttpError } from '../../http/responses'
 import { message, translator } from '../../i18n/messages'
 import { listQuery } from '../input'
 import { mintFormToken } from '../../spam/formToken'
-import { cachedThread, rootsBy, type CachedThread } from '../threadCache'
+import { cachedThread, pageHolding, rootsBy, type CachedThread } from '../threadCache'
 
 /**
  * Browsers revalidate every time (a 304 when nothing changed); a shared cache in front of the CMS
@@ -54,18 +54,6 @@ export const listComments = publicEndpoint(
     })
   },
 )
-
-/** The page (1-based) whose threads hold this comment, in this order; null when it is not public. */
-function pageHolding(
-  thread: CachedThread,
-  sort: Parameters<typeof rootsBy>[1],
-  limit: number,
-  commentId: string,
-): number | null {
-  const root = thread.rootOf.get(commentId)
-  if (!root) return null
-  return Math.floor(rootsBy(thread, sort).findIndex((r) => r.id === root) / limit) + 1
-}
 
 /** Serialized once per stamp, sort and page: later readers get the same bytes. */
 function answer(
