@@ -197,6 +197,14 @@ describe('spam', () => {
     const json = await post(valid({ formToken: expired }))
     expect(json.status).toBe(400)
     expect(json.json.errors?.[0]?.field).toBe('formToken')
+    // The island takes the renewed token from the refusal and sends the same text again.
+    const islandToken = json.headers.get(FORM_TOKEN_HEADER)
+    expect(json.headers.get('access-control-expose-headers')).toContain(FORM_TOKEN_HEADER)
+    expect(islandToken).toMatch(/^\d+\.[\w-]+$/)
+    const retried = await post(valid({ formToken: islandToken, email: 'insel@example.de' }))
+    expect(retried.status).toBe(201)
+    expect(await stored(retried.json.comment!.id)).toMatchObject({ spamReason: null })
+    await cms.payload.delete({ collection: 'comments', id: retried.json.comment!.id })
 
     const form = (formToken: string) =>
       fetch(`${cms.url}${apiPaths.comments(SLUG)}`, {

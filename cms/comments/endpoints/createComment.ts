@@ -1,5 +1,5 @@
 import type { PayloadRequest } from 'payload'
-import { FORM_ANCHORS, type CreatedComment } from '../../../contract'
+import { FORM_ANCHORS, FORM_TOKEN_HEADER, type CreatedComment } from '../../../contract'
 import { findPublishedArticle, type PublishedArticle } from '../../collections/Articles/queries'
 import { articleUrl } from '../../config/urls'
 import { readCommentSettings } from '../../globals/readCommentSettings'
@@ -69,7 +69,14 @@ export const createComment = publicEndpoint(
           values: { ...data, formToken: formTokenForRetry(data.formToken) },
         })
       }
-      return errorResponse(error.status, error.errors)
+      // An expired token comes back renewed (the island sends it again with the same text).
+      const renewed = error.errors.some((e) => e.field === 'formToken')
+        ? {
+            [FORM_TOKEN_HEADER]: formTokenForRetry(data.formToken),
+            'access-control-expose-headers': FORM_TOKEN_HEADER,
+          }
+        : {}
+      return errorResponse(error.status, error.errors, renewed)
     }
   },
 )

@@ -90,20 +90,25 @@ export function commentsApi(apiBase: string, slug: string, lang: Lang): Comments
         (response) => (formToken ??= response.headers.get(FORM_TOKEN_HEADER)),
       ),
     post: ({ name, email, website, body, parent, notify, formToken: staticToken, homepage }) =>
-      request(commentsUrl(apiBase, slug), {
-        method: 'POST',
-        ...json({
-          name,
-          email,
-          body,
-          consent: true,
-          ...(website.trim() ? { website } : {}),
-          ...(parent ? { parent } : {}),
-          ...(notify !== 'none' ? { notify } : {}),
-          ...((formToken ?? staticToken) ? { formToken: formToken ?? staticToken } : {}),
-          ...(homepage ? { homepage } : {}),
-        } satisfies NewCommentBody),
-      }),
+      request(
+        commentsUrl(apiBase, slug),
+        {
+          method: 'POST',
+          ...json({
+            name,
+            email,
+            body,
+            consent: true,
+            ...(website.trim() ? { website } : {}),
+            ...(parent ? { parent } : {}),
+            ...(notify !== 'none' ? { notify } : {}),
+            ...((formToken ?? staticToken) ? { formToken: formToken ?? staticToken } : {}),
+            ...(homepage ? { homepage } : {}),
+          } satisfies NewCommentBody),
+        },
+        // A refused post may carry a renewed token (the old one expired): the next try uses it.
+        (response) => (formToken = response.headers.get(FORM_TOKEN_HEADER) ?? formToken),
+      ),
     react: (id, value, readerToken) =>
       request(url(apiPaths.reactions(id)), {
         method: 'POST',
