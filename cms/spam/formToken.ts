@@ -35,5 +35,9 @@ export function judgeFormToken(token: unknown, now: number = Date.now()): FormTo
  * reader filled the form once already and may send it again at once.
  */
 export function formTokenForRetry(token: unknown, now: number = Date.now()): unknown {
-  return judgeFormToken(token, now) === 'expired' ? mintFormToken(now - MIN_FILL_MS) : token
+  return judgeFormToken(token, now) === 'expired' ? renewedFormToken(now) : token
 }
+
+/** A token for a form the reader already filled in: dated MIN_FILL_MS back, so sending again counts. */
+export const renewedFormToken = (now: number = Date.now()): string =>
+  mintFormToken(now - MIN_FILL_MS)

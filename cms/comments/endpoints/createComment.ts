@@ -19,7 +19,7 @@ import { commentFormErrorPage } from '../formErrorPage'
 import { newCommentInput, type NewCommentInput } from '../input'
 import { toOwnComment } from '../publicComment'
 import { findComment, initialStatus, isDuplicate } from '../queries'
-import { formTokenForRetry, judgeFormToken } from '../../spam/formToken'
+import { formTokenForRetry, judgeFormToken, renewedFormToken } from '../../spam/formToken'
 import { spamReason, type SpamCandidate } from '../../spam/spamCheck'
 
 /**
@@ -72,7 +72,7 @@ export const createComment = publicEndpoint(
       // An expired token comes back renewed (the island sends it again with the same text).
       const renewed = error.errors.some((e) => e.field === 'formToken')
         ? {
-            [FORM_TOKEN_HEADER]: formTokenForRetry(data.formToken),
+            [FORM_TOKEN_HEADER]: renewedFormToken(),
             'access-control-expose-headers': FORM_TOKEN_HEADER,
           }
         : {}
