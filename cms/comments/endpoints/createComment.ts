@@ -70,7 +70,7 @@ export const createComment = publicEndpoint(
         })
       }
       // An expired token comes back renewed (the island sends it again with the same text).
-      const renewed = error.errors.some((e) => e.field === 'formToken')
+      const renewed: Record<string, string> = error.errors.some((e) => e.field === 'formToken')
         ? {
             [FORM_TOKEN_HEADER]: renewedFormToken(),
             'access-control-expose-headers': FORM_TOKEN_HEADER,
