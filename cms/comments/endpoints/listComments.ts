@@ -1,6 +1,6 @@
 import { FORM_TOKEN_HEADER, type CommentsData } from '../../../contract'
 import { matchesEtag } from '../../http/etag'
-import { sharedBody, sharedBodyResponse, type SharedBody } from '../../http/sharedBody'
+import { sharedBody, type SharedBody } from '../../http/sharedBody'
 import { requestLocale } from '../../http/locale'
 import { parseInput } from '../../http/parseInput'
 import { publicEndpoint } from '../../http/publicEndpoint'
@@ -46,11 +46,9 @@ export const listComments = publicEndpoint(
       'access-control-expose-headers': `ETag, ${FORM_TOKEN_HEADER}`,
       [FORM_TOKEN_HEADER]: mintFormToken(),
     }
-    if (matchesEtag(req.headers, etag))
-      return new Response(null, { status: 304, headers: { ...headers, vary: 'Accept-Encoding' } })
-    return sharedBodyResponse(answer(thread, sort, page, limit), req.headers, {
-      ...headers,
-      'content-type': 'application/json',
+    if (matchesEtag(req.headers, etag)) return new Response(null, { status: 304, headers })
+    return new Response(answer(thread, sort, page, limit), {
+      headers: { ...headers, 'content-type': 'application/json' },
     })
   },
 )
