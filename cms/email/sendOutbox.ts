@@ -13,6 +13,7 @@ const limiter = createRateLimiter(mailSettings().requestsPerSecond)
 export const KEY_REUSE_MS = 23 * 60 * 60 * 1000
 type Batch = { key: string; rows: EmailDelivery[] }
 let running: Promise<number> | undefined
+let askedAgain = false
 let filling = 0
 
 /**
@@ -34,16 +35,27 @@ export async function whileFilling<T>(work: () => Promise<T>): Promise<T> {
  * same key and the provider drops the duplicate. One drain runs per process at a time.
  */
 export function sendOutbox(payload: Payload, via: Transport = transport()): Promise<number> {
-  running ??= drainUntilEmpty(payload, via).finally(() => (running = undefined))
+  if (running) {
+    // The running drain may be past its last look at the outbox: it looks once more.
+    askedAgain = true
+    return running
+  }
+  running = drainUntilEmpty(payload, via).finally(() => (running = undefined))
   return running
 }
 
-/** Rows may arrive while a drain runs (a fan-out still filling the outbox): drain again until a pass finds none. */
+/**
+ * Rows may arrive while a drain runs (a fan-out still filling the outbox, a caller that found
+ * this drain running): drain again until a pass sends none and nobody asked meanwhile.
+ */
 async function drainUntilEmpty(payload: Payload, via: Transport): Promise<number> {
   let total = 0
-  for (let sent = await drain(payload, via); sent > 0; sent = await drain(payload, via))
+  for (;;) {
+    askedAgain = false
+    const sent = await drain(payload, via)
     total += sent
-  return total
+    if (sent === 0 && !askedAgain) return total
+  }
 }
 
 async function drain(payload: Payload, via: Transport): Promise<number> {
