@@ -40,7 +40,7 @@ describe('the daily send budget', () => {
 
   it('sends notifications up to the budget and keeps the rest pending', async () => {
     comments = await addOutboxRows(cms.payload, 'budget-comment', 80)
-    expect(await sendOutbox(cms.payload)).toBe(LIMIT)
+    await sendOutbox(cms.payload)
     expect(deliveredTo(comments)).toHaveLength(LIMIT)
     expect(new Set(deliveredTo(comments)).size).toBe(LIMIT)
     expect(resend.requests.every((r) => r.emails.length <= LIMIT)).toBe(true)
@@ -51,7 +51,7 @@ describe('the daily send budget', () => {
     const confirmations = await addOutboxRows(cms.payload, 'budget-confirm', 3, {
       kind: 'confirmation',
     })
-    expect(await sendOutbox(cms.payload)).toBe(3)
+    await sendOutbox(cms.payload)
     expect(deliveredTo(confirmations)).toEqual(confirmations)
     expect(await statusesOf(cms.payload, 'budget-comment')).toEqual({ sent: 50, pending: 30 })
   })
