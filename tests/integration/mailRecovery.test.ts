@@ -1,5 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { resumeJobs } from '../../cms/bootstrap/resumeJobs'
+import { mailNotices } from '../../cms/email/mailNotices'
+import { readMailState } from '../../cms/email/readMailState'
+import type { sendOutbox as SendOutbox } from '../../cms/email/sendOutbox'
 import { queueTask } from '../../cms/jobs/queues'
 import { eventually } from '../../scripts/lib/eventually'
 import { startFakeResend, type FakeResend } from '../../scripts/lib/fakeResend'
@@ -11,9 +14,7 @@ const REFUSED = 'abgelehnt@example.de'
 let refusing = true
 let cms: LocalCms
 let resend: FakeResend
-let sendOutbox: typeof import('../../cms/email/sendOutbox').sendOutbox
-let readMailState: typeof import('../../cms/email/readMailState').readMailState
-let mailNotices: typeof import('../../cms/email/mailNotices').mailNotices
+let sendOutbox: typeof SendOutbox
 
 const deliveredTo = (addresses: string[]) =>
   resend.delivered.filter((m) => addresses.includes(m.to[0]!)).map((m) => m.to[0]!)
@@ -46,8 +47,6 @@ beforeAll(async () => {
   cms = await startLocalCms()
   // After the env is set: the sender reads its rate once, when loaded.
   ;({ sendOutbox } = await import('../../cms/email/sendOutbox'))
-  ;({ readMailState } = await import('../../cms/email/readMailState'))
-  ;({ mailNotices } = await import('../../cms/email/mailNotices'))
 }, 120_000)
 afterAll(async () => {
   await cms?.stop()
