@@ -91,6 +91,23 @@ describe('a wrong API key (401)', () => {
   })
 })
 
+describe('the 15-minute job', () => {
+  it('is always scheduled on the email queue, for the next quarter hour', async () => {
+    const job = await eventually(async () => {
+      const { docs } = await cms.payload.find({
+        collection: 'payload-jobs',
+        where: { taskSlug: { equals: 'retryEmails' } },
+      })
+      expect(docs.filter((d) => d.waitUntil)).toHaveLength(1)
+      return docs.find((d) => d.waitUntil)!
+    })
+    expect(job.queue).toBe('email')
+    const at = Date.parse(job.waitUntil!)
+    expect(at - Date.now()).toBeLessThanOrEqual(15 * 60 * 1000)
+    expect(new Date(at).getUTCMinutes() % 15).toBe(0)
+  })
+})
+
 describe('an outage (500 after every retry)', () => {
   it('is resent by the 15-minute job under the same idempotency key, each recipient once', async () => {
     resend.setPlan(() => ({ status: 500 }))
