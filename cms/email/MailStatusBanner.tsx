@@ -1,12 +1,8 @@
+import { Banner } from '@payloadcms/ui'
 import type { ServerComponentProps } from 'payload'
 import { mailNotices } from './mailNotices'
 import { readMailState } from './readMailState'
 import { ResendAllButton } from './ResendAllButton'
-
-const tones = {
-  info: { background: 'var(--theme-elevation-50)', border: 'var(--theme-elevation-400)' },
-  warning: { background: 'var(--theme-warning-50)', border: 'var(--theme-warning-500)' },
-} as const
 
 /**
  * Above the dashboard and the outbox list: why mail waits (daily budget) or fails (for more than
@@ -19,17 +15,9 @@ export async function MailStatusBanner({ payload }: ServerComponentProps) {
   return (
     <div style={{ marginBottom: '1.5rem' }}>
       {notices.map((notice) => (
-        <p
-          key={notice.text}
-          role={notice.tone === 'warning' ? 'alert' : 'status'}
-          style={{
-            padding: '0.75rem 1rem',
-            borderLeft: `4px solid ${tones[notice.tone].border}`,
-            background: tones[notice.tone].background,
-          }}
-        >
-          {notice.text}
-        </p>
+        <div key={notice.text} role={notice.tone === 'warning' ? 'alert' : 'status'}>
+          <Banner type={notice.tone}>{notice.text}</Banner>
+        </div>
       ))}
       {state.failed > 0 && <ResendAllButton failed={state.failed} />}
     </div>
