@@ -112,10 +112,12 @@ export interface Config {
   globals: {
     'comment-settings': CommentSetting;
     'site-build': SiteBuild;
+    'payload-jobs-stats': PayloadJobsStat;
   };
   globalsSelect: {
     'comment-settings': CommentSettingsSelect<false> | CommentSettingsSelect<true>;
     'site-build': SiteBuildSelect<false> | SiteBuildSelect<true>;
+    'payload-jobs-stats': PayloadJobsStatsSelect<false> | PayloadJobsStatsSelect<true>;
   };
   locale: null;
   widgets: {
@@ -129,6 +131,7 @@ export interface Config {
       notifyEditors: TaskNotifyEditors;
       notifyNewPost: TaskNotifyNewPost;
       sendEmails: TaskSendEmails;
+      retryEmails: TaskRetryEmails;
       rebuildSite: TaskRebuildSite;
       schedulePublish: TaskSchedulePublish;
       inline: {
@@ -341,8 +344,11 @@ export interface EmailDelivery {
     | null;
   status: 'pending' | 'sent' | 'failed';
   batchKey?: string | null;
+  batchedAt?: string | null;
   attempts?: number | null;
   lastError?: string | null;
+  failure?: ('recipient' | 'account' | 'outage') | null;
+  firstFailedAt?: string | null;
   sentAt?: string | null;
   updatedAt: string;
   createdAt: string;
@@ -485,6 +491,7 @@ export interface PayloadJob {
           | 'notifyEditors'
           | 'notifyNewPost'
           | 'sendEmails'
+          | 'retryEmails'
           | 'rebuildSite'
           | 'schedulePublish';
         taskID: string;
@@ -527,6 +534,7 @@ export interface PayloadJob {
         | 'notifyEditors'
         | 'notifyNewPost'
         | 'sendEmails'
+        | 'retryEmails'
         | 'rebuildSite'
         | 'schedulePublish'
       )
@@ -534,6 +542,15 @@ export interface PayloadJob {
   queue?: string | null;
   waitUntil?: string | null;
   processing?: boolean | null;
+  meta?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
   updatedAt: string;
   createdAt: string;
 }
@@ -751,8 +768,11 @@ export interface EmailDeliveriesSelect<T extends boolean = true> {
   headers?: T;
   status?: T;
   batchKey?: T;
+  batchedAt?: T;
   attempts?: T;
   lastError?: T;
+  failure?: T;
+  firstFailedAt?: T;
   sentAt?: T;
   updatedAt?: T;
   createdAt?: T;
@@ -867,6 +887,7 @@ export interface PayloadJobsSelect<T extends boolean = true> {
   queue?: T;
   waitUntil?: T;
   processing?: T;
+  meta?: T;
   updatedAt?: T;
   createdAt?: T;
 }
@@ -947,6 +968,24 @@ export interface SiteBuild {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "payload-jobs-stats".
+ */
+export interface PayloadJobsStat {
+  id: number;
+  stats?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  updatedAt?: string | null;
+  createdAt?: string | null;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "comment-settings_select".
  */
 export interface CommentSettingsSelect<T extends boolean = true> {
@@ -970,6 +1009,16 @@ export interface SiteBuildSelect<T extends boolean = true> {
   lastSuccessAt?: T;
   lastDurationMs?: T;
   lastError?: T;
+  updatedAt?: T;
+  createdAt?: T;
+  globalType?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "payload-jobs-stats_select".
+ */
+export interface PayloadJobsStatsSelect<T extends boolean = true> {
+  stats?: T;
   updatedAt?: T;
   createdAt?: T;
   globalType?: T;
@@ -1037,6 +1086,17 @@ export interface TaskNotifyNewPost {
 export interface TaskSendEmails {
   input?: unknown;
   output: {
+    sent?: number | null;
+  };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskRetryEmails".
+ */
+export interface TaskRetryEmails {
+  input?: unknown;
+  output: {
+    requeued?: number | null;
     sent?: number | null;
   };
 }

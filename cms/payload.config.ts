@@ -23,6 +23,7 @@ import { checkRateLimitConfig } from './http/rateLimits'
 import { cmsUrl, siteUrl } from './config/urls'
 import { commentEndpoints } from './comments/endpoints'
 import { databaseAdapter } from './database/adapter'
+import { resendEndpoint } from './email/resendEndpoint'
 import { autoRunQueues } from './jobs/queues'
 import { CommentSettings } from './globals/CommentSettings'
 import { SiteBuild } from './globals/SiteBuild'
@@ -47,7 +48,8 @@ export default buildConfig({
     CommentThreads,
     DigestItems,
     Subscriptions,
-    EmailDeliveries,
+    // The endpoint lives with the sender (cms/email), which depends on the collection, not back.
+    { ...EmailDeliveries, endpoints: [resendEndpoint] },
     Shares,
     Redirects,
     Media,
@@ -67,6 +69,8 @@ export default buildConfig({
   },
   admin: {
     user: Users.slug,
+    // Why mail waits (daily budget) or fails, for every editor on arrival.
+    components: { beforeDashboard: ['/email/MailStatusBanner#MailStatusBanner'] },
     importMap: {
       baseDir: dirname,
       importMapFile: path.resolve(dirname, 'app/(payload)/admin/importMap.js'),

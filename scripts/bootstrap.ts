@@ -53,7 +53,8 @@ if (rerendered) console.log(`Rendered ${rerendered} comment(s) again with the cu
 const resumed = await resumeJobs(payload)
 if (resumed.released || resumed.pendingEmails)
   console.log(
-    `Resuming ${resumed.released} interrupted job(s), ${resumed.pendingEmails} unsent email(s).`,
+    `Resuming ${resumed.released} interrupted job(s), ${resumed.pendingEmails} unsent email(s)` +
+      (resumed.requeuedEmails ? ` (${resumed.requeuedEmails} failed before, sent again).` : '.'),
   )
 await payload.destroy()
 process.exit(0)

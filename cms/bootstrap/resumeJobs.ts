@@ -1,20 +1,23 @@
 import type { Payload } from 'payload'
+import { requeueFailed } from '../email/requeueFailed'
 import { queueTask } from '../jobs/queues'
 
 /**
  * After a crash, jobs that were running stay marked "processing" and Payload never picks them up
- * again. On start (one server per database) they are released, and an outbox left with pending
- * emails gets a sender job; idempotency keys keep resent batches from arriving twice.
+ * again. On start (one server per database) they are released, emails that failed for a cause
+ * that may be gone by now (key, domain, outage) are set back to pending, and an outbox with
+ * pending emails gets a sender job; idempotency keys keep resent batches from arriving twice.
  */
 export async function resumeJobs(
   payload: Payload,
-): Promise<{ released: number; pendingEmails: number }> {
+): Promise<{ released: number; requeuedEmails: number; pendingEmails: number }> {
   const { docs } = await payload.update({
     collection: 'payload-jobs',
     where: { processing: { equals: true } },
     data: { processing: false },
     overrideAccess: true,
   })
+  const requeuedEmails = await requeueFailed(payload)
   const pendingEmails = (
     await payload.count({
       collection: 'email-deliveries',
@@ -23,5 +26,5 @@ export async function resumeJobs(
     })
   ).totalDocs
   if (pendingEmails > 0) await queueTask(payload, 'sendEmails', {})
-  return { released: docs.length, pendingEmails }
+  return { released: docs.length, requeuedEmails, pendingEmails }
 }

@@ -10,6 +10,8 @@ export const mailSettings = () => ({
   /** First retry delay; doubles per attempt. */
   backoffMs: numberSetting('RESEND_BACKOFF_MS', 1000),
   maxAttempts: numberSetting('RESEND_MAX_ATTEMPTS', 8, { min: 1 }),
+  /** Emails per calendar day (UTC); confirmations always go, notifications wait for the next day. */
+  dailyLimit: numberSetting('MAIL_DAILY_LIMIT', 1000),
   editorEmail: process.env.EDITOR_EMAIL?.trim() || undefined,
   listId: `Leuchtturm <leuchtturm.${new URL(cmsUrl()).hostname}>`,
 })

@@ -11,6 +11,7 @@ export const QUEUE_OF = {
   notifyNewPost: 'notify',
   sendDigest: 'notify',
   sendEmails: 'email',
+  retryEmails: 'email',
 } as const
 
 type Task = keyof typeof QUEUE_OF

@@ -6,6 +6,7 @@ import { commentLink } from '../comments/commentLink'
 import { adminDocUrl, adminListUrl, articleUrl, unsubscribeUrl } from '../config/urls'
 import { listHeaders } from '../email/listHeaders'
 import { queueEmails } from '../email/queueEmails'
+import { requeueFailed } from '../email/requeueFailed'
 import { sendOutbox } from '../email/sendOutbox'
 import { mailSettings } from '../email/settings'
 import {
@@ -19,7 +20,7 @@ import { unsubscribeToken } from '../subscriptions/tokens'
 import { relationId } from '../utilities/relationId'
 import { commentRecipients } from './commentRecipients'
 import { digestGate } from './digests'
-import { queueTask } from '../jobs/queues'
+import { QUEUE_OF, queueTask } from '../jobs/queues'
 
 const idInput = (name: string) => [{ name, type: 'text' as const, required: true }]
 const siteName = () => process.env.SITE_NAME ?? 'Leuchtturm'
@@ -285,10 +286,33 @@ export const sendEmails: TaskConfig<{ input: Record<string, never>; output: { se
   handler: async ({ req }) => ({ output: { sent: await sendOutbox(req.payload) } }),
 }
 
+/**
+ * Every 15 minutes: failed emails whose cause was not their address go out again (requeueFailed),
+ * and the outbox is drained, which also sends what the daily budget held once the day has turned.
+ */
+export const retryEmails: TaskConfig<{
+  input: Record<string, never>
+  output: { requeued: number; sent: number }
+}> = {
+  slug: 'retryEmails',
+  retries: 0,
+  inputSchema: [],
+  outputSchema: [
+    { name: 'requeued', type: 'number' },
+    { name: 'sent', type: 'number' },
+  ],
+  schedule: [{ cron: '0 */15 * * * *', queue: QUEUE_OF.retryEmails }],
+  handler: async ({ req }) => {
+    const requeued = await requeueFailed(req.payload)
+    return { output: { requeued, sent: await sendOutbox(req.payload) } }
+  },
+}
+
 export const notificationTasks = [
   notifyComment,
   sendDigest,
   notifyEditors,
   notifyNewPost,
   sendEmails,
+  retryEmails,
 ]

@@ -15,6 +15,8 @@ Object.assign(process.env, {
   RESEND_API_KEY: 're_bench',
   RESEND_BASE_URL: resend.url,
   RESEND_RATE: process.env.RESEND_RATE ?? '2',
+  // The fan-out itself is measured, not the daily budget (default 1,000).
+  MAIL_DAILY_LIMIT: process.env.MAIL_DAILY_LIMIT ?? '1000000',
   LOG_LEVEL: 'warn',
 })
 const cms = await startLocalCms()

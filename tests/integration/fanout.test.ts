@@ -45,6 +45,8 @@ beforeAll(async () => {
     RESEND_BASE_URL: resend.url,
     RESEND_RATE: '100',
     RESEND_BACKOFF_MS: '20',
+    // Two fan-outs of 1,000 in a day: above the default budget (mailBudget.test.ts tests it).
+    MAIL_DAILY_LIMIT: '100000',
   })
   cms = await startLocalCms()
   emails = await seedSubscribers(cms.payload, SUBSCRIBERS)

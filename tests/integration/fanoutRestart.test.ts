@@ -24,6 +24,7 @@ describe('a fan-out interrupted by a crash', () => {
       RESEND_BASE_URL: resend.url,
       RESEND_RATE: '5',
       RESEND_BACKOFF_MS: '20',
+      MAIL_DAILY_LIMIT: '100000',
     }
     const first = await startCmsProcess({ ...env, SEED_SUBSCRIBERS: String(SUBSCRIBERS) })
     processes.push(first)

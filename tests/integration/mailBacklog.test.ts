@@ -20,6 +20,8 @@ beforeAll(async () => {
     RESEND_API_KEY: 're_test',
     RESEND_BASE_URL: resend.url,
     RESEND_RATE: '2',
+    // The backlog is meant to keep the sender busy, not to wait for tomorrow.
+    MAIL_DAILY_LIMIT: '100000',
   })
   cms = await startLocalCms()
   Object.assign(process.env, { SITE_AUTO_REBUILD: 'true', REBUILD_DEBOUNCE_MS: '500' })

@@ -22,6 +22,8 @@ import { StrikethroughFeatureClient as StrikethroughFeatureClient_e70f5e05f09f93
 import { UnderlineFeatureClient as UnderlineFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
 import { BoldFeatureClient as BoldFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
 import { ItalicFeatureClient as ItalicFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
+import { ResendButton as ResendButton_eaf6033e32916b4318c08cf34b9f8425 } from '../../../email/ResendButton'
+import { MailStatusBanner as MailStatusBanner_e3c5309b5a3789d721447e2612bf4ea4 } from '../../../email/MailStatusBanner'
 import { RebuildButton as RebuildButton_d72a6ded4bd6230d656935686d7c72df } from '../../../publishing/RebuildButton'
 import { CollectionCards as CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1 } from '@payloadcms/next/rsc'
 
@@ -51,6 +53,8 @@ export const importMap = {
   "@payloadcms/richtext-lexical/client#UnderlineFeatureClient": UnderlineFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
   "@payloadcms/richtext-lexical/client#BoldFeatureClient": BoldFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
   "@payloadcms/richtext-lexical/client#ItalicFeatureClient": ItalicFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
+  "/email/ResendButton#ResendButton": ResendButton_eaf6033e32916b4318c08cf34b9f8425,
+  "/email/MailStatusBanner#MailStatusBanner": MailStatusBanner_e3c5309b5a3789d721447e2612bf4ea4,
   "/publishing/RebuildButton#RebuildButton": RebuildButton_d72a6ded4bd6230d656935686d7c72df,
   "@payloadcms/next/rsc#CollectionCards": CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1
 }

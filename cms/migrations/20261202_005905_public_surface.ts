@@ -42,6 +42,13 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   await db.run(sql`CREATE INDEX \`rate_limits_expires_at_idx\` ON \`rate_limits\` (\`expires_at\`);`)
   await db.run(sql`CREATE INDEX \`rate_limits_updated_at_idx\` ON \`rate_limits\` (\`updated_at\`);`)
   await db.run(sql`CREATE INDEX \`rate_limits_created_at_idx\` ON \`rate_limits\` (\`created_at\`);`)
+  await db.run(sql`CREATE TABLE \`payload_jobs_stats\` (
+  	\`id\` integer PRIMARY KEY NOT NULL,
+  	\`stats\` text,
+  	\`updated_at\` text,
+  	\`created_at\` text
+  );
+  `)
   await db.run(sql`ALTER TABLE \`comments\` ADD \`body_hash\` text;`)
   await db.run(sql`ALTER TABLE \`comments\` ADD \`spam_reason\` text;`)
   await db.run(sql`ALTER TABLE \`comments\` ADD \`editors_notified\` integer DEFAULT false;`)
@@ -55,7 +62,14 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   await db.run(sql`ALTER TABLE \`subscriptions\` ADD \`digest_due_at\` text;`)
   await db.run(sql`CREATE UNIQUE INDEX \`targetKey_idx\` ON \`subscriptions\` (\`target_key\`);`)
   await db.run(sql`ALTER TABLE \`email_deliveries\` ADD \`recipient_key\` text;`)
+  await db.run(sql`ALTER TABLE \`email_deliveries\` ADD \`batched_at\` text;`)
+  await db.run(sql`ALTER TABLE \`email_deliveries\` ADD \`failure\` text;`)
+  await db.run(sql`ALTER TABLE \`email_deliveries\` ADD \`first_failed_at\` text;`)
   await db.run(sql`CREATE INDEX \`email_deliveries_recipient_key_idx\` ON \`email_deliveries\` (\`recipient_key\`);`)
+  await db.run(sql`CREATE INDEX \`email_deliveries_failure_idx\` ON \`email_deliveries\` (\`failure\`);`)
+  await db.run(sql`CREATE INDEX \`email_deliveries_first_failed_at_idx\` ON \`email_deliveries\` (\`first_failed_at\`);`)
+  await db.run(sql`CREATE INDEX \`email_deliveries_sent_at_idx\` ON \`email_deliveries\` (\`sent_at\`);`)
+  await db.run(sql`ALTER TABLE \`payload_jobs\` ADD \`meta\` text;`)
   await db.run(sql`ALTER TABLE \`payload_locked_documents_rels\` ADD \`comment_threads_id\` integer REFERENCES comment_threads(id);`)
   await db.run(sql`ALTER TABLE \`payload_locked_documents_rels\` ADD \`digest_items_id\` integer REFERENCES digest_items(id);`)
   await db.run(sql`ALTER TABLE \`payload_locked_documents_rels\` ADD \`rate_limits_id\` integer REFERENCES rate_limits(id);`)
@@ -71,6 +85,7 @@ export async function down({ db, payload, req }: MigrateDownArgs): Promise<void>
   await db.run(sql`DROP TABLE \`comment_threads\`;`)
   await db.run(sql`DROP TABLE \`digest_items\`;`)
   await db.run(sql`DROP TABLE \`rate_limits\`;`)
+  await db.run(sql`DROP TABLE \`payload_jobs_stats\`;`)
   await db.run(sql`PRAGMA foreign_keys=OFF;`)
   await db.run(sql`CREATE TABLE \`__new_payload_locked_documents_rels\` (
   	\`id\` integer PRIMARY KEY NOT NULL,
@@ -127,7 +142,14 @@ export async function down({ db, payload, req }: MigrateDownArgs): Promise<void>
   await db.run(sql`ALTER TABLE \`subscriptions\` DROP COLUMN \`notified_at\`;`)
   await db.run(sql`ALTER TABLE \`subscriptions\` DROP COLUMN \`digest_due_at\`;`)
   await db.run(sql`DROP INDEX \`email_deliveries_recipient_key_idx\`;`)
+  await db.run(sql`DROP INDEX \`email_deliveries_failure_idx\`;`)
+  await db.run(sql`DROP INDEX \`email_deliveries_first_failed_at_idx\`;`)
+  await db.run(sql`DROP INDEX \`email_deliveries_sent_at_idx\`;`)
   await db.run(sql`ALTER TABLE \`email_deliveries\` DROP COLUMN \`recipient_key\`;`)
+  await db.run(sql`ALTER TABLE \`email_deliveries\` DROP COLUMN \`batched_at\`;`)
+  await db.run(sql`ALTER TABLE \`email_deliveries\` DROP COLUMN \`failure\`;`)
+  await db.run(sql`ALTER TABLE \`email_deliveries\` DROP COLUMN \`first_failed_at\`;`)
+  await db.run(sql`ALTER TABLE \`payload_jobs\` DROP COLUMN \`meta\`;`)
   await db.run(sql`ALTER TABLE \`comment_settings\` DROP COLUMN \`digest_minutes\`;`)
   await db.run(sql`ALTER TABLE \`comment_settings\` DROP COLUMN \`max_links\`;`)
   await db.run(sql`ALTER TABLE \`comment_settings\` DROP COLUMN \`blocklist\`;`)
