@@ -427,7 +427,7 @@ try {
   })
 
   notes.push(
-    `Server: \`next start cms\` as npm start runs it (scripts/cms-server.ts, production build), TRUST_PROXY=1 with every POST from its own forwarded address and email (the rate limits at their defaults), SQLite in a temp folder, RUN_JOBS=true, LOG_LEVEL=warn, on 127.0.0.1:${port}; load: autocannon in separate processes on loopback, ${CONNECTIONS} connections, ${DURATION} s per GET phase (${LARGE_DURATION} s for ${LARGE}), timeout 10 s, after a warm-up of 3 s per route. GETs send no Accept-Encoding, as the floor's; the row \"gzip\" shows what Next.js's per-request compression costs when a browser asks for it.`,
+    `Server: \`next start cms\` as npm start runs it (scripts/cms-server.ts, production build), TRUST_PROXY=1 with every POST from its own forwarded address and email (the rate limits at their defaults), SQLite in a temp folder, RUN_JOBS=true, LOG_LEVEL=warn, on 127.0.0.1:${port}; load: autocannon in separate processes on loopback, ${CONNECTIONS} connections, ${DURATION} s per GET phase (${LARGE_DURATION} s for ${LARGE}), timeout 10 s, after a warm-up of 3 s per route. GETs send no Accept-Encoding, as the floor's; the row “gzip” shows what Next.js's per-request compression costs when a browser asks for it.`,
     `Floor = mean of the two floor runs. "errors+timeouts+non-expected" = connection errors (timeouts included) + answers with another status than expected (200, 304, 201); requests still in flight when a timed load stops are dropped by autocannon and listed apart.`,
     `This is a shared 2-core machine: load average ${loadStart} at the start, ${os
       .loadavg()
