@@ -1,26 +1,20 @@
 import type { PayloadRequest, TaskConfig } from 'payload'
 import { findArticle } from '../collections/Articles/queries'
-import { editorNoticeStarted } from '../collections/Comments/hooks/queueNotifications'
 import { findComment } from '../comments/queries'
 import { commentLink } from '../comments/commentLink'
-import { adminDocUrl, adminListUrl, articleUrl, unsubscribeUrl } from '../config/urls'
+import { articleUrl, unsubscribeUrl } from '../config/urls'
 import { listHeaders } from '../email/listHeaders'
 import { queueEmails } from '../email/queueEmails'
 import { requeueFailed } from '../email/requeueFailed'
 import { sendOutbox } from '../email/sendOutbox'
-import { mailSettings } from '../email/settings'
-import {
-  commentEmail,
-  digestEmail,
-  editorPendingEmail,
-  postEmail,
-} from '../email/templates/notifications'
+import { commentEmail, digestEmail, postEmail } from '../email/templates/notifications'
 import type { Article, Comment } from '../payload-types'
 import { unsubscribeToken } from '../subscriptions/tokens'
 import { relationId } from '../utilities/relationId'
 import { commentRecipients } from './commentRecipients'
 import { digestGate } from './digests'
-import { QUEUE_OF, queueTask } from '../jobs/queues'
+import { notifyEditors } from './notifyEditors'
+import { QUEUE_OF } from '../jobs/queues'
 
 const idInput = (name: string) => [{ name, type: 'text' as const, required: true }]
 const siteName = () => process.env.SITE_NAME ?? 'Leuchtturm'
@@ -67,77 +61,6 @@ export const notifyComment: TaskConfig<{
       })),
       { inJob: true },
     )
-    return { output: { queued } }
-  },
-}
-
-/**
- * Tells the editors (EDITOR_EMAIL, else every editor) which comments wait for approval: one email
- * for all that arrived since the last notice, so a flood of comments is not a flood of emails.
- */
-export const notifyEditors: TaskConfig<{
-  input: Record<string, never>
-  output: { queued: number }
-}> = {
-  slug: 'notifyEditors',
-  retries: 3,
-  inputSchema: [],
-  outputSchema: [{ name: 'queued', type: 'number' }],
-  handler: async ({ req }) => {
-    editorNoticeStarted()
-    const { docs: waiting } = await req.payload.find({
-      collection: 'comments',
-      where: {
-        and: [{ status: { equals: 'pending' } }, { editorsNotified: { not_equals: true } }],
-      },
-      sort: 'createdAt',
-      limit: 50,
-      depth: 0,
-      overrideAccess: true,
-      req,
-    })
-    if (waiting.length === 0) return { output: { queued: 0 } }
-    const configured = mailSettings().editorEmail
-    const editors = configured
-      ? [configured]
-      : (
-          await req.payload.find({
-            collection: 'users',
-            pagination: false,
-            depth: 0,
-            overrideAccess: true,
-            req,
-          })
-        ).docs.map((u) => u.email)
-    const titles = new Map<string, string>()
-    for (const comment of waiting) {
-      const id = String(relationId(comment.article))
-      if (!titles.has(id)) titles.set(id, (await findArticle(req.payload, id, req))?.title ?? '')
-    }
-    const rendered = editorPendingEmail(
-      waiting.map((comment) => ({
-        articleTitle: titles.get(String(relationId(comment.article))) ?? '',
-        authorName: comment.authorName ?? '',
-        body: comment.body ?? '',
-        adminUrl: adminDocUrl('comments', comment.id),
-      })),
-      adminListUrl('comments', { 'where[status][equals]': 'pending' }),
-    )
-    const ids = waiting.map((c) => c.id)
-    const queued = await queueEmails(
-      req,
-      `editor:${ids.join(',')}`.slice(0, 200),
-      editors.map((to) => ({ to, kind: 'editor' as const, rendered })),
-    )
-    // A bookkeeping flag, not a change anyone sees: written past the hooks.
-    await req.payload.db.updateMany({
-      collection: 'comments',
-      where: { id: { in: ids } },
-      data: { editorsNotified: true },
-      req,
-    })
-    // More were waiting than one notice lists: the next notice follows at once.
-    if (waiting.length === 50) await queueTask(req.payload, 'notifyEditors', {}, { req })
     return { output: { queued } }
   },
 }

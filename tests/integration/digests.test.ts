@@ -1,9 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { commentAnchor } from '../../contract'
+import { apiPaths, commentAnchor, type CreatedComment } from '../../contract'
+import { agedFormToken } from '../helpers/formToken'
 import { eventually } from '../../scripts/lib/eventually'
 import { startFakeResend, type FakeResend } from '../../scripts/lib/fakeResend'
 import { startLocalCms, type LocalCms } from '../../scripts/lib/localCms'
-import { postComment, seedSubscribers } from '../../scripts/lib/seedSubscribers'
+import { FANOUT_SLUG, postComment, seedSubscribers } from '../../scripts/lib/seedSubscribers'
 
 /** A lively discussion: followers get the first comment at once and the rest in one digest. */
 const FOLLOWERS = 5
@@ -18,6 +19,7 @@ beforeAll(async () => {
     RESEND_API_KEY: 're_test',
     RESEND_BASE_URL: resend.url,
     RESEND_RATE: '100',
+    EDITOR_EMAIL: 'redaktion@example.de',
   })
   cms = await startLocalCms()
   followers = await seedSubscribers(cms.payload, FOLLOWERS)
@@ -71,4 +73,45 @@ describe('digests', () => {
       15_000,
     )
   })
+
+  it('tell the editors of a flood of held comments at once and once more when the window ends', async () => {
+    await cms.payload.updateGlobal({
+      slug: 'comment-settings',
+      data: { moderation: 'all', digestMinutes: 0.1 },
+    })
+    const editor = () => resend.to('redaktion@example.de')
+    const held = async (email: string) => {
+      const response = await fetch(`${cms.url}${apiPaths.comments(FANOUT_SLUG)}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({
+          name: 'Flut',
+          email,
+          body: `Wartet auf Freigabe: ${email}`,
+          consent: true,
+          formToken: agedFormToken(),
+        }),
+      })
+      return ((await response.json()) as CreatedComment).comment.id
+    }
+    // The first held comment after a quiet window is told at once …
+    const first = await held('erster@example.de')
+    await eventually(() => expect(editor()).toHaveLength(1), 10_000)
+    expect(editor()[0]!.text).toContain(`/admin/collections/comments/${first}`)
+    // … a flood within the window waits for its end, and leaves as one email.
+    const flood = await Promise.all(
+      Array.from({ length: 60 }, (_, i) => held(`flut${i}@example.de`)),
+    )
+    await new Promise((resolve) => setTimeout(resolve, 2000))
+    expect(editor()).toHaveLength(1)
+    await eventually(() => expect(editor()).toHaveLength(2), 30_000)
+    await new Promise((resolve) => setTimeout(resolve, 2000))
+    expect(editor()).toHaveLength(2)
+    const notice = editor()[1]!
+    expect(notice.subject).toBe('60 Kommentare warten auf Freigabe')
+    // 50 quoted with their links, the other 10 counted, all in the admin's list.
+    const linked = flood.filter((id) => notice.text.includes(`/admin/collections/comments/${id}`))
+    expect(linked).toHaveLength(50)
+    expect(notice.text).toContain('und 10 weitere')
+  }, 60_000)
 })

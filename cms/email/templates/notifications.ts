@@ -109,12 +109,16 @@ export type WaitingComment = {
 }
 
 /** To the editors: comments wait for approval (one, quoted; or several, listed with links). */
-export function editorPendingEmail(comments: WaitingComment[], listUrl: string): Rendered {
+export function editorPendingEmail(
+  comments: WaitingComment[],
+  listUrl: string,
+  total: number = comments.length,
+): Rendered {
   const footer = [
     'Diese E-Mail geht an EDITOR_EMAIL (oder alle Redakteure), solange Kommentare moderiert werden.',
   ]
   const [only] = comments
-  if (comments.length === 1 && only) {
+  if (total === 1 && only) {
     return renderEmail({
       locale: 'de',
       subject: `Kommentar wartet auf Freigabe: „${only.articleTitle}“`,
@@ -128,13 +132,16 @@ export function editorPendingEmail(comments: WaitingComment[], listUrl: string):
   const excerpt = (body: string) => (body.length > 160 ? `${body.slice(0, 160)} …` : body)
   return renderEmail({
     locale: 'de',
-    subject: `${comments.length} Kommentare warten auf Freigabe`,
+    subject: `${total} Kommentare warten auf Freigabe`,
     greeting: 'Hallo Redaktion,',
     paragraphs: [
-      `${comments.length} neue Kommentare warten auf Freigabe:`,
+      `${total} neue Kommentare warten auf Freigabe:`,
       ...comments.map(
         (c) => `${c.authorName} zu „${c.articleTitle}“: ${excerpt(c.body)} (${c.adminUrl})`,
       ),
+      ...(total > comments.length
+        ? [`… und ${total - comments.length} weitere, alle in der Liste im Admin.`]
+        : []),
     ],
     action: { label: 'Alle wartenden Kommentare im Admin', url: listUrl },
     footer,
