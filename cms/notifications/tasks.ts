@@ -184,10 +184,10 @@ export const sendDigest: TaskConfig<{
         ],
       )
     }
-    await payload.delete({
+    // Bookkeeping rows without hooks: one statement, not one delete operation per row.
+    await payload.db.deleteMany({
       collection: 'digest-items',
       where: { id: { in: items.map((item) => item.id) } },
-      overrideAccess: true,
       req,
     })
     await payload.db.updateOne({
