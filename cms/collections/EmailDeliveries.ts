@@ -56,7 +56,8 @@ export const EmailDeliveries: CollectionConfig = {
     // The mailbox behind `to` (normalizeEmail): confirmation emails are throttled per mailbox.
     { name: 'recipientKey', type: 'text', index: true, admin: { hidden: true } },
     { name: 'subject', type: 'text', required: true },
-    { name: 'text', type: 'textarea', required: true },
+    // Payload caps text at 40,000 characters by default; an email over it must not fail silently.
+    { name: 'text', type: 'textarea', required: true, maxLength: 1_000_000 },
     { name: 'html', type: 'code', admin: { language: 'html' } },
     { name: 'headers', type: 'json' },
     {

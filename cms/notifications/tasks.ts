@@ -16,6 +16,9 @@ import { digestGate } from './digests'
 import { notifyEditors } from './notifyEditors'
 import { QUEUE_OF } from '../jobs/queues'
 
+/** Comments a digest quotes (the oldest first); it counts the rest and links the discussion. */
+const DIGEST_QUOTED = 50
+
 const idInput = (name: string) => [{ name, type: 'text' as const, required: true }]
 const siteName = () => process.env.SITE_NAME ?? 'Leuchtturm'
 const unsubscribeLink = (subscriptionId: string | number) =>
@@ -172,12 +175,13 @@ export const sendDigest: TaskConfig<{
               kind,
               articleTitle: article.title,
               comments: await Promise.all(
-                comments.map(async (c) => ({
+                comments.slice(0, DIGEST_QUOTED).map(async (c) => ({
                   authorName: c.authorName ?? '',
                   body: c.body ?? '',
                   url: await commentLink(payload, article.slug, c.id),
                 })),
               ),
+              total: comments.length,
               unsubscribe: { url: unsubscribeLink(subscription.id) },
             }),
           },

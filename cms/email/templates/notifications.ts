@@ -45,12 +45,15 @@ export function digestEmail(args: {
   locale: Locale
   kind: 'comment' | 'reply'
   articleTitle: string
+  /** the comments quoted (the oldest first); `total` counts them all */
   comments: { authorName: string; body: string; url: string }[]
+  total?: number
   unsubscribe: Unsubscribe
 }): Rendered {
   const { locale, kind, articleTitle: title, comments } = args
   const de = locale === 'de'
-  const n = comments.length
+  const n = args.total ?? comments.length
+  const more = n - comments.length
   const subject = de
     ? kind === 'reply'
       ? `${n} neue Antworten auf Ihren Kommentar zu „${title}“`
@@ -68,6 +71,13 @@ export function digestEmail(args: {
         ? `seit unserer letzten E-Mail gibt es ${n} neue Beiträge:`
         : `since our last email there are ${n} new posts:`,
       ...comments.map((c) => `${c.authorName}: ${excerpt(c.body)} – ${c.url}`),
+      ...(more > 0
+        ? [
+            de
+              ? `… und ${more} weitere in der Diskussion.`
+              : `… and ${more} more in the discussion.`,
+          ]
+        : []),
     ],
     action: { label: de ? 'Zur Diskussion' : 'Read the discussion', url: comments[0]?.url ?? '' },
     footer: [why[locale]],
