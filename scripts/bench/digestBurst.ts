@@ -3,7 +3,7 @@
  * article with BENCH_FOLLOWERS (default 250) confirmed followers, within one digest window. Before
  * digests that was one email per comment per follower (125,000); now each follower gets the first
  * comment at once and one digest of the rest when the window ends. The window is shortened to
- * BENCH_DIGEST_MINUTES (default 6, longer than the burst takes here) so the run is short: the counts do not depend on its length
+ * BENCH_DIGEST_MINUTES (default 4, longer than the burst takes here) so the run is short: the counts do not depend on its length
  * while the burst fits into it. Every comment comes from its own reader (TRUST_PROXY=1, one
  * forwarded address each), against a fake Resend at Resend's 2 requests/s.
  */
@@ -17,7 +17,7 @@ import { FANOUT_SLUG, seedSubscribers } from '../lib/seedSubscribers'
 
 const COMMENTS = Number(process.env.BENCH_COMMENTS ?? 500)
 const FOLLOWERS = Number(process.env.BENCH_FOLLOWERS ?? 250)
-const WINDOW_MINUTES = Number(process.env.BENCH_DIGEST_MINUTES ?? 6)
+const WINDOW_MINUTES = Number(process.env.BENCH_DIGEST_MINUTES ?? 4)
 const resend = await startFakeResend()
 Object.assign(process.env, {
   RESEND_API_KEY: 're_bench',
