@@ -27,6 +27,7 @@ export async function bumpThreadStamp(req: PayloadRequest, articleId: ArticleId)
   const where = { article: { equals: articleId } }
   const updated = await payload.update({
     collection: 'comment-threads',
+    depth: 0,
     where,
     data: { stamp },
     overrideAccess: true,
@@ -36,6 +37,7 @@ export async function bumpThreadStamp(req: PayloadRequest, articleId: ArticleId)
     try {
       await payload.create({
         collection: 'comment-threads',
+        depth: 0,
         data: { article: articleId as number, stamp },
         overrideAccess: true,
         req,
@@ -44,6 +46,7 @@ export async function bumpThreadStamp(req: PayloadRequest, articleId: ArticleId)
       // Another request created the row just now (unique article): stamp it again.
       await payload.update({
         collection: 'comment-threads',
+        depth: 0,
         where,
         data: { stamp },
         overrideAccess: true,
