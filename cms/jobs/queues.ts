@@ -35,10 +35,14 @@ export function queueTask<T extends Task>(
   >[0])
 }
 
-/** One runner per queue, every second; `default` serves Payload's own scheduled publishing. */
+/**
+ * One runner per queue, every second; `default` serves Payload's own scheduled publishing. Quiet
+ * about each run, never about a failing task: `silent: true` would hide its error from the log too.
+ */
+const quietRuns = { info: true, error: false }
 export const autoRunQueues = [
-  { cron: '* * * * * *', limit: 2, queue: 'site', silent: true },
-  { cron: '* * * * * *', limit: 20, queue: 'notify', silent: true },
-  { cron: '* * * * * *', limit: 5, queue: 'email', silent: true },
-  { cron: '* * * * * *', limit: 10, queue: 'default', silent: true },
+  { cron: '* * * * * *', limit: 2, queue: 'site', silent: quietRuns },
+  { cron: '* * * * * *', limit: 20, queue: 'notify', silent: quietRuns },
+  { cron: '* * * * * *', limit: 5, queue: 'email', silent: quietRuns },
+  { cron: '* * * * * *', limit: 10, queue: 'default', silent: quietRuns },
 ]
