@@ -2,8 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { apiPaths, commentAnchor, type CreatedComment } from '../../contract'
 import { agedFormToken } from '../helpers/formToken'
 import { eventually } from '../../scripts/lib/eventually'
-import { startFakeResend, type FakeResend } from '../../scripts/lib/fakeResend'
-import { startLocalCms, type LocalCms } from '../../scripts/lib/localCms'
+import type { FakeResend } from '../../scripts/lib/fakeResend'
+import type { LocalCms } from '../../scripts/lib/localCms'
+import { startMailStack, type MailStack } from '../helpers/mailStack'
 import { FANOUT_SLUG, postComment, seedSubscribers } from '../../scripts/lib/seedSubscribers'
 
 /** A lively discussion: followers get the first comment at once and the rest in one digest. */
@@ -11,25 +12,17 @@ const FOLLOWERS = 5
 const COMMENTS = 12
 let cms: LocalCms
 let resend: FakeResend
+let stack: MailStack
 let followers: string[]
 
 beforeAll(async () => {
-  resend = await startFakeResend()
-  Object.assign(process.env, {
-    RESEND_API_KEY: 're_test',
-    RESEND_BASE_URL: resend.url,
-    RESEND_RATE: '100',
-    EDITOR_EMAIL: 'redaktion@example.de',
-  })
-  cms = await startLocalCms()
+  stack = await startMailStack({ EDITOR_EMAIL: 'redaktion@example.de' })
+  ;({ cms, resend } = stack)
   followers = await seedSubscribers(cms.payload, FOLLOWERS)
   // A short window (6 s) stands in for the default 15 minutes.
   await cms.payload.updateGlobal({ slug: 'comment-settings', data: { digestMinutes: 0.1 } })
 }, 120_000)
-afterAll(async () => {
-  await cms?.stop()
-  await resend?.stop()
-})
+afterAll(() => stack?.stop())
 
 describe('digests', () => {
   it('send the first comment at once and everything else in the window as one email per follower', async () => {

@@ -1,13 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { commentAnchor } from '../../contract'
 import { eventually } from '../../scripts/lib/eventually'
-import { startFakeResend, type FakeResend } from '../../scripts/lib/fakeResend'
-import { startLocalCms, type LocalCms } from '../../scripts/lib/localCms'
+import type { FakeResend } from '../../scripts/lib/fakeResend'
+import type { LocalCms } from '../../scripts/lib/localCms'
+import { startMailStack, type MailStack } from '../helpers/mailStack'
 import { postComment, seedSubscribers } from '../../scripts/lib/seedSubscribers'
 
 const SUBSCRIBERS = 1000
 let cms: LocalCms
 let resend: FakeResend
+let stack: MailStack
 let emails: string[]
 
 /** Recipients of one comment's notification, as the fake provider delivered them. */
@@ -39,22 +41,12 @@ const expectEachExactlyOnce = (delivered: string[]) => {
 }
 
 beforeAll(async () => {
-  resend = await startFakeResend()
-  Object.assign(process.env, {
-    RESEND_API_KEY: 're_test',
-    RESEND_BASE_URL: resend.url,
-    RESEND_RATE: '100',
-    RESEND_BACKOFF_MS: '20',
-    // Two fan-outs of 1,000 in a day: above the default budget (mailBudget.test.ts tests it).
-    MAIL_DAILY_LIMIT: '100000',
-  })
-  cms = await startLocalCms()
+  // Two fan-outs of 1,000 in a day: above the default budget (mailBudget.test.ts tests it).
+  stack = await startMailStack({ RESEND_BACKOFF_MS: '20', MAIL_DAILY_LIMIT: '100000' })
+  ;({ cms, resend } = stack)
   emails = await seedSubscribers(cms.payload, SUBSCRIBERS)
 }, 120_000)
-afterAll(async () => {
-  await cms?.stop()
-  await resend?.stop()
-})
+afterAll(() => stack?.stop())
 
 describe(`fan-out of one comment to ${SUBSCRIBERS} subscribers`, () => {
   it('takes at most 10 batch requests and reaches each recipient exactly once', async () => {

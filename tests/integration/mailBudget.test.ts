@@ -4,35 +4,27 @@ import { readMailState } from '../../cms/email/readMailState'
 import type { sendOutbox as SendOutbox } from '../../cms/email/sendOutbox'
 import { queueTask } from '../../cms/jobs/queues'
 import { eventually } from '../../scripts/lib/eventually'
-import { startFakeResend, type FakeResend } from '../../scripts/lib/fakeResend'
-import { startLocalCms, type LocalCms } from '../../scripts/lib/localCms'
+import type { FakeResend } from '../../scripts/lib/fakeResend'
+import type { LocalCms } from '../../scripts/lib/localCms'
+import { startMailStack, type MailStack } from '../helpers/mailStack'
 import { addOutboxRows, statusesOf } from '../helpers/outboxRows'
 
 /** MAIL_DAILY_LIMIT: confirmations always and first; notifications up to the budget, the rest tomorrow. */
 const LIMIT = 50
 let cms: LocalCms
 let resend: FakeResend
+let stack: MailStack
 let sendOutbox: typeof SendOutbox
 
 const deliveredTo = (addresses: string[]) =>
   resend.delivered.filter((m) => addresses.includes(m.to[0]!)).map((m) => m.to[0]!)
 
 beforeAll(async () => {
-  resend = await startFakeResend()
-  Object.assign(process.env, {
-    RESEND_API_KEY: 're_test',
-    RESEND_BASE_URL: resend.url,
-    RESEND_RATE: '100',
-    MAIL_DAILY_LIMIT: String(LIMIT),
-  })
-  cms = await startLocalCms()
-  // After the env is set: the sender reads its rate once, when loaded.
+  stack = await startMailStack({ MAIL_DAILY_LIMIT: String(LIMIT) })
+  ;({ cms, resend } = stack)
   ;({ sendOutbox } = await import('../../cms/email/sendOutbox'))
 }, 120_000)
-afterAll(async () => {
-  await cms?.stop()
-  await resend?.stop()
-})
+afterAll(() => stack?.stop())
 
 describe('the daily send budget', () => {
   let comments: string[]

@@ -5,8 +5,9 @@ import { readMailState } from '../../cms/email/readMailState'
 import type { sendOutbox as SendOutbox } from '../../cms/email/sendOutbox'
 import { queueTask } from '../../cms/jobs/queues'
 import { eventually } from '../../scripts/lib/eventually'
-import { startFakeResend, type FakeResend } from '../../scripts/lib/fakeResend'
-import { startLocalCms, type LocalCms } from '../../scripts/lib/localCms'
+import type { FakeResend } from '../../scripts/lib/fakeResend'
+import type { LocalCms } from '../../scripts/lib/localCms'
+import { startMailStack, type MailStack } from '../helpers/mailStack'
 import { addOutboxRows, statusesOf } from '../helpers/outboxRows'
 
 /** No silent loss: failures keep their reason, go out again when the cause is gone, or on request. */
@@ -14,6 +15,7 @@ const REFUSED = 'abgelehnt@example.de'
 let refusing = true
 let cms: LocalCms
 let resend: FakeResend
+let stack: MailStack
 let sendOutbox: typeof SendOutbox
 
 const deliveredTo = (addresses: string[]) =>
@@ -36,22 +38,14 @@ const expectEachOnce = async (addresses: string[]) => {
 }
 
 beforeAll(async () => {
-  resend = await startFakeResend({ rejects: (address) => refusing && address === REFUSED })
-  Object.assign(process.env, {
-    RESEND_API_KEY: 're_test',
-    RESEND_BASE_URL: resend.url,
-    RESEND_RATE: '100',
-    RESEND_BACKOFF_MS: '20',
-    RESEND_MAX_ATTEMPTS: '3',
-  })
-  cms = await startLocalCms()
-  // After the env is set: the sender reads its rate once, when loaded.
+  stack = await startMailStack(
+    { RESEND_BACKOFF_MS: '20', RESEND_MAX_ATTEMPTS: '3' },
+    { rejects: (address) => refusing && address === REFUSED },
+  )
+  ;({ cms, resend } = stack)
   ;({ sendOutbox } = await import('../../cms/email/sendOutbox'))
 }, 120_000)
-afterAll(async () => {
-  await cms?.stop()
-  await resend?.stop()
-})
+afterAll(() => stack?.stop())
 
 describe('a wrong API key (401)', () => {
   let addresses: string[]
