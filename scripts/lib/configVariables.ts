@@ -35,6 +35,7 @@ export const CONFIG_VARIABLES = [
   'RATE_LIMITS',
   'RATE_LIMIT_STORE',
   'TRUST_PROXY',
+  'BACKUP_DIR',
 ] as const
 export type ConfigVariable = (typeof CONFIG_VARIABLES)[number]
 
