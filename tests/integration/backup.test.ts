@@ -111,7 +111,7 @@ describe('npm run backup while the site is in use, then npm run restore', () => 
       acked.filter((c) => c.ackedAt >= started && c.ackedAt <= finished).length,
     ).toBeGreaterThan(0)
     await cms.kill()
-  }, 60_000)
+  }, 120_000)
 
   it('restores into an empty data directory: content, upload and login all there', async () => {
     const restore = await runScript('scripts/restore.ts', [archive], targetEnv)
@@ -147,7 +147,7 @@ describe('npm run backup while the site is in use, then npm run restore', () => 
       'chefin@example.de',
     )
     await cms.kill()
-  }, 60_000)
+  }, 120_000)
 
   it('refuses to restore over existing data, and changes nothing', async () => {
     const sha = (file: string) => createHash('sha256').update(fs.readFileSync(file)).digest('hex')
