@@ -13,13 +13,14 @@ const refuse = (why: string) =>
     `Refusing to restore: ${why}. Restore into an empty data directory; nothing was changed.`,
   )
 
-/** Everything in place before the first write: an empty target and an archive that opens. */
+/** The target holds no database and no media yet (checked before anything is unpacked). */
 function assertEmptyTarget({ databaseFile, mediaDir }: DataLocations): void {
   const existing = databaseFiles(databaseFile).find((file) => fs.existsSync(file))
   if (existing) throw refuse(`${existing} already exists`)
   if (!isEmptyDir(mediaDir)) throw refuse(`the media folder ${mediaDir} is not empty`)
 }
 
+/** The unpacked archive is whole (as its manifest says), sound, and not from a newer version. */
 async function assertRestorable(
   archive: string,
   staged: string,
@@ -30,6 +31,10 @@ async function assertRestorable(
   const media = filesBelow(path.join(staged, ARCHIVE.media)).length
   if (media !== manifest.files.media)
     throw damaged(`${media} media files, the manifest lists ${manifest.files.media}`)
+  const missing = manifest.files.data.find(
+    (name) => !fs.existsSync(path.join(staged, ARCHIVE.data, name)),
+  )
+  if (missing) throw damaged(`${ARCHIVE.data}/${missing} is missing`)
   const { integrity, migrations: ran } = await checkDatabase(path.join(staged, ARCHIVE.database))
   if (integrity !== 'ok') throw damaged(`database integrity check: ${integrity}`)
   if (ran.join() !== manifest.database.migrations.join())
