@@ -15,13 +15,13 @@ export type DataLocations = {
 const MONGODB_HINT =
   'DATABASE_URI is MongoDB: back it up with `mongodump --uri "$DATABASE_URI" --archive=leuchtturm.gz --gzip` and restore with `mongorestore --uri "$DATABASE_URI" --archive=leuchtturm.gz --gzip` (or your provider\'s snapshots), and copy MEDIA_DIR beside it (README "Backup and restore").'
 
-export function dataLocations(env: NodeJS.ProcessEnv = process.env): DataLocations {
-  const target = parseDatabaseUri(env.DATABASE_URI)
+export function dataLocations(): DataLocations {
+  const target = parseDatabaseUri(process.env.DATABASE_URI)
   if (target.kind === 'mongodb') throw new BackupError(MONGODB_HINT)
   return {
     databaseFile: target.file,
-    dataDir: path.resolve(env.DATA_DIR ?? 'data'),
-    mediaDir: path.resolve(env.MEDIA_DIR ?? 'data/media'),
+    dataDir: path.resolve(process.env.DATA_DIR ?? 'data'),
+    mediaDir: path.resolve(process.env.MEDIA_DIR ?? 'data/media'),
   }
 }
 
