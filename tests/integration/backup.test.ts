@@ -6,6 +6,7 @@ import sharp from 'sharp'
 import { create } from 'tar'
 import { afterAll, describe, expect, it } from 'vitest'
 import { apiPaths, type CommentsData } from '../../contract'
+import { eventually } from '../../scripts/lib/eventually'
 import { remoteFormToken } from '../../scripts/lib/formToken'
 import { FANOUT_SLUG, postComment } from '../../scripts/lib/seedSubscribers'
 import { tempEnv } from '../../scripts/lib/tempEnv'
@@ -80,6 +81,7 @@ describe('npm run backup while the site is in use, then npm run restore', () => 
     // Two readers post one comment after another until told to stop.
     await remoteFormToken(cms.url)
     let writing = true
+    let failure: unknown
     const stream = Promise.all(
       [0, 1].map(async (reader) => {
         for (let n = 0; writing; n++) {
@@ -88,18 +90,23 @@ describe('npm run backup while the site is in use, then npm run restore', () => 
           acked.push({ id, sentAt, ackedAt: Date.now() })
         }
       }),
-    )
-    while (acked.length < 10) await new Promise((resolve) => setTimeout(resolve, 50))
+    ).catch((error: unknown) => (failure = error))
+    const acknowledged = (count: number) =>
+      eventually(() => {
+        if (failure) throw failure
+        expect(acked.length).toBeGreaterThanOrEqual(count)
+      }, 30_000)
+    await acknowledged(10)
     const started = Date.now()
     const backup = await runScript('scripts/backup.ts', [backupDir], sourceEnv)
     const finished = Date.now()
     const countAtFinish = acked.length
-    while (acked.length < countAtFinish + 5) await new Promise((resolve) => setTimeout(resolve, 50))
+    await acknowledged(countAtFinish + 5)
     writing = false
     await stream
+    expect(failure).toBeUndefined()
 
-    expect(backup.stderr).toBe('')
-    expect(backup.code).toBe(0)
+    expect({ code: backup.code, stderr: backup.stderr }).toEqual({ code: 0, stderr: '' })
     expect(backup.stdout).toMatch(/^Backup written: .*leuchtturm-\d{4}-\d\d-\d\dT\d{6}Z\.tar\.gz/)
     const archives = fs.readdirSync(backupDir)
     expect(archives).toHaveLength(1)
