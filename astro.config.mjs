@@ -4,6 +4,7 @@ import react from '@astrojs/react'
 import sitemap from '@astrojs/sitemap'
 import { defineConfig } from 'astro/config'
 import { fileURLToPath } from 'node:url'
+import { securityHeaders } from './site/security/headersIntegration.ts'
 
 const siteUrl = process.env.SITE_URL ?? `http://localhost:${process.env.SITE_PORT ?? 4321}`
 const cmsUrl = (process.env.CMS_URL ?? `http://localhost:${process.env.CMS_PORT ?? 3000}`).replace(
@@ -57,6 +58,7 @@ export default defineConfig({
     react(),
     sitemap({ filter: (page) => !page.includes('/vorschau/') }),
     clientDirectives,
+    securityHeaders({ cmsUrl }),
   ],
   devToolbar: { enabled: false },
 })

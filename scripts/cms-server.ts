@@ -10,12 +10,17 @@
  * `--dev` runs `next dev` the same way (`npm run dev`), so a forged header lifts no limit there
  * either; hot reload's websocket goes through this server (`httpServer`).
  *
+ * It also adds the security headers to every response (cms/http/securityHeaders.ts): here they
+ * are read at run time (HSTS follows CMS_URL), where next.config's `headers()` is fixed at build.
+ *
  * Usage: tsx scripts/cms-server.ts [--dev] [--port <n>] [--hostname <host>] (port default CMS_PORT).
  */
 import http from 'node:http'
 import next from 'next'
 import { appendForwardedFor } from '../cms/http/clientAddress'
-import { cmsPort } from '../cms/config/urls'
+import { cmsPort, cmsUrl } from '../cms/config/urls'
+import { cmsSecurityHeaders, isApiPath } from '../cms/http/securityHeaders'
+import { addHeadersOnWrite } from './lib/defaultHeaders'
 
 const option = (name: string) => {
   const index = process.argv.indexOf(`--${name}`)
@@ -24,6 +29,7 @@ const option = (name: string) => {
 const port = Number(option('port') ?? cmsPort())
 const hostname = option('hostname')
 const dev = process.argv.includes('--dev')
+const securityHeaders = cmsSecurityHeaders(cmsUrl())
 
 const server = http.createServer((req, res) => {
   const forwarded = req.headers['x-forwarded-for']
@@ -31,6 +37,7 @@ const server = http.createServer((req, res) => {
     Array.isArray(forwarded) ? forwarded.join(', ') : forwarded,
     req.socket.remoteAddress ?? 'unknown',
   )
+  addHeadersOnWrite(res, isApiPath(req.url ?? '/') ? securityHeaders.api : securityHeaders.admin)
   void handle(req, res)
 })
 const app = next({ dir: 'cms', dev, port, httpServer: server, ...(hostname ? { hostname } : {}) })

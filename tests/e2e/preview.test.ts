@@ -1,6 +1,7 @@
 import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { launchChromium } from '../../scripts/lib/chromium'
+import { policyWatch } from '../helpers/policyErrors'
 import { EDITOR, startStack, type Stack } from '../helpers/stack'
 
 /** An editor previews a draft on the site, as it will look; nobody else can. */
@@ -33,7 +34,8 @@ describe('draft preview', () => {
     const { doc } = (await created.json()) as { doc: { id: number } }
     const previewUrl = `${stack.site}/vorschau/?id=${doc.id}`
 
-    const editor = await browser.newPage({ locale: 'de-DE' })
+    const policies = policyWatch()
+    const editor = await policies.watch(await browser.newPage({ locale: 'de-DE' }))
     await editor.goto(`${stack.cms}/admin/login`)
     await editor.fill('#field-email', EDITOR.email)
     await editor.fill('#field-password', EDITOR.password)
@@ -56,9 +58,11 @@ describe('draft preview', () => {
     const unauthenticated = await fetch(`${stack.cms}/api/site-build/rebuild`, { method: 'POST' })
     expect(unauthenticated.status).toBe(401)
 
-    const reader = await browser.newPage({ locale: 'de-DE' })
+    const reader = await policies.watch(await browser.newPage({ locale: 'de-DE' }))
     await reader.goto(previewUrl)
     await expect.poll(() => reader.getByRole('alert').isVisible(), { timeout: 15_000 }).toBe(true)
     expect(await reader.content()).not.toContain('Entwurf für die Vorschau')
+    // The preview's fetch with the editor's cookie and its rendering ran under the site's CSP.
+    expect(policies.errors).toEqual([])
   }, 120_000)
 })

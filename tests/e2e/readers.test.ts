@@ -1,9 +1,13 @@
+import fs from 'node:fs'
+import path from 'node:path'
 import type { Browser, Locator, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { articlePath, FORM_ANCHORS, MIN_FILL_MS, SUBSCRIPTION_PAGES } from '../../contract'
 import { launchChromium } from '../../scripts/lib/chromium'
 import { eventually } from '../../scripts/lib/eventually'
 import { startFakeResend, type FakeResend } from '../../scripts/lib/fakeResend'
+import { HEADERS_FILE, NGINX_INCLUDE, parseHeadersFile } from '../../site/security/siteHeaders'
+import { policyWatch } from '../helpers/policyErrors'
 import { EDITOR, startStack, type Stack } from '../helpers/stack'
 
 /**
@@ -90,6 +94,9 @@ async function approveByApi(text: string): Promise<void> {
   })
 }
 
+/** CSP or Permissions-Policy complaints on any page these tests open (asserted empty). */
+const { errors: policyErrors, watch: watchedPage } = policyWatch()
+
 const stat = (page: Page, label: string) =>
   page.locator('.comment-stats').getByText(label).locator('..')
 
@@ -112,7 +119,7 @@ afterAll(async () => {
 
 describe('readers on the seed article', () => {
   it('comment, approve, reply, react, get notified, unsubscribe', async () => {
-    const anna = await browser.newPage({ locale: 'de-DE' })
+    const anna = await watchedPage(await browser.newPage({ locale: 'de-DE' }))
     const scripts: string[] = []
     const origins = new Set<string>()
     anna.on('request', (request) => {
@@ -150,10 +157,10 @@ describe('readers on the seed article', () => {
       .toBe(true)
     await mailTo('redaktion@example.de', /^Kommentar wartet auf Freigabe/)
 
-    const editor = await browser.newPage({ locale: 'de-DE' })
+    const editor = await watchedPage(await browser.newPage({ locale: 'de-DE' }))
     await approveInAdmin(editor, 'Anna Berger')
 
-    const bernd = await browser.newPage({ locale: 'de-DE' })
+    const bernd = await watchedPage(await browser.newPage({ locale: 'de-DE' }))
     await openArticle(bernd)
     const annasComment = bernd.locator('article.comment', { hasText: 'Wie macht man Social Media' })
     await expect.poll(() => annasComment.isVisible()).toBe(true)
@@ -212,11 +219,13 @@ describe('readers on the seed article', () => {
     await mailTo('redaktion@example.de', /^Kommentar wartet auf Freigabe/)
     await new Promise((resolve) => setTimeout(resolve, 3000))
     expect(resend.to('anna@example.de')).toHaveLength(before)
+    // All of it (island, confirmation and unsubscribe pages, the admin) ran under the CSPs.
+    expect(policyErrors).toEqual([])
   }, 240_000)
 
   it('posts through the plain form with JavaScript off', async () => {
     const context = await browser.newContext({ javaScriptEnabled: false, locale: 'de-DE' })
-    const page = await context.newPage()
+    const page = await watchedPage(await context.newPage())
     await page.goto(stack.site + ARTICLE)
     await writeComment(mainForm(page), {
       name: 'Ohne Skript',
@@ -227,6 +236,69 @@ describe('readers on the seed article', () => {
     const notice = page.locator(`#${FORM_ANCHORS.commentWaiting}`)
     expect(await notice.isVisible()).toBe(true)
     expect(await notice.textContent()).toContain('Danke! Ihr Kommentar wartet auf Freigabe.')
+    // The form's target and the CMS's redirect back are both allowed by the page's form-action.
+    expect(policyErrors).toEqual([])
     await context.close()
   }, 60_000)
+})
+
+describe('security headers', () => {
+  const get = (url: string) => fetch(url, { redirect: 'manual' })
+  const expectCommon = (response: Response, url: string) => {
+    expect(response.headers.get('content-security-policy'), url).toContain("frame-ancestors 'none'")
+    expect(response.headers.get('x-content-type-options'), url).toBe('nosniff')
+    expect(response.headers.get('referrer-policy'), url).toBe('strict-origin-when-cross-origin')
+    expect(response.headers.get('x-powered-by'), url).toBeNull()
+    // CMS_URL and SITE_URL are http here: no HSTS (cms/http/securityHeaders.test.ts has https).
+    expect(response.headers.get('strict-transport-security'), url).toBeNull()
+  }
+
+  it('the static site sends what the build wrote for static hosts, without unsafe-inline', async () => {
+    const built = fs.realpathSync(stack.env.SITE_OUT_DIR!)
+    const headers = parseHeadersFile(fs.readFileSync(path.join(built, HEADERS_FILE), 'utf8'))
+    const nginx = fs.readFileSync(path.join(built, NGINX_INCLUDE), 'utf8')
+    for (const url of [ARTICLE, '/', '/gibt-es-nicht/', '/rss.xml'].map((p) => stack.site + p)) {
+      const response = await get(url)
+      expectCommon(response, url)
+      for (const [name, value] of Object.entries(headers)) {
+        expect(response.headers.get(name), `${url} ${name}`).toBe(value)
+        expect(nginx).toContain(`add_header ${name} "${value}" always;`)
+      }
+    }
+    expect(headers['Content-Security-Policy']).not.toContain('unsafe-inline')
+    expect(headers['Content-Security-Policy']).toContain(`connect-src 'self' ${stack.cms}`)
+    expect(headers['Permissions-Policy']).toContain('camera=()')
+  })
+
+  it('the CMS sends them on the API, the admin and its own pages, which allow no script', async () => {
+    const api = [`/api/articles?limit=1`, '/api/public/form-token', '/api/users/me']
+    for (const url of api.map((p) => stack.cms + p)) {
+      const response = await get(url)
+      expectCommon(response, url)
+      expect(response.headers.get('content-security-policy'), url).toContain("default-src 'none'")
+    }
+    for (const url of ['/admin/login', '/admin'].map((p) => stack.cms + p)) {
+      const response = await get(url)
+      expectCommon(response, url)
+      const csp = response.headers.get('content-security-policy')
+      for (const rule of ["base-uri 'self'", "object-src 'none'", "form-action 'self'"])
+        expect(csp, url).toContain(rule)
+    }
+    const page = `${stack.cms}/api/public/subscriptions/unsubscribe?token=kaputt`
+    const response = await get(page)
+    expect(response.headers.get('content-type')).toContain('text/html')
+    expectCommon(response, page)
+    const csp = response.headers.get('content-security-policy') ?? ''
+    expect(csp).toContain("default-src 'none'")
+    expect(csp).not.toMatch(/script-src|unsafe-inline/)
+    expect(csp.match(/frame-ancestors/g), 'one policy, not two').toHaveLength(1)
+  })
+
+  it('Chromium refuses to frame the admin, and the policy watch of the tests above sees it', async () => {
+    const framing = policyWatch()
+    const page = await framing.watch(await browser.newPage())
+    await page.setContent(`<iframe src="${stack.cms}/admin/login"></iframe>`)
+    await expect.poll(() => framing.errors.join('\n')).toMatch(/frame-ancestors 'none'/)
+    await page.close()
+  })
 })

@@ -1,4 +1,7 @@
 import { spawn } from 'node:child_process'
+import { createHash } from 'node:crypto'
+import type { AddressInfo } from 'node:net'
+import { Window } from 'happy-dom'
 import fs from 'node:fs'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -9,6 +12,8 @@ import { apiPaths, articlePath, commentAnchor, MIN_FILL_MS } from '../../contrac
 import { childEnv } from '../../scripts/lib/configVariables'
 import { paragraph } from '../../scripts/lib/lexical'
 import { startLocalCms, type LocalCms } from '../../scripts/lib/localCms'
+import { createStaticServer, listen } from '../../scripts/lib/staticServer'
+import { parseHeadersFile } from '../../site/security/siteHeaders'
 import {
   BUDGET_ARTICLE,
   PAGE_BUDGET,
@@ -279,6 +284,49 @@ describe('static site build', () => {
       expect(read(page)).not.toMatch(/<script/)
     // One: a comment page the build did not make yet forwards to its article (the email's link).
     expect(read('404.html').match(/<script/g)).toHaveLength(1)
+  })
+
+  it('writes its security headers for static hosts: every inline script and style hashed, no unsafe-inline', async () => {
+    const headers = parseHeadersFile(read('_headers'))
+    const csp = headers['Content-Security-Policy'] ?? ''
+    expect(csp).not.toContain('unsafe-inline')
+    expect(csp).toContain(`connect-src 'self' ${new URL(cms.url).origin}`)
+    expect(csp).toContain("frame-ancestors 'none'")
+    expect(headers).toMatchObject({
+      'X-Content-Type-Options': 'nosniff',
+      'Referrer-Policy': 'strict-origin-when-cross-origin',
+      'Strict-Transport-Security': 'max-age=31536000', // SITE_URL is https here
+    })
+    const nginx = read('nginx-headers.conf')
+    for (const [name, value] of Object.entries(headers))
+      expect(nginx).toContain(`add_header ${name} "${value}" always;`)
+    // Every script a browser would run inline, as the browser's parser sees it (happy-dom here).
+    const inline = { script: new Set<string>(), style: new Set<string>() }
+    for (const file of fs.readdirSync(out, { recursive: true, encoding: 'utf8' })) {
+      if (!file.endsWith('.html')) continue
+      const document = new Window().document
+      document.write(read(file))
+      for (const script of document.querySelectorAll('script:not([src])'))
+        if (!/json$/.test(script.getAttribute('type') ?? '')) inline.script.add(script.textContent)
+      for (const style of document.querySelectorAll('style')) inline.style.add(style.textContent)
+    }
+    expect(inline.script.size).toBeGreaterThan(0)
+    for (const [kind, bodies] of Object.entries(inline))
+      for (const body of bodies)
+        expect(csp, `${kind}: ${body.slice(0, 60)}`).toContain(
+          `'sha256-${createHash('sha256').update(body).digest('base64')}'`,
+        )
+    // The local static server sends exactly that set.
+    const server = createStaticServer(() => out)
+    await listen(server, 0)
+    try {
+      const { port } = server.address() as AddressInfo
+      const page = await fetch(`http://127.0.0.1:${port}${articlePath(SLUG)}`)
+      for (const [name, value] of Object.entries(headers))
+        expect(page.headers.get(name), name).toBe(value)
+    } finally {
+      server.close()
+    }
   })
 
   it('publishes a full-content RSS feed and a sitemap with absolute URLs', () => {
