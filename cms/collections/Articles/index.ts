@@ -10,6 +10,7 @@ import { queueNewPostNotification } from './hooks/queueNewPostNotification'
 import { rebuildOnDelete, rebuildOnPublishedChange } from './hooks/rebuildSite'
 import { recordSlugChange } from './hooks/recordSlugChange'
 import { setPublishedAt } from './hooks/setPublishedAt'
+import { publicMediaOnChange, publicMediaOnDelete } from './hooks/syncPublicMedia'
 import { toSlug } from './slugify'
 
 /** Publishing, unpublishing, a new slug or closing comments change the public comment answer. */
@@ -38,11 +39,12 @@ export const Articles: CollectionConfig = {
     beforeChange: [setPublishedAt],
     afterChange: [
       recordSlugChange,
+      publicMediaOnChange,
       queueNewPostNotification,
       rebuildOnPublishedChange,
       threadStamp.afterChange,
     ],
-    afterDelete: [rebuildOnDelete, threadStamp.afterDelete],
+    afterDelete: [publicMediaOnDelete, rebuildOnDelete, threadStamp.afterDelete],
   },
   fields: [
     {
