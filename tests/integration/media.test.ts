@@ -38,7 +38,10 @@ async function upload(file: Blob, name: string, alt = 'Ein Bild') {
 }
 
 async function uploadPng(name: string): Promise<Media> {
-  const { status, json } = await upload(new Blob([await png()], { type: 'image/png' }), name)
+  const { status, json } = await upload(
+    new Blob([new Uint8Array(await png())], { type: 'image/png' }),
+    name,
+  )
   expect(status).toBe(201)
   return json.doc!
 }
@@ -53,7 +56,7 @@ const paragraph = {
     { type: 'text', text: 'Text.', version: 1, format: 0, detail: 0, mode: 'normal', style: '' },
   ],
 }
-const body = (...children: object[]) => ({
+const body = (...children: { type: string; version: number }[]) => ({
   root: {
     type: 'root',
     version: 1,
@@ -82,14 +85,17 @@ const fileStatus = async (media: Media, headers: Record<string, string> = {}) =>
   (await fetch(`${cms.url}/api/media/file/${media.filename}`, { headers })).status
 
 async function article(title: string, data: Partial<Article>, status: 'draft' | 'published') {
-  return cms.payload.create({
+  // Saved as a draft first, then published (or not), as in the admin.
+  const created = await cms.payload.create({
     collection: 'articles',
-    draft: status === 'draft',
-    data: { title, body: body(), ...data, _status: status },
+    draft: true,
+    data: { title, body: body(), ...data, _status: 'draft' },
   })
+  return status === 'published' ? setStatus(created.id, 'published') : created
 }
-const setStatus = (id: number, status: 'draft' | 'published') =>
-  cms.payload.update({ collection: 'articles', id, data: { _status: status } })
+function setStatus(id: number, status: 'draft' | 'published') {
+  return cms.payload.update({ collection: 'articles', id, data: { _status: status } })
+}
 
 describe('media of drafts', () => {
   it('stay with the editors until an article that shows them is published, and go with it', async () => {
@@ -179,7 +185,7 @@ describe('uploads', () => {
       ['a.avif', 'image/avif', await base().avif().toBuffer()],
       ['a.gif', 'image/gif', await base().gif().toBuffer()],
     ] as const) {
-      const { status } = await upload(new Blob([data], { type }), name)
+      const { status } = await upload(new Blob([new Uint8Array(data)], { type }), name)
       expect(status, name).toBe(201)
     }
   })
