@@ -135,6 +135,24 @@ describe('media of drafts', () => {
     expect(await fileStatus(cover, auth)).toBe(200)
   })
 
+  it('follow the live version: a draft that drops an image keeps it public until published', async () => {
+    const image = await uploadPng('bleibt.png')
+    const shown = await article('Mit Bild', { cover: image.id }, 'published')
+    await cms.payload.update({
+      collection: 'articles',
+      id: shown.id,
+      draft: true,
+      data: { cover: null },
+    })
+    expect(await fileStatus(image)).toBe(200)
+    await cms.payload.update({
+      collection: 'articles',
+      id: shown.id,
+      data: { cover: null, _status: 'published' },
+    })
+    expect(await fileStatus(image)).toBe(403)
+  })
+
   it('cannot be marked public by an editor by hand', async () => {
     const media = await uploadPng('von-hand.png')
     const patched = await fetch(`${cms.url}/api/media/${media.id}`, {
