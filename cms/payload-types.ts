@@ -208,6 +208,7 @@ export interface Article {
 export interface Media {
   id: number;
   alt: string;
+  public?: boolean | null;
   updatedAt: string;
   createdAt: string;
   url?: string | null;
@@ -804,6 +805,7 @@ export interface RedirectsSelect<T extends boolean = true> {
  */
 export interface MediaSelect<T extends boolean = true> {
   alt?: T;
+  public?: T;
   updatedAt?: T;
   createdAt?: T;
   url?: T;

@@ -78,8 +78,8 @@ export default buildConfig({
     meta: { titleSuffix: ' – Leuchtturm' },
   },
   i18n: { supportedLanguages: { de, en }, fallbackLanguage: 'de' },
-  // Payload applies this to its REST API and to the public custom endpoints alike.
-  cors: { origins: [siteUrl()], headers: ['X-Reader-Token'] },
+  // No global CORS: cms/http/cors.ts gives each route kind its own (the REST route applies it).
+  cors: [],
   csrf: [siteUrl(), cmsUrl()],
   telemetry: false,
   logger: {

@@ -9,6 +9,7 @@ import { ensureAdmin } from '../cms/bootstrap/ensureAdmin'
 import { openPayload } from '../cms/bootstrap/openPayload'
 import { resumeJobs } from '../cms/bootstrap/resumeJobs'
 import { rerenderOutdatedComments } from '../cms/collections/Comments/rerenderOutdated'
+import { syncPublicMedia } from '../cms/collections/Media/publicMedia'
 import { importArticles } from '../cms/content/importArticles'
 import { UnknownMigrationsError } from '../cms/database/migrate'
 
@@ -48,6 +49,12 @@ if (totalDocs === 0) {
   console.log(`Empty database: imported ${report.created.length} article(s) from content/articles.`)
   for (const failure of report.failed) console.error(`Import failed: ${failure.message}`)
 }
+// Which media the public may read follows the published articles (also after a restore or an upgrade).
+const republished = await syncPublicMedia(payload)
+if (republished)
+  console.log(
+    `Public access of ${republished} media file(s) brought in line with the published articles.`,
+  )
 const rerendered = await rerenderOutdatedComments(payload)
 if (rerendered) console.log(`Rendered ${rerendered} comment(s) again with the current renderer.`)
 const resumed = await resumeJobs(payload)

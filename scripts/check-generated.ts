@@ -17,7 +17,7 @@ const tmpTypes = path.join(tmp, 'payload-types.ts')
 // Set before the config loads: no secret file or database under data/, and always SQLite, whose
 // numeric IDs are what the checked-in types describe (MongoDB's would be strings).
 Object.assign(process.env, {
-  PAYLOAD_SECRET: 'check-generated',
+  PAYLOAD_SECRET: 'check-generated-signs-nothing-0000000000',
   DATA_DIR: tmp,
   MEDIA_DIR: path.join(tmp, 'media'),
   DATABASE_URI: `file:${path.join(tmp, 'unused.db')}`,

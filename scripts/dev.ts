@@ -5,9 +5,12 @@
  */
 import { cmsPort, cmsUrl, sitePort } from '../cms/config/urls'
 import { parseDatabaseUri } from '../cms/database/parseDatabaseUri'
+import { launchSecret } from './lib/launchSecret'
 import { run, startProcess, stopOnSignals } from './lib/processes'
 import { waitForUrl } from './lib/waitForUrl'
 
+// Before any child gets NODE_ENV=production: production mode is the user's choice.
+launchSecret()
 try {
   parseDatabaseUri(process.env.DATABASE_URI)
 } catch (error) {

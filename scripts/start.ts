@@ -14,10 +14,13 @@ import { run, startProcess, stopOnSignals } from './lib/processes'
 import { createStaticServer, listen } from './lib/staticServer'
 import { waitForUrl } from './lib/waitForUrl'
 import { fetchArticleStamps } from '../site/lib/cms'
+import { launchSecret } from './lib/launchSecret'
 
 const production = { NODE_ENV: 'production' } as const
 const SITE_DIR = path.resolve(process.env.SITE_OUT_DIR ?? 'dist/site')
 
+// Before any child gets NODE_ENV=production: production mode is the user's choice.
+launchSecret()
 try {
   parseDatabaseUri(process.env.DATABASE_URI)
 } catch (error) {

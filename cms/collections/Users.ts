@@ -1,6 +1,8 @@
 import type { CollectionConfig, Endpoint } from 'payload'
 import { isEditor } from '../access/isEditor'
 import { isLocalRequest } from '../access/isLocalRequest'
+import { isHttps } from '../config/productionMode'
+import { cmsUrl } from '../config/urls'
 import { requestLocale } from '../http/locale'
 import { message } from '../i18n/messages'
 
@@ -37,7 +39,8 @@ export const Users: CollectionConfig = {
     plural: { de: 'Redaktion', en: 'Editors' },
   },
   admin: { useAsTitle: 'email', defaultColumns: ['name', 'email'] },
-  auth: true,
+  // Behind https the login cookie goes over https only; Lax: not sent along with other sites' requests.
+  auth: { cookies: { secure: isHttps(cmsUrl()), sameSite: 'Lax' } },
   access: { read: isEditor, create: isEditor, update: isEditor, delete: isEditor },
   endpoints: [firstRegisterFromLocalhost],
   fields: [{ name: 'name', type: 'text', label: { de: 'Name', en: 'Name' } }],

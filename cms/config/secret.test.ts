@@ -2,7 +2,7 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import { payloadSecret } from './secret'
+import { MIN_SECRET_LENGTH, payloadSecret, SECRET_REFUSALS } from './secret'
 
 let dataDir: string
 
@@ -10,6 +10,8 @@ beforeEach(() => {
   dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'leuchtturm-secret-'))
   vi.stubEnv('DATA_DIR', dataDir)
   vi.stubEnv('PAYLOAD_SECRET', '')
+  vi.stubEnv('NODE_ENV', '')
+  vi.stubEnv('CMS_URL', '')
 })
 afterEach(() => {
   vi.unstubAllEnvs()
@@ -49,5 +51,40 @@ describe('payloadSecret', () => {
     expect(fs.readFileSync(path.join(dataDir, 'neu', 'data', '.payload-secret'), 'utf8')).toBe(
       secret,
     )
+  })
+})
+
+describe('payloadSecret in production (NODE_ENV=production or an https CMS_URL)', () => {
+  const long = 'a'.repeat(MIN_SECRET_LENGTH)
+
+  it('refuses without PAYLOAD_SECRET, in one line, and writes no secret file', () => {
+    for (const env of [
+      { NODE_ENV: 'production', DATA_DIR: dataDir },
+      { CMS_URL: 'https://cms.example.org', DATA_DIR: dataDir },
+      { NODE_ENV: 'production', PAYLOAD_SECRET: '   ', DATA_DIR: dataDir },
+    ]) {
+      expect(() => payloadSecret(env), JSON.stringify(env)).toThrow(SECRET_REFUSALS.missing)
+    }
+    expect(SECRET_REFUSALS.missing).not.toContain('\n')
+    expect(fs.readdirSync(dataDir)).toEqual([])
+  })
+
+  it('does not fall back to a secret file left by development starts', () => {
+    const generated = payloadSecret()
+    expect(generated.length).toBeGreaterThanOrEqual(MIN_SECRET_LENGTH)
+    expect(() => payloadSecret({ NODE_ENV: 'production', DATA_DIR: dataDir })).toThrow(
+      SECRET_REFUSALS.missing,
+    )
+  })
+
+  it(`refuses a secret shorter than ${MIN_SECRET_LENGTH} characters and takes a long one`, () => {
+    expect(() =>
+      payloadSecret({ CMS_URL: 'https://cms.example.org', PAYLOAD_SECRET: long.slice(1) }),
+    ).toThrow(SECRET_REFUSALS.tooShort)
+    expect(payloadSecret({ NODE_ENV: 'production', PAYLOAD_SECRET: ` ${long} ` })).toBe(long)
+  })
+
+  it('leaves development alone: a short secret and an http CMS_URL are fine', () => {
+    expect(payloadSecret({ PAYLOAD_SECRET: 'kurz', CMS_URL: 'http://localhost:3000' })).toBe('kurz')
   })
 })

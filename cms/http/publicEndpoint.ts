@@ -15,8 +15,8 @@ import { errorResponse, fieldError, HttpError, type FieldError } from './respons
  * is 413 (readBody also counts while reading), and the endpoint's per-client rate limit
  * (CLIENT_LIMITS) is counted.
  * An HttpError thrown anywhere becomes the API's JSON error shape, RateLimited a 429 with
- * Retry-After, anything else a 500 without details (logged). CORS headers come from the config's
- * `cors` (SITE_URL only), which Payload applies to custom endpoints too.
+ * Retry-After, anything else a 500 without details (logged). CORS: cms/http/cors.ts (SITE_URL may
+ * read the answers, without credentials).
  */
 export function publicEndpoint(
   method: Endpoint['method'],

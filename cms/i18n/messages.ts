@@ -43,6 +43,8 @@ const de = {
   contentTypeUnsupported:
     'Die Anfrage muss als JSON (application/json) oder als Formular gesendet werden.',
   originForbidden: 'Anfragen von dieser Website sind nicht erlaubt.',
+  uploadRasterOnly:
+    'Nur Bilder im Format JPEG, PNG, WebP, AVIF oder GIF können hochgeladen werden (SVG ist aus Sicherheitsgründen nicht erlaubt).',
   requestRefused: 'Anfrage abgelehnt',
   serverError:
     'Ein unerwarteter Fehler ist aufgetreten. Bitte versuchen Sie es später noch einmal.',
@@ -126,6 +128,8 @@ const en: Record<MessageKey, string> = {
   bodyTooLarge: 'The request is too large (at most {kilobytes} KB).',
   contentTypeUnsupported: 'The request must be sent as JSON (application/json) or as a form.',
   originForbidden: 'Requests from this website are not allowed.',
+  uploadRasterOnly:
+    'Only JPEG, PNG, WebP, AVIF or GIF images can be uploaded (SVG is not allowed for security reasons).',
   requestRefused: 'Request refused',
   serverError: 'An unexpected error occurred. Please try again later.',
   rateLimitedClient: 'Too many requests in a short time. Please try again in {seconds} seconds.',

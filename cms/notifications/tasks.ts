@@ -9,7 +9,7 @@ import { requeueFailed } from '../email/requeueFailed'
 import { sendOutbox } from '../email/sendOutbox'
 import { commentEmail, digestEmail, postEmail } from '../email/templates/notifications'
 import type { Article, Comment } from '../payload-types'
-import { unsubscribeToken } from '../subscriptions/tokens'
+import { unsubscribeTokens } from '../subscriptions/tokens'
 import { relationId } from '../utilities/relationId'
 import { commentRecipients } from './commentRecipients'
 import { digestGate } from './digests'
@@ -21,8 +21,11 @@ const DIGEST_QUOTED = 50
 
 const idInput = (name: string) => [{ name, type: 'text' as const, required: true }]
 const siteName = () => process.env.SITE_NAME ?? 'Leuchtturm'
-const unsubscribeLink = (subscriptionId: string | number) =>
-  unsubscribeUrl(unsubscribeToken(subscriptionId))
+/** Makes unsubscribe links (a link key read once per task run). */
+const unsubscribeLinks = async (req: PayloadRequest) => {
+  const token = await unsubscribeTokens(req.payload)
+  return (subscriptionId: string | number) => unsubscribeUrl(token(subscriptionId))
+}
 
 const articleOf = (req: PayloadRequest, comment: Comment): Promise<Article | null> =>
   findArticle(req.payload, String(relationId(comment.article)), req)
@@ -37,6 +40,7 @@ export const notifyComment: TaskConfig<{
   inputSchema: idInput('commentId'),
   outputSchema: [{ name: 'queued', type: 'number' }],
   handler: async ({ input, req }) => {
+    const unsubscribeLink = await unsubscribeLinks(req)
     const comment = await findComment(req.payload, input.commentId, req)
     if (!comment || comment.status !== 'approved' || comment.deleted)
       return { output: { queued: 0 } }
@@ -78,6 +82,7 @@ export const notifyNewPost: TaskConfig<{
   inputSchema: idInput('articleId'),
   outputSchema: [{ name: 'queued', type: 'number' }],
   handler: async ({ input, req }) => {
+    const unsubscribeLink = await unsubscribeLinks(req)
     const article = await findArticle(req.payload, input.articleId, req)
     if (!article || article._status !== 'published') return { output: { queued: 0 } }
     const subscribers = await req.payload.find({
@@ -120,6 +125,7 @@ export const sendDigest: TaskConfig<{
   inputSchema: idInput('subscriptionId'),
   outputSchema: [{ name: 'queued', type: 'number' }],
   handler: async ({ input, req }) => {
+    const unsubscribeLink = await unsubscribeLinks(req)
     const { payload } = req
     const subscription = (
       await payload.find({

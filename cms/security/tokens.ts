@@ -17,18 +17,34 @@ export function tokenMatches(token: string, storedHash: string | null | undefine
   return presented.length === stored.length && timingSafeEqual(presented, stored)
 }
 
-const sign = (purpose: string, id: string) =>
-  createHmac('sha256', payloadSecret()).update(`${purpose}:${id}`).digest('base64url')
+const sign = (key: string, purpose: string, id: string) =>
+  createHmac('sha256', key).update(`${purpose}:${id}`).digest('base64url')
 
-/** A token that needs no storage: the id, HMAC-signed with the server secret for one purpose. */
-export const signedToken = (purpose: string, id: string | number): string =>
-  `${id}.${sign(purpose, String(id))}`
+/**
+ * A token that needs no storage: the id, HMAC-signed for one purpose with `key` (the server
+ * secret unless given; links sent by email use their own key, cms/security/linkKey.ts).
+ */
+export const signedToken = (
+  purpose: string,
+  id: string | number,
+  key: string = payloadSecret(),
+): string => `${id}.${sign(key, purpose, String(id))}`
 
-/** The id a signed token was made for (for this purpose), or null; compared in constant time. */
-export function verifySignedToken(purpose: string, token: string): string | null {
+/**
+ * The id a signed token was made for (for this purpose, under one of `keys`), or null; compared
+ * in constant time.
+ */
+export function verifySignedToken(
+  purpose: string,
+  token: string,
+  keys: readonly string[] = [payloadSecret()],
+): string | null {
   const [id, signature, ...rest] = token.split('.')
   if (!id || !signature || rest.length > 0 || !/^[A-Za-z0-9-]{1,64}$/.test(id)) return null
-  const expected = Buffer.from(sign(purpose, id))
   const given = Buffer.from(signature)
-  return expected.length === given.length && timingSafeEqual(expected, given) ? id : null
+  const matches = (key: string) => {
+    const expected = Buffer.from(sign(key, purpose, id))
+    return expected.length === given.length && timingSafeEqual(expected, given)
+  }
+  return keys.some(matches) ? id : null
 }

@@ -1,6 +1,7 @@
 import type { AddressInfo } from 'node:net'
 import { serve, type Http2Bindings, type HttpBindings, type ServerType } from '@hono/node-server'
 import { appendForwardedFor } from '../../cms/http/clientAddress'
+import { withCors } from '../../cms/http/cors'
 import { handleEndpoints, type Payload } from 'payload'
 import { tempEnv } from './tempEnv'
 
@@ -26,11 +27,13 @@ export async function startLocalCms(
   const server: ServerType = await new Promise((resolve) => {
     const s = serve(
       {
-        fetch: async (request, env: HttpBindings | Http2Bindings) =>
+        // The same CORS policy as the Next.js route (cms/app/(payload)/api/[...slug]/route.ts).
+        fetch: withCors(async (request, env: HttpBindings | Http2Bindings) =>
           handleEndpoints({
             config,
             request: plainRequest(request, env.incoming.socket.remoteAddress ?? 'unknown'),
           }),
+        ),
         port: 0,
         hostname: '127.0.0.1',
       },

@@ -14,7 +14,8 @@ export function tempEnv(databaseUri?: string): {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'leuchtturm-test-'))
   const env = {
     DATABASE_URI: databaseUri ?? `file:${path.join(dir, 'test.db')}`,
-    PAYLOAD_SECRET: 'test-secret-0123456789',
+    // Long enough for production mode (cms/config/secret.ts), which some tests start in.
+    PAYLOAD_SECRET: 'test-secret-0123456789-0123456789-0123456789',
     DATA_DIR: dir,
     MEDIA_DIR: path.join(dir, 'media'),
     ASTRO_CACHE_DIR: path.join(dir, 'astro-cache'),

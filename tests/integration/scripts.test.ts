@@ -1,4 +1,7 @@
+import fs from 'node:fs'
+import path from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
+import { SECRET_REFUSALS } from '../../cms/config/secret'
 import { runScript } from '../helpers/runScript'
 import { tempEnv } from '../../scripts/lib/tempEnv'
 
@@ -24,6 +27,21 @@ describe('npm run seed', () => {
     expect(second.stdout).toMatch(
       /updated\s+content\/articles\/social-media-nutzen-mittelstand\.mdx/,
     )
+  }, 60_000)
+})
+
+describe('npm start in production mode (NODE_ENV=production or an https CMS_URL)', () => {
+  it('refuses without PAYLOAD_SECRET, or with a short one, in one line and exit 1, before starting anything', async () => {
+    for (const [env, line] of [
+      [{ NODE_ENV: 'production', PAYLOAD_SECRET: '' }, SECRET_REFUSALS.missing],
+      [{ CMS_URL: 'https://cms.example.org', PAYLOAD_SECRET: '' }, SECRET_REFUSALS.missing],
+      [{ CMS_URL: 'https://cms.example.org', PAYLOAD_SECRET: 'kurz' }, SECRET_REFUSALS.tooShort],
+    ] as const) {
+      const result = await runScript('scripts/start.ts', [], { ...temp.env, ...env })
+      expect(result.code, JSON.stringify(env)).toBe(1)
+      expect(result.stderr.trim().split('\n')).toEqual([line])
+      expect(fs.existsSync(path.join(temp.dir, '.payload-secret'))).toBe(false)
+    }
   }, 60_000)
 })
 

@@ -359,7 +359,8 @@ describe('double opt-in', () => {
     const where = { targetKey: { equals: 'zwilling@example.de|posts|posts' } }
     const [row] = (await cms.payload.find({ collection: 'subscriptions', where })).docs
     expect(row).toMatchObject({ status: 'confirmed', email: 'zwilling@example.de' })
-    const { unsubscribeToken } = await import('../../cms/subscriptions/tokens')
+    const { unsubscribeTokens } = await import('../../cms/subscriptions/tokens')
+    const unsubscribeToken = await unsubscribeTokens(cms.payload)
     await api(
       'POST',
       `${apiPaths.subscriptions}/unsubscribe?token=${encodeURIComponent(unsubscribeToken(row!.id))}`,
@@ -649,8 +650,8 @@ describe('unsubscribing', () => {
           ).docs[0]!.id,
       ),
     )
-    const { unsubscribeToken } = await import('../../cms/subscriptions/tokens')
-    const valid = unsubscribeToken(ids[0]!)
+    const { unsubscribeTokens } = await import('../../cms/subscriptions/tokens')
+    const valid = (await unsubscribeTokens(cms.payload))(ids[0]!)
     const tampered = valid.slice(0, -2) + (valid.endsWith('AA') ? 'BB' : 'AA')
     const foreign = `${ids[1]}.${valid.split('.')[1]}`
     for (const token of [tampered, foreign, 'garbage']) {

@@ -10,6 +10,11 @@ import { queueNewPostNotification } from './hooks/queueNewPostNotification'
 import { rebuildOnDelete, rebuildOnPublishedChange } from './hooks/rebuildSite'
 import { recordSlugChange } from './hooks/recordSlugChange'
 import { setPublishedAt } from './hooks/setPublishedAt'
+import {
+  publicMediaOnChange,
+  publicMediaOnDelete,
+  rememberLiveMedia,
+} from './hooks/syncPublicMedia'
 import { toSlug } from './slugify'
 
 /** Publishing, unpublishing, a new slug or closing comments change the public comment answer. */
@@ -35,14 +40,15 @@ export const Articles: CollectionConfig = {
   },
   hooks: {
     beforeValidate: [deriveSlug],
-    beforeChange: [setPublishedAt],
+    beforeChange: [setPublishedAt, rememberLiveMedia],
     afterChange: [
       recordSlugChange,
+      publicMediaOnChange,
       queueNewPostNotification,
       rebuildOnPublishedChange,
       threadStamp.afterChange,
     ],
-    afterDelete: [rebuildOnDelete, threadStamp.afterDelete],
+    afterDelete: [publicMediaOnDelete, rebuildOnDelete, threadStamp.afterDelete],
   },
   fields: [
     {

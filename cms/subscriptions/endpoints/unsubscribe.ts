@@ -18,7 +18,7 @@ const page = (status: number, locale: Locale, title: string, body: SafeHtml) =>
   })
 
 async function subscriptionFor(req: PayloadRequest): Promise<Subscription | null> {
-  const id = verifyUnsubscribeToken(req.searchParams.get('token') ?? '')
+  const id = await verifyUnsubscribeToken(req.payload, req.searchParams.get('token') ?? '')
   if (!id) return null
   return (
     (

@@ -112,8 +112,7 @@ export function commentsApi(apiBase: string, slug: string, lang: Lang): Comments
     react: (id, value, readerToken) =>
       request(url(apiPaths.reactions(id)), {
         method: 'POST',
-        // credentials: the CMS falls back to its lt_reader cookie when the header is missing.
-        credentials: 'include',
+        // No credentials: the reader is the token; the CMS grants the site no credentialed CORS here.
         ...json({ value }, { 'x-reader-token': readerToken }),
       }),
     edit: (id, body, editToken) =>

@@ -2,9 +2,9 @@ import { VOTES, type Vote } from '../../../contract'
 import { isRecord, readJson, writeJson } from './storage'
 
 /**
- * The reader's anonymous id for reactions (header X-Reader-Token; the CMS falls back to a cookie
- * when storage is unavailable), and the reader's own votes, because the comment list does not
- * say which comments this reader rated.
+ * The reader's anonymous id for reactions (header X-Reader-Token; the island sends no cookies),
+ * and the reader's own votes, because the comment list does not say which comments this reader
+ * rated. Without storage the id lives as long as the page.
  */
 const READER_KEY = 'leuchtturm:reader-token'
 const VOTES_KEY = 'leuchtturm:reactions'
@@ -13,12 +13,14 @@ export type Votes = Record<string, Vote>
 
 const isVote = (value: unknown): value is Vote => VOTES.some((vote) => vote === value)
 
+let pageToken: string | undefined
+
 export function readerToken(): string {
   const stored = readJson(READER_KEY)
   if (typeof stored === 'string' && stored) return stored
-  const created = crypto.randomUUID()
-  writeJson(READER_KEY, created)
-  return created
+  pageToken ??= crypto.randomUUID()
+  writeJson(READER_KEY, pageToken)
+  return pageToken
 }
 
 export function loadVotes(): Votes {

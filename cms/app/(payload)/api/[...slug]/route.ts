@@ -8,10 +8,12 @@ import {
   REST_POST,
   REST_PUT,
 } from '@payloadcms/next/routes'
+// Ours: the CMS's one CORS policy (least privilege) instead of Payload's global one.
+import { withCors } from '../../../../http/cors'
 
-export const GET = REST_GET(config)
-export const POST = REST_POST(config)
-export const DELETE = REST_DELETE(config)
-export const PATCH = REST_PATCH(config)
-export const PUT = REST_PUT(config)
-export const OPTIONS = REST_OPTIONS(config)
+export const GET = withCors(REST_GET(config))
+export const POST = withCors(REST_POST(config))
+export const DELETE = withCors(REST_DELETE(config))
+export const PATCH = withCors(REST_PATCH(config))
+export const PUT = withCors(REST_PUT(config))
+export const OPTIONS = withCors(REST_OPTIONS(config))
