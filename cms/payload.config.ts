@@ -79,7 +79,7 @@ export default buildConfig({
   },
   i18n: { supportedLanguages: { de, en }, fallbackLanguage: 'de' },
   // Payload applies this to its REST API and to the public custom endpoints alike.
-  cors: { origins: [siteUrl()], headers: ['X-Reader-Token'] },
+  cors: { origins: [siteUrl()], headers: ['X-Reader-Token', 'Idempotency-Key'] },
   csrf: [siteUrl(), cmsUrl()],
   telemetry: false,
   logger: {
