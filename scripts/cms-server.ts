@@ -16,6 +16,7 @@ import http from 'node:http'
 import next from 'next'
 import { appendForwardedFor } from '../cms/http/clientAddress'
 import { cmsPort } from '../cms/config/urls'
+import { exitGracefully } from './lib/gracefulShutdown'
 
 const option = (name: string) => {
   const index = process.argv.indexOf(`--${name}`)
@@ -42,8 +43,4 @@ server.listen(port, hostname, () =>
     `CMS (Next.js${dev ? ', dev' : ''}) listening on http://${hostname ?? 'localhost'}:${port}`,
   ),
 )
-for (const signal of ['SIGTERM', 'SIGINT'] as const)
-  process.once(signal, () => {
-    server.close()
-    void app.close().finally(() => process.exit(0))
-  })
+exitGracefully(server, () => app.close())
