@@ -1,8 +1,11 @@
 import type { Server } from 'node:http'
 import { openPayloads, stopJobs } from '../../cms/bootstrap/stopJobs'
 
-/** How long a stop waits for running requests and jobs; what is cut after it, a restart resumes. */
-export const GRACE_MS = 30_000
+/**
+ * How long a stop waits for running requests and jobs: within the 10 s `npm start`'s supervisor
+ * gives a child (scripts/lib/processes.ts). What is cut after it, a restart resumes.
+ */
+export const GRACE_MS = 8_000
 
 /**
  * Stops taking connections and resolves once every running request is answered: idle keep-alive
