@@ -259,6 +259,7 @@ export interface Comment {
   html?: string | null;
   htmlVersion?: number | null;
   editTokenHash?: string | null;
+  idempotencyKeyHash?: string | null;
   updatedAt: string;
   createdAt: string;
 }
@@ -696,6 +697,7 @@ export interface CommentsSelect<T extends boolean = true> {
   html?: T;
   htmlVersion?: T;
   editTokenHash?: T;
+  idempotencyKeyHash?: T;
   updatedAt?: T;
   createdAt?: T;
 }

@@ -110,6 +110,14 @@ export interface NewCommentBody {
 /** Response header of GET …/comments with a fresh form token (not in the body: that is cached). */
 export const FORM_TOKEN_HEADER = 'X-Form-Token'
 
+/**
+ * Request header of a JSON POST …/comments: a random id (a UUID) per submission, sent again
+ * unchanged when the same submission is retried. A retry answers like the first success (201,
+ * the stored comment, a fresh edit token) and never stores a second comment; the same key with
+ * other content is refused with 422 on the field `idempotencyKey`. 16 to 200 visible ASCII characters.
+ */
+export const IDEMPOTENCY_KEY_HEADER = 'Idempotency-Key'
+
 /** A comment posted sooner than this after its form token was made counts as spam. */
 export const MIN_FILL_MS = 3000
 

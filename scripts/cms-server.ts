@@ -21,6 +21,7 @@ import { appendForwardedFor } from '../cms/http/clientAddress'
 import { cmsPort, cmsUrl } from '../cms/config/urls'
 import { cmsSecurityHeaders, isApiPath } from '../cms/http/securityHeaders'
 import { addHeadersOnWrite } from './lib/defaultHeaders'
+import { exitGracefully } from './lib/gracefulShutdown'
 
 const option = (name: string) => {
   const index = process.argv.indexOf(`--${name}`)
@@ -49,8 +50,4 @@ server.listen(port, hostname, () =>
     `CMS (Next.js${dev ? ', dev' : ''}) listening on http://${hostname ?? 'localhost'}:${port}`,
   ),
 )
-for (const signal of ['SIGTERM', 'SIGINT'] as const)
-  process.once(signal, () => {
-    server.close()
-    void app.close().finally(() => process.exit(0))
-  })
+exitGracefully(server, () => app.close())

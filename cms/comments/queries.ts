@@ -95,7 +95,11 @@ export async function isDuplicate(
   return totalDocs > 0
 }
 
-export const hasVisibleReplies = async (
+/**
+ * Whether any reply hangs below this comment, in any status: a pending reply must stay reachable
+ * (an editor may still approve it, and then it shows below its parent's "deleted" placeholder).
+ */
+export const hasReplies = async (
   payload: Payload,
   id: Comment['id'],
   req?: PayloadRequest,
@@ -103,7 +107,7 @@ export const hasVisibleReplies = async (
   (
     await payload.count({
       collection: 'comments',
-      where: { and: [{ parent: { equals: id } }, { status: { equals: 'approved' } }] },
+      where: { parent: { equals: id } },
       overrideAccess: true,
       req,
     })

@@ -1,4 +1,4 @@
-import { FORM_TOKEN_HEADER } from '../../contract'
+import { FORM_TOKEN_HEADER, IDEMPOTENCY_KEY_HEADER } from '../../contract'
 import { cmsUrl, siteUrl } from '../config/urls'
 import { message } from '../i18n/messages'
 import { requestLocale } from './locale'
@@ -25,7 +25,12 @@ const WRITES = new Set(['POST', 'PUT', 'PATCH', 'DELETE'])
 
 /** What the island sends beyond the CORS-safelisted headers, and what it reads of the answers. */
 const PUBLIC_METHODS = 'GET, POST, PATCH, DELETE'
-const PUBLIC_REQUEST_HEADERS = 'Content-Type, Authorization, X-Reader-Token'
+const PUBLIC_REQUEST_HEADERS = [
+  'Content-Type',
+  'Authorization',
+  'X-Reader-Token',
+  IDEMPOTENCY_KEY_HEADER,
+].join(', ')
 const EXPOSED_HEADERS = [FORM_TOKEN_HEADER, 'ETag', 'Retry-After'].join(', ')
 /** Seconds a browser may reuse a preflight answer (Chromium caps it at 7200). */
 const PREFLIGHT_MAX_AGE = '7200'

@@ -19,6 +19,9 @@ const de = {
   commentNotFound: 'Diesen Kommentar gibt es nicht.',
   formTokenExpired:
     'Das Formular war zu lange geöffnet. Bitte senden Sie Ihren Kommentar noch einmal ab.',
+  idempotencyKeyInvalid: 'Der Idempotency-Key muss 16 bis 200 sichtbare ASCII-Zeichen lang sein.',
+  idempotencyKeyReused:
+    'Dieser Idempotency-Key gehört zu einem anderen Kommentar. Für einen neuen Kommentar bitte einen neuen Schlüssel senden.',
   tokenMissing: 'Zum Bearbeiten fehlt der Schlüssel dieses Kommentars.',
   tokenInvalid: 'Dieser Schlüssel gehört nicht zu diesem Kommentar.',
   editWindowOver: 'Kommentare können nur in den ersten 15 Minuten bearbeitet oder gelöscht werden.',
@@ -109,6 +112,9 @@ const en: Record<MessageKey, string> = {
   commentsClosed: 'Comments on this article are closed.',
   commentNotFound: 'This comment does not exist.',
   formTokenExpired: 'The form was open for too long. Please send your comment again.',
+  idempotencyKeyInvalid: 'The Idempotency-Key must be 16 to 200 visible ASCII characters.',
+  idempotencyKeyReused:
+    'This Idempotency-Key belongs to another comment. Send a new key for a new comment.',
   tokenMissing: 'The key of this comment is missing.',
   tokenInvalid: 'This key does not belong to this comment.',
   editWindowOver: 'Comments can only be edited or deleted within 15 minutes.',

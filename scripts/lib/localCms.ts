@@ -1,3 +1,4 @@
+import type { Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { serve, type Http2Bindings, type HttpBindings, type ServerType } from '@hono/node-server'
 import { appendForwardedFor } from '../../cms/http/clientAddress'
@@ -5,7 +6,14 @@ import { withCors } from '../../cms/http/cors'
 import { handleEndpoints, type Payload } from 'payload'
 import { tempEnv } from './tempEnv'
 
-export type LocalCms = { url: string; payload: Payload; dir: string; stop: () => Promise<void> }
+export type LocalCms = {
+  url: string
+  payload: Payload
+  dir: string
+  /** the HTTP server (to drain it on a signal, see gracefulShutdown) */
+  server: Server
+  stop: () => Promise<void>
+}
 
 /**
  * Runs the CMS's REST API (Payload's own request handler, without the Next.js admin) on a random
@@ -47,6 +55,8 @@ export async function startLocalCms(
     url: process.env.CMS_URL,
     payload,
     dir,
+    // serve() without http2/https options makes a plain node:http server.
+    server: server as Server,
     stop: async () => {
       await new Promise((resolve) => server.close(resolve))
       await payload.destroy()

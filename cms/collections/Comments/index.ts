@@ -169,5 +169,14 @@ export const Comments: CollectionConfig = {
       access: { read: () => false, update: () => false },
       admin: { hidden: true },
     },
+    // The hash of the submission's Idempotency-Key header: a retry of the same submission finds
+    // this comment instead of adding a twin (unique, so even two processes cannot store both).
+    {
+      name: 'idempotencyKeyHash',
+      type: 'text',
+      unique: true,
+      access: { read: () => false, update: () => false },
+      admin: { hidden: true },
+    },
   ],
 }

@@ -10,7 +10,7 @@ import { translator } from '../../i18n/messages'
 import { authorizeAuthor } from '../authorizeAuthor'
 import { editCommentInput } from '../input'
 import { toOwnComment } from '../publicComment'
-import { hasVisibleReplies } from '../queries'
+import { hasReplies } from '../queries'
 
 /**
  * PATCH /api/public/comments/:id { body } with the author's edit token. Under moderation "all"
@@ -43,14 +43,16 @@ export const editComment = publicEndpoint('patch', '/public/comments/:id', async
 })
 
 /**
- * DELETE /api/public/comments/:id with the author's edit token. A comment with replies keeps its
- * place as "Kommentar gelöscht" with the author's data wiped; otherwise it is removed entirely.
+ * DELETE /api/public/comments/:id with the author's edit token. A comment with replies (pending
+ * and spam ones too) keeps its place as "Kommentar gelöscht" with the author's data wiped, so no
+ * reply loses its parent; the public thread shows the placeholder only while it holds an approved
+ * reply (thread.ts). A comment without replies is removed entirely.
  */
 export const deleteComment = publicEndpoint('delete', '/public/comments/:id', async (req) => {
   const locale = requestLocale(req.headers)
   await inTransaction(req, async () => {
     const comment = await authorizeAuthor(req, locale)
-    if (await hasVisibleReplies(req.payload, comment.id, req)) {
+    if (await hasReplies(req.payload, comment.id, req)) {
       await req.payload.update({
         collection: 'comments',
         depth: 0,

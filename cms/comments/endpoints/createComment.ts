@@ -17,6 +17,7 @@ import { requestSubscription } from '../../subscriptions/requestSubscription'
 import { relationId } from '../../utilities/relationId'
 import { commentFormErrorPage } from '../formErrorPage'
 import { newCommentInput, type NewCommentInput } from '../input'
+import { assertSameSubmission, findByIdempotencyKey, idempotencyKeyHash } from '../idempotency'
 import { toOwnComment } from '../publicComment'
 import { findComment, initialStatus, isDuplicate } from '../queries'
 import { formTokenForRetry, judgeFormToken, renewedFormToken } from '../../spam/formToken'
@@ -25,7 +26,9 @@ import { spamReason, type SpamCandidate } from '../../spam/spamCheck'
 /**
  * POST /api/public/articles/:slug/comments: JSON from the island, or the plain HTML form.
  * Nothing is stored unless every check passes; what looks like spam (spam/spamCheck, a duplicate)
- * is stored as `spam` and answered exactly like a held comment.
+ * is stored as `spam` and answered exactly like a held comment. The comment, its hooks' work
+ * (thread stamp, notification jobs) and the subscription request are one transaction; a retry
+ * with the same Idempotency-Key gets the stored comment back (idempotency.ts).
  */
 export const createComment = publicEndpoint(
   'post',
@@ -42,10 +45,11 @@ export const createComment = publicEndpoint(
       // Said out loud, not held as spam: a reader of a page built long ago sends it again.
       if (judgeFormToken(data.formToken) === 'expired')
         throw fieldError(400, 'formToken', message(locale, 'formTokenExpired'))
+      const keyHash = idempotencyKeyHash(req.headers, locale)
       await limitEmail(req, 'commentEmail', input.value.email, locale)
       const spamSigns = { formToken: data.formToken, homepage: data.homepage }
       const { comment, editToken } = await inTransaction(req, () =>
-        storeComment(req, slug, input.value, spamSigns, locale),
+        storeComment(req, slug, input.value, spamSigns, locale, keyHash),
       )
       // Spam gets the answer of a held comment: nothing tells a bot which rule caught it.
       if (isForm) {
@@ -71,10 +75,7 @@ export const createComment = publicEndpoint(
       }
       // An expired token comes back renewed (the island sends it again with the same text).
       const renewed: Record<string, string> = error.errors.some((e) => e.field === 'formToken')
-        ? {
-            [FORM_TOKEN_HEADER]: renewedFormToken(),
-            'access-control-expose-headers': FORM_TOKEN_HEADER,
-          }
+        ? { [FORM_TOKEN_HEADER]: renewedFormToken() }
         : {}
       return errorResponse(error.status, error.errors, renewed)
     }
@@ -87,10 +88,13 @@ async function storeComment(
   input: NewCommentInput,
   spamSigns: Pick<SpamCandidate, 'formToken' | 'homepage'>,
   locale: Locale,
+  keyHash: string | null,
 ): Promise<{ comment: Comment; editToken: string }> {
   const { payload } = req
   const article = await findPublishedArticle(payload, slug, req)
   if (!article) throw fieldError(404, 'slug', message(locale, 'articleNotFound'))
+  const earlier = keyHash ? await findByIdempotencyKey(req, keyHash) : undefined
+  if (earlier) return repeatComment(req, earlier, article, input, locale)
   if (article.commentsOpen === false)
     throw fieldError(409, 'article', message(locale, 'commentsClosed'))
 
@@ -119,10 +123,38 @@ async function storeComment(
       spamReason: spam,
       consentAt: new Date().toISOString(),
       editTokenHash: editToken.hash,
+      ...(keyHash ? { idempotencyKeyHash: keyHash } : {}),
     },
   })
   // No confirmation emails on behalf of spam: the form must not become a way to mail strangers.
   if (input.notify !== 'none' && !spam) await requestNotification(req, article, input, locale)
+  return { comment, editToken: editToken.token }
+}
+
+/**
+ * A retry of a stored submission (its answer was lost): the same comment with a fresh edit token
+ * (only the submitter knows the key), and the subscription request done again, which changes
+ * nothing when the first attempt made it (a pending request is not sent twice within minutes).
+ */
+async function repeatComment(
+  req: PayloadRequest,
+  comment: Comment,
+  article: PublishedArticle,
+  input: NewCommentInput,
+  locale: Locale,
+): Promise<{ comment: Comment; editToken: string }> {
+  assertSameSubmission(comment, input, article.id, locale)
+  const editToken = newToken()
+  // Straight to the database: the token is no content, so no hook (stamp, notifications) runs.
+  await req.payload.db.updateOne({
+    collection: 'comments',
+    id: comment.id,
+    data: { editTokenHash: editToken.hash },
+    returning: false,
+    req,
+  })
+  if (input.notify !== 'none' && comment.status !== 'spam')
+    await requestNotification(req, article, input, locale)
   return { comment, editToken: editToken.token }
 }
 

@@ -2,6 +2,7 @@ import type { Lang } from '../../lib/i18n'
 import {
   apiPaths,
   FORM_TOKEN_HEADER,
+  IDEMPOTENCY_KEY_HEADER,
   type CommentsData,
   type CommentSort,
   type CommentsQuery,
@@ -81,6 +82,9 @@ export function commentsApi(apiBase: string, slug: string, lang: Lang): Comments
   const bearer = (token: string) => ({ authorization: `Bearer ${token}` })
   // The time the island first showed the thread (and so its forms), signed by the CMS.
   let formToken: string | null = null
+  // The submission not yet answered with success: sending the same content again is its retry
+  // and carries its key, so the CMS stores it once even when an earlier answer was lost.
+  let unanswered: { body: string; key: string } | null = null
 
   return {
     list: (query) =>
@@ -89,26 +93,37 @@ export function commentsApi(apiBase: string, slug: string, lang: Lang): Comments
         { headers: headers() },
         (response) => (formToken ??= response.headers.get(FORM_TOKEN_HEADER)),
       ),
-    post: ({ name, email, website, body, parent, notify, formToken: staticToken, homepage }) =>
-      request(
+    post: ({ name, email, website, body, parent, notify, formToken: staticToken, homepage }) => {
+      const payload = JSON.stringify({
+        name,
+        email,
+        body,
+        consent: true,
+        ...(website.trim() ? { website } : {}),
+        ...(parent ? { parent } : {}),
+        ...(notify !== 'none' ? { notify } : {}),
+        ...((formToken ?? staticToken) ? { formToken: formToken ?? staticToken } : {}),
+        ...(homepage ? { homepage } : {}),
+      } satisfies NewCommentBody)
+      if (unanswered?.body !== payload) unanswered = { body: payload, key: randomKey() }
+      const submission = unanswered
+      return request<CreatedComment>(
         commentsUrl(apiBase, slug),
         {
           method: 'POST',
-          ...json({
-            name,
-            email,
-            body,
-            consent: true,
-            ...(website.trim() ? { website } : {}),
-            ...(parent ? { parent } : {}),
-            ...(notify !== 'none' ? { notify } : {}),
-            ...((formToken ?? staticToken) ? { formToken: formToken ?? staticToken } : {}),
-            ...(homepage ? { homepage } : {}),
-          } satisfies NewCommentBody),
+          headers: headers({
+            'content-type': 'application/json',
+            [IDEMPOTENCY_KEY_HEADER]: submission.key,
+          }),
+          body: payload,
         },
-        // A refused post may carry a renewed token (the old one expired): the next try uses it.
-        (response) => (formToken = response.headers.get(FORM_TOKEN_HEADER) ?? formToken),
-      ),
+        (response) => {
+          // A refused post may carry a renewed token (the old one expired): the next try uses it.
+          formToken = response.headers.get(FORM_TOKEN_HEADER) ?? formToken
+          if (response.ok && unanswered === submission) unanswered = null
+        },
+      )
+    },
     react: (id, value, readerToken) =>
       request(url(apiPaths.reactions(id)), {
         method: 'POST',
@@ -131,6 +146,12 @@ export function commentsApi(apiBase: string, slug: string, lang: Lang): Comments
         } satisfies SubscribeBody),
       }),
   }
+}
+
+/** 128 random bits as hex: crypto.randomUUID exists only on https pages, getRandomValues everywhere. */
+function randomKey(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(16))
+  return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('')
 }
 
 async function request<T>(
