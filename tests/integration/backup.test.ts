@@ -142,8 +142,10 @@ describe('npm run backup while the site is in use, then npm run restore', () => 
     expect(restored.filter((id) => !ackedIds.has(id))).toEqual([])
     expect(new Set(restored).size).toBe(restored.length)
 
-    // The upload is served again, byte for byte.
-    const file = await fetch(`${cms.url}${new URL(image.url, cms.url).pathname}`)
+    // The upload is served again, byte for byte (to an editor: no published article shows it).
+    const file = await fetch(`${cms.url}${new URL(image.url, cms.url).pathname}`, {
+      headers: { authorization: `JWT ${editorToken}` },
+    })
     expect(file.status).toBe(200)
     expect(Buffer.from(await file.arrayBuffer()).equals(image.bytes)).toBe(true)
     // The generated secret came along: the editor's login from before still holds.

@@ -5,6 +5,7 @@ import { siteUrl } from '../../config/urls'
 import { publishedOrEditor } from '../../access/publishedOrEditor'
 import type { Article } from '../../payload-types'
 import { bumpThreadStampHooks } from '../CommentThreads/bumpHooks'
+import { announceThreadChange } from '../CommentThreads/stamp'
 import { deriveSlug } from './hooks/deriveSlug'
 import { queueNewPostNotification } from './hooks/queueNewPostNotification'
 import { rebuildOnDelete, rebuildOnPublishedChange } from './hooks/rebuildSite'
@@ -48,7 +49,12 @@ export const Articles: CollectionConfig = {
       rebuildOnPublishedChange,
       threadStamp.afterChange,
     ],
-    afterDelete: [publicMediaOnDelete, rebuildOnDelete, threadStamp.afterDelete],
+    afterDelete: [
+      publicMediaOnDelete,
+      rebuildOnDelete,
+      // No stamp row for an article that is gone (its foreign key would refuse one): caches forget it.
+      ({ doc }) => void announceThreadChange(doc.id),
+    ],
   },
   fields: [
     {

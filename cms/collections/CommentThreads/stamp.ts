@@ -17,42 +17,24 @@ export async function readThreadStamp(payload: Payload, articleId: ArticleId): P
   return row?.stamp ?? ''
 }
 
+/** Tells this process's caches that the article's answer changed (or the article is gone). */
+export const announceThreadChange = (articleId: ArticleId): void => {
+  for (const listener of listeners) listener(String(articleId))
+}
+
 /**
  * Gives the article's comment answer a new stamp, within the request's transaction. A fresh random
- * value, not a counter: two concurrent changes can never leave the same stamp behind.
+ * value, not a counter: two concurrent changes can never leave the same stamp behind. The adapter's
+ * upsert, not a Local API create that may fail on a twin: a failed operation makes Payload roll
+ * back the caller's whole transaction, even when the error is caught.
  */
 export async function bumpThreadStamp(req: PayloadRequest, articleId: ArticleId): Promise<void> {
-  const { payload } = req
-  const stamp = randomUUID()
-  const where = { article: { equals: articleId } }
-  const updated = await payload.update({
+  await req.payload.db.upsert({
     collection: 'comment-threads',
-    depth: 0,
-    where,
-    data: { stamp },
-    overrideAccess: true,
+    where: { article: { equals: articleId } },
+    data: { article: articleId, stamp: randomUUID() },
     req,
+    returning: false,
   })
-  if (updated.docs.length === 0) {
-    try {
-      await payload.create({
-        collection: 'comment-threads',
-        depth: 0,
-        data: { article: articleId as number, stamp },
-        overrideAccess: true,
-        req,
-      })
-    } catch {
-      // Another request created the row just now (unique article): stamp it again.
-      await payload.update({
-        collection: 'comment-threads',
-        depth: 0,
-        where,
-        data: { stamp },
-        overrideAccess: true,
-        req,
-      })
-    }
-  }
-  for (const listener of listeners) listener(String(articleId))
+  announceThreadChange(articleId)
 }
