@@ -95,17 +95,25 @@ export function withCors<Args extends unknown[]>(
         { field: 'origin', message: message(requestLocale(request.headers), 'originForbidden') },
       ])
     const response = await handler(request, ...args)
-    const headers = new Headers(response.headers)
-    // Payload adds its own (global) CORS headers to every answer; only ours count.
-    for (const name of [...headers.keys()])
-      if (name.startsWith('access-control-')) headers.delete(name)
-    for (const [name, value] of Object.entries(corsHeaders(kind, request.headers.get('origin'))))
-      if (name === 'Vary') headers.append(name, value)
-      else headers.set(name, value)
-    return new Response(response.body, {
-      status: response.status,
-      statusText: response.statusText,
-      headers,
-    })
+    const cors = corsHeaders(kind, request.headers.get('origin'))
+    try {
+      applyCors(response.headers, cors)
+      return response
+    } catch {
+      // Immutable headers (a fetched answer passed on): the same body in a new answer.
+      const copy = new Response(response.body, response)
+      applyCors(copy.headers, cors)
+      return copy
+    }
   }
+}
+
+/** Payload adds its own (global) CORS headers to every answer; only ours count. In place: a copy
+ * of a large answer's body stream cost measurable throughput. */
+function applyCors(headers: Headers, cors: Record<string, string>): void {
+  for (const name of [...headers.keys()])
+    if (name.startsWith('access-control-')) headers.delete(name)
+  for (const [name, value] of Object.entries(cors))
+    if (name === 'Vary') headers.append(name, value)
+    else headers.set(name, value)
 }
