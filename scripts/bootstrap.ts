@@ -13,6 +13,12 @@ import { syncPublicMedia } from '../cms/collections/Media/publicMedia'
 import { importArticles } from '../cms/content/importArticles'
 import { UnknownMigrationsError } from '../cms/database/migrate'
 import { maskEmail } from '../cms/utilities/maskEmail'
+import { keepDataPrivate } from '../cms/security/privateFiles'
+import { tightenDataModes } from './lib/privateData'
+
+// Owner-only: the database (with password hashes and readers' addresses) and the media it creates.
+keepDataPrivate()
+tightenDataModes()
 
 const payload = await openPayload().catch((error: unknown) => {
   if (!(error instanceof UnknownMigrationsError)) throw error
