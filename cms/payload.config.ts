@@ -27,6 +27,7 @@ import { resendEndpoint } from './email/resendEndpoint'
 import { autoRunQueues } from './jobs/queues'
 import { CommentSettings } from './globals/CommentSettings'
 import { SiteBuild } from './globals/SiteBuild'
+import { redactLogArguments } from './utilities/redactLog'
 import { notificationTasks } from './notifications/tasks'
 import { rebuildNow } from './publishing/endpoints'
 import { rebuildSite } from './publishing/tasks'
@@ -69,6 +70,8 @@ export default buildConfig({
   },
   admin: {
     user: Users.slug,
+    // Payload's default is Gravatar: a request to a third party, with a hash of the editor's address.
+    avatar: 'default',
     // Why mail waits (daily budget) or fails, for every editor on arrival.
     components: { beforeDashboard: ['/email/MailStatusBanner#MailStatusBanner'] },
     importMap: {
@@ -83,7 +86,10 @@ export default buildConfig({
   csrf: [siteUrl(), cmsUrl()],
   telemetry: false,
   logger: {
-    options: { level: process.env.LOG_LEVEL ?? 'info' },
+    options: {
+      level: process.env.LOG_LEVEL ?? 'info',
+      hooks: { logMethod: redactLogArguments },
+    },
     destination: prettyLog({
       colorize: true,
       ignore: 'pid,hostname',

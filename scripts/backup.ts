@@ -10,6 +10,10 @@ import { createBackup } from './lib/backup/createBackup'
 import { formatBytes } from './lib/backup/formatBytes'
 import { dataLocations } from './lib/backup/locations'
 import { runCommand } from './lib/backup/runCommand'
+import { keepDataPrivate } from '../cms/security/privateFiles'
+
+// The archive holds the database and the secret: owner-only, like the data folder.
+keepDataPrivate()
 
 await runCommand(async () => {
   const { positionals } = parseArgs({ allowPositionals: true, strict: true })

@@ -12,6 +12,13 @@ import { rerenderOutdatedComments } from '../cms/collections/Comments/rerenderOu
 import { syncPublicMedia } from '../cms/collections/Media/publicMedia'
 import { importArticles } from '../cms/content/importArticles'
 import { UnknownMigrationsError } from '../cms/database/migrate'
+import { maskEmail } from '../cms/utilities/maskEmail'
+import { keepDataPrivate } from '../cms/security/privateFiles'
+import { tightenDataModes } from './lib/privateData'
+
+// Owner-only: the database (with password hashes and readers' addresses) and the media it creates.
+keepDataPrivate()
+tightenDataModes()
 
 const payload = await openPayload().catch((error: unknown) => {
   if (!(error instanceof UnknownMigrationsError)) throw error
@@ -24,7 +31,9 @@ const admin = await ensureAdmin(payload, {
   password: process.env.ADMIN_PASSWORD,
 })
 if (admin === 'created')
-  console.log(`Editor ${process.env.ADMIN_EMAIL} created from ADMIN_EMAIL / ADMIN_PASSWORD.`)
+  console.log(
+    `Editor ${maskEmail(process.env.ADMIN_EMAIL ?? '')} created from ADMIN_EMAIL / ADMIN_PASSWORD.`,
+  )
 // NODE_ENV is production for both `npm start` and `npm run dev` here (it runs the migrations);
 // only dev (--dev) goes on without an editor.
 if (

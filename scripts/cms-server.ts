@@ -22,6 +22,11 @@ import { cmsPort, cmsUrl } from '../cms/config/urls'
 import { cmsSecurityHeaders, isApiPath } from '../cms/http/securityHeaders'
 import { addHeadersOnWrite } from './lib/defaultHeaders'
 import { exitGracefully } from './lib/gracefulShutdown'
+import { createPrivateDataFiles } from '../cms/security/privateFiles'
+
+// The database (its -wal/-shm follow its mode) and the media folder exist owner-only before the CMS
+// opens them. No umask here: the site rebuilds in this process must stay readable by a web server.
+createPrivateDataFiles()
 
 const option = (name: string) => {
   const index = process.argv.indexOf(`--${name}`)

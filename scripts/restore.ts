@@ -9,6 +9,9 @@ import { BackupError } from './lib/backup/backupError'
 import { dataLocations } from './lib/backup/locations'
 import { restoreBackup } from './lib/backup/restoreBackup'
 import { runCommand } from './lib/backup/runCommand'
+import { keepDataPrivate } from '../cms/security/privateFiles'
+
+keepDataPrivate()
 
 await runCommand(async () => {
   const { positionals } = parseArgs({ allowPositionals: true, strict: true })

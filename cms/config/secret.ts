@@ -41,7 +41,7 @@ export function payloadSecret(env: Env = process.env): string {
     return fs.readFileSync(file, 'utf8').trim()
   } catch {
     const secret = randomBytes(32).toString('hex')
-    fs.mkdirSync(path.dirname(file), { recursive: true })
+    fs.mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 })
     fs.writeFileSync(file, secret, { mode: 0o600, flag: 'wx' })
     return secret
   }

@@ -1,4 +1,5 @@
 import { Resend } from 'resend'
+import { maskEmail, redact } from '../utilities/maskEmail'
 import { mailSettings } from './settings'
 
 export type Email = {
@@ -58,25 +59,38 @@ export function resendTransport(apiKey: string, from: string): Transport {
         // 400/422: the content was refused (an address Resend rejects); 401/403 (key, domain) hold for all.
         perRecipient: status === 400 || status === 422,
         retryAfterMs: Number.isFinite(retryAfter) ? retryAfter * 1000 : undefined,
-        message: `${status ?? 'network'}: ${error.message}`,
+        // Stored on the rows and logged: Resend names the refused address in its message.
+        message: redact(`${status ?? 'network'}: ${error.message}`),
       }
     },
   }
+}
+
+/**
+ * The console line for a batch in the dev outbox: count, subject, first recipient masked. The
+ * first link (a confirmation link is a secret) only under `npm run dev` (NODE_ENV=development),
+ * where the developer is the reader; never in production or tests.
+ */
+export function outboxLine(
+  emails: Email[],
+  env: Record<string, string | undefined> = process.env,
+): string | null {
+  const [first] = emails
+  if (!first) return null
+  const others = emails.length > 1 ? ` und ${emails.length - 1} weitere` : ''
+  const link = env.NODE_ENV === 'development' ? /https?:\/\/\S+/.exec(first.text)?.[0] : undefined
+  return (
+    `[E-Mail] ${emails.length}× „${first.subject}“ an ${maskEmail(first.to)}${others} (im Admin: E-Mail-Ausgang)` +
+    (link ? `\n         ${link}` : '')
+  )
 }
 
 /** The local default: the emails are already in the outbox (admin: "E-Mail-Ausgang"). */
 export const outboxTransport: Transport = {
   name: 'outbox',
   async sendBatch(emails) {
-    // One line per batch, without links (a confirmation link is a secret): the emails themselves
-    // are in the admin's "E-Mail-Ausgang".
-    const [first] = emails
-    if (first) {
-      const others = emails.length > 1 ? ` und ${emails.length - 1} weitere` : ''
-      console.log(
-        `[E-Mail] ${emails.length}× „${first.subject}“ an ${first.to}${others} (im Admin: E-Mail-Ausgang)`,
-      )
-    }
+    const line = outboxLine(emails)
+    if (line) console.log(line)
     return { ok: true }
   },
 }

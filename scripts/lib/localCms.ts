@@ -4,6 +4,7 @@ import { serve, type Http2Bindings, type HttpBindings, type ServerType } from '@
 import { appendForwardedFor } from '../../cms/http/clientAddress'
 import { withCors } from '../../cms/http/cors'
 import { handleEndpoints, type Payload } from 'payload'
+import { createPrivateDataFiles } from '../../cms/security/privateFiles'
 import { tempEnv } from './tempEnv'
 
 export type LocalCms = {
@@ -28,6 +29,7 @@ export async function startLocalCms(
     ? { dir: process.env.DATA_DIR ?? '', env: {}, cleanup: () => {} }
     : tempEnv(options.databaseUri)
   Object.assign(process.env, env)
+  createPrivateDataFiles()
   const { default: config } = await import('@payload-config')
   const { openPayload } = await import('../../cms/bootstrap/openPayload')
   const payload = await openPayload()

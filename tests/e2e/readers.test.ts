@@ -1,12 +1,18 @@
 import fs from 'node:fs'
 import path from 'node:path'
-import type { Browser, Locator, Page } from 'playwright-core'
+import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { articlePath, FORM_ANCHORS, MIN_FILL_MS, SUBSCRIPTION_PAGES } from '../../contract'
+import { articlePath, FORM_ANCHORS, SUBSCRIPTION_PAGES } from '../../contract'
 import { launchChromium } from '../../scripts/lib/chromium'
 import { eventually } from '../../scripts/lib/eventually'
 import { startFakeResend, type FakeResend } from '../../scripts/lib/fakeResend'
 import { HEADERS_FILE, NGINX_INCLUDE, parseHeadersFile } from '../../site/security/siteHeaders'
+import {
+  loginToAdmin,
+  mainForm,
+  openArticle as openPageArticle,
+  writeComment,
+} from '../helpers/browserFlows'
 import { policyWatch } from '../helpers/policyErrors'
 import { EDITOR, startStack, type Stack } from '../helpers/stack'
 
@@ -27,36 +33,10 @@ const mailTo = (address: string, subject: RegExp) =>
     return mail!
   }, 30_000)
 
-async function openArticle(page: Page): Promise<void> {
-  await page.goto(stack.site + ARTICLE)
-  await page.locator('#kommentare').scrollIntoViewIfNeeded()
-  // Hydrated: Astro drops the `ssr` marker from the island once React took over.
-  await page.waitForSelector('#kommentare astro-island:not([ssr])')
-}
-
-const mainForm = (page: Page) => page.locator('form[aria-labelledby="kommentar-schreiben"]')
-
-async function writeComment(
-  form: Locator,
-  fields: { name: string; email: string; body: string; notify?: string },
-): Promise<void> {
-  // A person needs longer than MIN_FILL_MS to write a comment; a faster post is held as spam.
-  await form.page().waitForTimeout(MIN_FILL_MS)
-  await form.getByLabel(/^Name/).fill(fields.name)
-  await form.getByLabel(/^E-Mail/).fill(fields.email)
-  await form.getByLabel(/^Kommentar/).fill(fields.body)
-  if (fields.notify)
-    await form.getByLabel('Benachrichtige mich zu:').selectOption({ label: fields.notify })
-  await form.getByLabel(/Ich bin einverstanden/).check()
-  await form.getByRole('button', { name: 'Kommentar abschicken' }).click()
-}
+const openArticle = (page: Page) => openPageArticle(page, stack.site + ARTICLE)
 
 async function approveInAdmin(page: Page, commentText: string): Promise<void> {
-  await page.goto(`${stack.cms}/admin/login`)
-  await page.fill('#field-email', EDITOR.email)
-  await page.fill('#field-password', EDITOR.password)
-  await page.click('button[type=submit]')
-  await page.waitForURL('**/admin')
+  await loginToAdmin(page, stack.cms)
   await page.goto(`${stack.cms}/admin/collections/comments?where[status][equals]=pending`)
   await page
     .getByRole('link', { name: commentText.slice(0, 20), exact: false })

@@ -26,7 +26,8 @@ export async function createBackup(
     throw new BackupError(
       `No database at ${databaseFile}: nothing to back up (check DATABASE_URI).`,
     )
-  fs.mkdirSync(backupDir, { recursive: true })
+  // Archives hold the database and the secret: owner-only, whatever the caller's umask.
+  fs.mkdirSync(backupDir, { recursive: true, mode: 0o700 })
   const file = path.join(backupDir, archiveName(now))
   if (fs.existsSync(file)) throw new BackupError(`${file} already exists: not overwritten.`)
   const staging = fs.mkdtempSync(path.join(backupDir, '.leuchtturm-backup-'))
@@ -62,6 +63,7 @@ export async function createBackup(
       ...media.map((name) => `${ARCHIVE.media}/${name}`),
     ])
     // A link, unlike a rename, never replaces an archive that appeared meanwhile.
+    fs.chmodSync(partial, 0o600)
     fs.linkSync(partial, file)
     return { file, bytes: fs.statSync(file).size, manifest }
   } finally {

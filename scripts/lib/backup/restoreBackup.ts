@@ -4,6 +4,7 @@ import { BackupError } from './backupError'
 import { filesBelow, isEmptyDir } from './files'
 import { knownMigrations } from './knownMigrations'
 import { databaseFiles, type DataLocations } from './locations'
+import { tightenModes } from '../../../cms/security/privateFiles'
 import { ARCHIVE, type BackupManifest } from './manifest'
 import { unpackArchive } from './readArchive'
 import { checkDatabase } from './sqliteSnapshot'
@@ -62,7 +63,7 @@ export async function restoreBackup(
 ): Promise<RestoreResult> {
   const { databaseFile, dataDir, mediaDir } = locations
   assertEmptyTarget(locations)
-  fs.mkdirSync(path.dirname(databaseFile), { recursive: true })
+  fs.mkdirSync(path.dirname(databaseFile), { recursive: true, mode: 0o700 })
   // Beside the database, so its final link stays on one file system.
   const staged = fs.mkdtempSync(path.join(path.dirname(databaseFile), '.leuchtturm-restore-'))
   try {
@@ -74,7 +75,7 @@ export async function restoreBackup(
     const stagedMedia = path.join(staged, ARCHIVE.media)
     if (fs.existsSync(stagedMedia))
       fs.cpSync(stagedMedia, mediaDir, { recursive: true, force: false, errorOnExist: true })
-    fs.mkdirSync(dataDir, { recursive: true })
+    fs.mkdirSync(dataDir, { recursive: true, mode: 0o700 })
     for (const name of manifest.files.data) {
       const target = path.join(dataDir, name)
       fs.copyFileSync(path.join(staged, ARCHIVE.data, name), target, fs.constants.COPYFILE_EXCL)
@@ -82,6 +83,8 @@ export async function restoreBackup(
       fs.chmodSync(target, 0o600)
     }
     fs.linkSync(path.join(staged, ARCHIVE.database), databaseFile)
+    // Owner-only, whatever the umask did while unpacking (cms/security/privateFiles.ts).
+    tightenModes({ folders: [dataDir], trees: [mediaDir], files: [databaseFile] })
     return { manifest, locations }
   } finally {
     fs.rmSync(staged, { recursive: true, force: true })
