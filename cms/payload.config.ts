@@ -30,6 +30,7 @@ import { SiteBuild } from './globals/SiteBuild'
 import { notificationTasks } from './notifications/tasks'
 import { rebuildNow } from './publishing/endpoints'
 import { rebuildSite } from './publishing/tasks'
+import { privacyEndpoints } from './privacy/endpoints'
 import { share, shareCount } from './sharing/endpoints'
 import { subscriptionEndpoints } from './subscriptions/endpoints'
 
@@ -59,7 +60,7 @@ export default buildConfig({
   globals: [CommentSettings, SiteBuild],
   // Settings read per request, checked once at start.
   onInit: () => checkRateLimitConfig(),
-  endpoints: [...commentEndpoints, ...subscriptionEndpoints, share, shareCount, rebuildNow],
+  endpoints: [...commentEndpoints, ...subscriptionEndpoints, share, shareCount, rebuildNow, ...privacyEndpoints],
   jobs: {
     tasks: [...notificationTasks, rebuildSite],
     // Jobs run in the server process only (npm start / npm run dev set RUN_JOBS), not in scripts.
@@ -70,7 +71,11 @@ export default buildConfig({
   admin: {
     user: Users.slug,
     // Why mail waits (daily budget) or fails, for every editor on arrival.
-    components: { beforeDashboard: ['/email/MailStatusBanner#MailStatusBanner'] },
+    // Export and erase per email address (DSGVO), for editors: cms/privacy.
+    components: {
+      beforeDashboard: ['/email/MailStatusBanner#MailStatusBanner'],
+      afterDashboard: ['/privacy/PrivacyTools#PrivacyTools'],
+    },
     importMap: {
       baseDir: dirname,
       importMapFile: path.resolve(dirname, 'app/(payload)/admin/importMap.js'),
