@@ -60,7 +60,14 @@ export default buildConfig({
   globals: [CommentSettings, SiteBuild],
   // Settings read per request, checked once at start.
   onInit: () => checkRateLimitConfig(),
-  endpoints: [...commentEndpoints, ...subscriptionEndpoints, share, shareCount, rebuildNow, ...privacyEndpoints],
+  endpoints: [
+    ...commentEndpoints,
+    ...subscriptionEndpoints,
+    share,
+    shareCount,
+    rebuildNow,
+    ...privacyEndpoints,
+  ],
   jobs: {
     tasks: [...notificationTasks, rebuildSite],
     // Jobs run in the server process only (npm start / npm run dev set RUN_JOBS), not in scripts.
@@ -93,6 +100,8 @@ export default buildConfig({
       colorize: true,
       ignore: 'pid,hostname',
       translateTime: 'SYS:HH:MM:ss',
+      // Scripts whose stdout is data (npm run privacy -- export) log to stderr.
+      destination: process.env.LOG_DESTINATION === 'stderr' ? 2 : 1,
     }),
   },
   graphQL: { disable: true },

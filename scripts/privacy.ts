@@ -31,6 +31,8 @@ if ((action !== 'export' && action !== 'erase') || rest.length > 0) fail(USAGE)
 const input = privacyInput.safeParse({ email })
 if (!input.success) fail(`"${email ?? ''}" is not a valid email address\n${USAGE}`)
 
+// stdout is the export: Payload's log lines go to stderr.
+process.env.LOG_DESTINATION = 'stderr'
 // Loaded after the input is checked: a typo answers at once, without opening the database.
 const { openPayload } = await import('../cms/bootstrap/openPayload')
 const payload = await openPayload()

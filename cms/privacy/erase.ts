@@ -44,18 +44,18 @@ export async function erasePersonalData(
     await some(data.comments, async () =>
       failed(
         await payload.update({
-        collection: 'comments',
-        where: inIds(commentIds),
-        data: {
-          authorName: message('de', 'erasedAuthorName'),
-          authorEmail: null,
-          authorUrl: null,
-          reactionsUp: 0,
-          reactionsDown: 0,
-        },
-        depth: 0,
-        overrideAccess: true,
-        req,
+          collection: 'comments',
+          where: inIds(commentIds),
+          data: {
+            authorName: message('de', 'erasedAuthorName'),
+            authorEmail: null,
+            authorUrl: null,
+            reactionsUp: 0,
+            reactionsDown: 0,
+          },
+          depth: 0,
+          overrideAccess: true,
+          req,
         }),
       ),
     )
