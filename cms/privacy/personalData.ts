@@ -1,4 +1,5 @@
 import type { Payload, PayloadRequest, Where } from 'payload'
+import { commentAnchor } from '../../contract'
 import { emailOfCounter } from '../http/rateLimits'
 import type {
   Comment,
@@ -10,6 +11,9 @@ import type {
 } from '../payload-types'
 import { addressMatch } from './addressMatch'
 
+/** How the editors' notices link a comment (cms/config/urls adminDocUrl, without the host). */
+const adminCommentPath = (id: string | number): string => `/admin/collections/comments/${id}`
+
 /**
  * Everything the database holds about one mailbox (normalizeEmail), found by the address:
  * - comments whose author address is the mailbox's (however it was typed),
@@ -19,7 +23,7 @@ import { addressMatch } from './addressMatch'
  *   "Its reactions" are the ones stored on its comments: the only reaction rows the database links
  *   to the address,
  * - outbox rows sent to the mailbox, and the rows that copy its comments into other people's
- *   emails (the fan-out `comment:<id>` and the editors' notices `editor:<ids>`),
+ *   emails (the comment's fan-out, digests and the editors' notices that quote it),
  * - the per-email rate-limit counters of the shared store (RATE_LIMIT_STORE=database).
  */
 export type PersonalData = {
@@ -95,7 +99,11 @@ export async function findPersonalData(
   }
 }
 
-/** Outbox rows to others that quote these comments (their fan-out and the editors' notices). */
+/**
+ * Outbox rows to others that quote these comments: the comment's own fan-out (`comment:<id>`),
+ * digests that quote it (they link `#kommentar-<id>`) and the editors' notices (they link the
+ * comment in the admin). Found by its links, since a digest or notice lists several comments.
+ */
 async function findEmailsAbout(
   payload: Payload,
   commentIds: (string | number)[],
@@ -103,12 +111,13 @@ async function findEmailsAbout(
   skip: Set<string | number>,
 ): Promise<EmailDelivery[]> {
   const ids = new Set(commentIds.map(String))
+  const links = commentIds.flatMap((id) => [`#${commentAnchor(id)}`, adminCommentPath(id)])
   const { docs } = await payload.find({
     collection: 'email-deliveries',
     where: {
       or: [
         { eventKey: { in: commentIds.map((id) => `comment:${id}`) } },
-        { eventKey: { like: 'editor:' } },
+        ...links.map((link) => ({ text: { contains: link } })),
       ],
     },
     pagination: false,
@@ -116,9 +125,12 @@ async function findEmailsAbout(
     overrideAccess: true,
     req,
   })
-  return docs.filter((row) => {
-    if (skip.has(row.id)) return false
-    const [kind, list = ''] = row.eventKey.split(':')
-    return (kind === 'comment' || kind === 'editor') && list.split(',').some((id) => ids.has(id))
-  })
+  // `contains` also finds kommentar-12 for 1: only whole ids count.
+  const linked = new RegExp(`(?:#${commentAnchor('')}|${adminCommentPath('')})([A-Za-z0-9]+)`, 'g')
+  return docs.filter(
+    (row) =>
+      !skip.has(row.id) &&
+      ((row.eventKey.startsWith('comment:') && ids.has(row.eventKey.slice('comment:'.length))) ||
+        [...row.text.matchAll(linked)].some(([, id]) => ids.has(id!))),
+  )
 }

@@ -86,17 +86,41 @@ beforeAll(async () => {
       },
     })
 
-  const email = (to: string, eventKey: string, kind: 'confirmation' | 'comment' | 'editor') =>
+  const email = (
+    to: string,
+    eventKey: string,
+    kind: 'confirmation' | 'comment' | 'editor',
+    text = `Text für ${to}`,
+  ) =>
     create({
       collection: 'email-deliveries',
-      data: { to, eventKey, kind, subject: `Betreff ${eventKey}`, text: `Text für ${to}` },
+      data: { to, eventKey, kind, subject: `Betreff ${eventKey}`, text },
     })
+  const quote = (id: number) => `Jemand: Ein Beitrag – https://blog.example/a/#kommentar-${id}\n`
+  const adminLink = (id: number) => `(http://cms.example/admin/collections/comments/${id})\n`
   await email('anna.berg+blog@gmail.com', `confirm:${ids.annaSub}:1`, 'confirmation')
   await email(HANNA, `confirm:${ids.hannaSub}:1`, 'confirmation')
-  // Anna's comment fanned out to Hanna, and the editors' notice quoting it: copies of her data.
-  await email(HANNA, `comment:${ids.annaRoot}`, 'comment')
-  await email('redaktion@example.de', `editor:${ids.hannaRoot},${ids.annaReply}`, 'editor')
-  await email('redaktion@example.de', `editor:${ids.hannaRoot}`, 'editor')
+  // Copies of Anna's comments in other people's emails: the fan-out, a digest, an editors' notice.
+  await email(HANNA, `comment:${ids.annaRoot}`, 'comment', quote(ids.annaRoot))
+  await email(
+    HANNA,
+    `digest:${ids.hannaSub}:1`,
+    'comment',
+    quote(ids.hannaRoot) + quote(ids.annaReply),
+  )
+  await email(
+    'redaktion@example.de',
+    `editor:${ids.hannaRoot},${ids.annaReply}`,
+    'editor',
+    adminLink(ids.hannaRoot) + adminLink(ids.annaReply),
+  )
+  // Only Hanna's comment, though its link starts like Anna's (kommentar-1 / kommentar-14).
+  await email(
+    'redaktion@example.de',
+    `editor:${ids.hannaRoot}`,
+    'editor',
+    adminLink(ids.hannaRoot) + `#kommentar-${ids.annaRoot}4`,
+  )
   await email(ANNA, `comment:${ids.hannaRoot}`, 'comment')
 
   const expiresAt = new Date(Date.now() + 3_600_000).toISOString()
@@ -163,7 +187,11 @@ describe('export', () => {
         [`comment:${ids.hannaRoot}`, `confirm:${ids.annaSub}:1`].sort(),
       )
       expect(data.emailsQuotingComments.map((e) => e.eventKey).sort()).toEqual(
-        [`comment:${ids.annaRoot}`, `editor:${ids.hannaRoot},${ids.annaReply}`].sort(),
+        [
+          `comment:${ids.annaRoot}`,
+          `digest:${ids.hannaSub}:1`,
+          `editor:${ids.hannaRoot},${ids.annaReply}`,
+        ].sort(),
       )
       expect(JSON.stringify(data.emailsQuotingComments)).not.toContain(HANNA)
       expect(data.rateLimits.map((r) => r.key).sort()).toEqual([
@@ -202,7 +230,7 @@ describe('erase', () => {
     expect(result.stdout).toMatch(/subscriptions\s+1\n/)
     expect(result.stdout).toMatch(/digestItems\s+1\n/)
     expect(result.stdout).toMatch(/reactions\s+1\n/)
-    expect(result.stdout).toMatch(/emails\s+4\n/)
+    expect(result.stdout).toMatch(/emails\s+5\n/)
     expect(result.stdout).toMatch(/rateLimits\s+2\n/)
 
     // Nothing is found any more, under any spelling.
