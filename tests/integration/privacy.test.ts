@@ -24,8 +24,8 @@ let editorToken: string
 const api = publicApi(() => cms.url)
 const ids: Record<string, number> = {}
 
-const create = <T extends Parameters<LocalCms['payload']['create']>[0]>(args: T) =>
-  cms.payload.create({ ...args, overrideAccess: true, depth: 0, context: { bulkImport: true } })
+/** Rows as imports and old data are written: no notifications queued. */
+const asImport = { overrideAccess: true, depth: 0, context: { bulkImport: true } } as const
 
 beforeAll(async () => {
   Object.assign(process.env, temp.env)
@@ -37,7 +37,8 @@ beforeAll(async () => {
   ).docs[0]!.id
   const comment = async (name: string, email: string, parent?: number) =>
     (
-      await create({
+      await cms.payload.create({
+        ...asImport,
         collection: 'comments',
         data: {
           article,
@@ -60,23 +61,27 @@ beforeAll(async () => {
 
   const subscription = async (email: string) =>
     (
-      await create({
+      await cms.payload.create({
+        ...asImport,
         collection: 'subscriptions',
         data: { email, scope: 'article', article, status: 'confirmed' },
       })
     ).id
   ids.annaSub = await subscription(ANNA)
   ids.hannaSub = await subscription(HANNA)
-  await create({
+  await cms.payload.create({
+    ...asImport,
     collection: 'digest-items',
     data: { subscription: ids.annaSub, comment: ids.hannaRoot, kind: 'comment' },
   })
-  await create({
+  await cms.payload.create({
+    ...asImport,
     collection: 'digest-items',
     data: { subscription: ids.hannaSub, comment: ids.annaRoot, kind: 'comment' },
   })
   for (const [n, comment] of [ids.annaRoot, ids.hannaRoot].entries())
-    await create({
+    await cms.payload.create({
+      ...asImport,
       collection: 'comment-reactions',
       data: {
         comment: comment!,
@@ -92,9 +97,10 @@ beforeAll(async () => {
     kind: 'confirmation' | 'comment' | 'editor',
     text = `Text für ${to}`,
   ) =>
-    create({
+    cms.payload.create({
+      ...asImport,
       collection: 'email-deliveries',
-      data: { to, eventKey, kind, subject: `Betreff ${eventKey}`, text },
+      data: { to, eventKey, kind, subject: `Betreff ${eventKey}`, text, status: 'pending' },
     })
   const quote = (id: number) => `Jemand: Ein Beitrag – https://blog.example/a/#kommentar-${id}\n`
   const adminLink = (id: number) => `(http://cms.example/admin/collections/comments/${id})\n`
@@ -248,7 +254,7 @@ describe('erase', () => {
 
     // The comments stay where they were, without name, address, website and edit token.
     for (const id of [ids.annaRoot!, ids.annaReply!]) {
-      const stored = await cms.payload.db.findOne<Record<string, unknown>>({
+      const stored = await cms.payload.db.findOne<{ id: number } & Record<string, unknown>>({
         collection: 'comments',
         where: { id: { equals: id } },
       })
