@@ -217,7 +217,7 @@ describe('npm run privacy', () => {
     const unknown = await runScript('scripts/privacy.ts', ['delete', ANNA], temp.env)
     expect(unknown.code).toBe(1)
     expect(unknown.stderr).toContain('usage: npm run privacy')
-  }, 60_000)
+  }, 180_000)
 
   it('exports the same JSON as the admin, to stdout', async () => {
     const result = await runScript('scripts/privacy.ts', ['export', ANNA], temp.env)
@@ -225,7 +225,7 @@ describe('npm run privacy', () => {
     const data = JSON.parse(result.stdout) as PersonalDataExport
     expect(data.comments.map((c) => c.id).sort()).toEqual([ids.annaRoot, ids.annaReply].sort())
     expect(data.emails).toHaveLength(2)
-  }, 60_000)
+  }, 180_000)
 })
 
 describe('erase', () => {
@@ -290,7 +290,7 @@ describe('erase', () => {
       overrideAccess: true,
     })
     expect(editorNotices.docs.map((e) => e.eventKey)).toEqual([`editor:${ids.hannaRoot}`])
-  }, 60_000)
+  }, 180_000)
 
   it('is idempotent: a second erase (here through the admin endpoint) changes nothing', async () => {
     const second = await privacy('erase', ANNA_TYPED[0]!, editorToken)
