@@ -18,6 +18,7 @@ import { Subscriptions } from './collections/Subscriptions'
 import { Media } from './collections/Media'
 import { RateLimits } from './collections/RateLimits'
 import { Users } from './collections/Users'
+import { logDestination } from './config/logDestination'
 import { payloadSecret } from './config/secret'
 import { checkRateLimitConfig } from './http/rateLimits'
 import { cmsUrl, siteUrl } from './config/urls'
@@ -100,8 +101,7 @@ export default buildConfig({
       colorize: true,
       ignore: 'pid,hostname',
       translateTime: 'SYS:HH:MM:ss',
-      // Scripts whose stdout is data (npm run privacy -- export) log to stderr.
-      destination: process.env.LOG_DESTINATION === 'stderr' ? 2 : 1,
+      destination: logDestination(),
     }),
   },
   graphQL: { disable: true },

@@ -5,6 +5,7 @@
  */
 import { writeFileSync } from 'node:fs'
 import { parseArgs } from 'node:util'
+import { logToStderr } from '../cms/config/logDestination'
 import { privacyInput } from '../cms/privacy/input'
 
 const USAGE = 'usage: npm run privacy -- export <email> [--out file.json] | erase <email>'
@@ -32,7 +33,7 @@ const input = privacyInput.safeParse({ email })
 if (!input.success) fail(`"${email ?? ''}" is not a valid email address\n${USAGE}`)
 
 // stdout is the export: Payload's log lines go to stderr.
-process.env.LOG_DESTINATION = 'stderr'
+logToStderr()
 // Loaded after the input is checked: a typo answers at once, without opening the database.
 const { openPayload } = await import('../cms/bootstrap/openPayload')
 const payload = await openPayload()
