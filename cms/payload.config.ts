@@ -18,6 +18,7 @@ import { Subscriptions } from './collections/Subscriptions'
 import { Media } from './collections/Media'
 import { RateLimits } from './collections/RateLimits'
 import { Users } from './collections/Users'
+import { logDestination } from './config/logDestination'
 import { payloadSecret } from './config/secret'
 import { checkRateLimitConfig } from './http/rateLimits'
 import { cmsUrl, siteUrl } from './config/urls'
@@ -31,6 +32,7 @@ import { redactLogArguments } from './utilities/redactLog'
 import { notificationTasks } from './notifications/tasks'
 import { rebuildNow } from './publishing/endpoints'
 import { rebuildSite } from './publishing/tasks'
+import { privacyEndpoints } from './privacy/endpoints'
 import { share, shareCount } from './sharing/endpoints'
 import { subscriptionEndpoints } from './subscriptions/endpoints'
 
@@ -60,7 +62,14 @@ export default buildConfig({
   globals: [CommentSettings, SiteBuild],
   // Settings read per request, checked once at start.
   onInit: () => checkRateLimitConfig(),
-  endpoints: [...commentEndpoints, ...subscriptionEndpoints, share, shareCount, rebuildNow],
+  endpoints: [
+    ...commentEndpoints,
+    ...subscriptionEndpoints,
+    share,
+    shareCount,
+    rebuildNow,
+    ...privacyEndpoints,
+  ],
   jobs: {
     tasks: [...notificationTasks, rebuildSite],
     // Jobs run in the server process only (npm start / npm run dev set RUN_JOBS), not in scripts.
@@ -73,7 +82,11 @@ export default buildConfig({
     // Payload's default is Gravatar: a request to a third party, with a hash of the editor's address.
     avatar: 'default',
     // Why mail waits (daily budget) or fails, for every editor on arrival.
-    components: { beforeDashboard: ['/email/MailStatusBanner#MailStatusBanner'] },
+    // Export and erase per email address (DSGVO), for editors: cms/privacy.
+    components: {
+      beforeDashboard: ['/email/MailStatusBanner#MailStatusBanner'],
+      afterDashboard: ['/privacy/PrivacyTools#PrivacyTools'],
+    },
     importMap: {
       baseDir: dirname,
       importMapFile: path.resolve(dirname, 'app/(payload)/admin/importMap.js'),
@@ -94,6 +107,7 @@ export default buildConfig({
       colorize: true,
       ignore: 'pid,hostname',
       translateTime: 'SYS:HH:MM:ss',
+      destination: logDestination(),
     }),
   },
   graphQL: { disable: true },

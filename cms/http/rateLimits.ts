@@ -165,4 +165,20 @@ export const limitEmail = (
   name: RateLimitName,
   email: string,
   locale?: Locale,
-): Promise<void> => consumeRateLimit(req, name, email.trim().toLowerCase(), 'email', locale)
+): Promise<void> => consumeRateLimit(req, name, emailLimitKey(email), 'email', locale)
+
+/** The per-email limits, their counters keyed by the address (privacy export and erase find them). */
+export const EMAIL_LIMITS = ['commentEmail', 'subscriptionEmail'] as const satisfies RateLimitName[]
+
+/** How a per-email limit keys an address. */
+export const emailLimitKey = (email: string): string => email.trim().toLowerCase()
+
+/**
+ * The address a counter of the shared store (`rate-limits`, RATE_LIMIT_STORE=database) counts, or
+ * null for a per-client counter: rate-limiter-flexible stores `<keyPrefix>:<key>`, the prefix being
+ * `<limit>.<seconds>`. Read by shape, not by today's settings, so older windows are found too.
+ */
+export function emailOfCounter(counterKey: string): string | null {
+  const match = /^([A-Za-z]+)\.\d+:(.+)$/.exec(counterKey)
+  return match && (EMAIL_LIMITS as readonly string[]).includes(match[1]!) ? match[2]! : null
+}

@@ -41,6 +41,16 @@ const de = {
   // Requests in general
   requestBodyInvalid: 'Der Inhalt der Anfrage ist kein gültiges JSON-Objekt oder Formular.',
   editorsOnly: 'Nur für angemeldete Redakteure.',
+  // Privacy: export and erase per address (admin dashboard, cms/privacy)
+  erasedAuthorName: 'Gelöscht',
+  privacyTitle: 'Datenschutz: Auskunft und Löschung',
+  privacyHelp:
+    'Alles, was zu einer E-Mail-Adresse gespeichert ist (Kommentare, Abonnements, Reaktionen auf ihre Kommentare, E-Mail-Ausgang), als JSON anzeigen oder löschen. Kommentare bleiben im Thread, ohne Name, Adresse und Website.',
+  privacyEmail: 'E-Mail-Adresse',
+  privacyExport: 'Auskunft (JSON)',
+  privacyErase: 'Löschen',
+  privacyEraseConfirm:
+    'Alle Daten zu {email} löschen? Kommentare werden anonymisiert, Abonnements und E-Mails gelöscht.',
   networkInvalid: 'Unbekanntes Netzwerk; möglich sind: {networks}.',
   bodyTooLarge: 'Die Anfrage ist zu groß (höchstens {kilobytes} KB).',
   contentTypeUnsupported:
@@ -130,6 +140,15 @@ const en: Record<MessageKey, string> = {
   subscriptionConsentText: 'I want to be notified by email and can unsubscribe at any time.',
   requestBodyInvalid: 'The request body is not a valid JSON object or form.',
   editorsOnly: 'For logged-in editors only.',
+  erasedAuthorName: 'Deleted',
+  privacyTitle: 'Privacy: export and erase',
+  privacyHelp:
+    'Show everything stored about an email address (comments, subscriptions, reactions on its comments, email outbox) as JSON, or erase it. Comments stay in their thread, without name, address and website.',
+  privacyEmail: 'Email address',
+  privacyExport: 'Export (JSON)',
+  privacyErase: 'Erase',
+  privacyEraseConfirm:
+    'Erase all data about {email}? Comments are anonymised, subscriptions and emails deleted.',
   networkInvalid: 'Unknown network; possible are: {networks}.',
   bodyTooLarge: 'The request is too large (at most {kilobytes} KB).',
   contentTypeUnsupported: 'The request must be sent as JSON (application/json) or as a form.',

@@ -25,6 +25,7 @@ import { ItalicFeatureClient as ItalicFeatureClient_e70f5e05f09f93e00b997edb1ef0
 import { ResendButton as ResendButton_eaf6033e32916b4318c08cf34b9f8425 } from '../../../email/ResendButton'
 import { MailStatusBanner as MailStatusBanner_e3c5309b5a3789d721447e2612bf4ea4 } from '../../../email/MailStatusBanner'
 import { RebuildButton as RebuildButton_d72a6ded4bd6230d656935686d7c72df } from '../../../publishing/RebuildButton'
+import { PrivacyTools as PrivacyTools_6fad89765bd8a5fc208a3dbfe1e0832b } from '../../../privacy/PrivacyTools'
 import { CollectionCards as CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1 } from '@payloadcms/next/rsc'
 
 /** @type import('payload').ImportMap */
@@ -56,5 +57,6 @@ export const importMap = {
   "/email/ResendButton#ResendButton": ResendButton_eaf6033e32916b4318c08cf34b9f8425,
   "/email/MailStatusBanner#MailStatusBanner": MailStatusBanner_e3c5309b5a3789d721447e2612bf4ea4,
   "/publishing/RebuildButton#RebuildButton": RebuildButton_d72a6ded4bd6230d656935686d7c72df,
+  "/privacy/PrivacyTools#PrivacyTools": PrivacyTools_6fad89765bd8a5fc208a3dbfe1e0832b,
   "@payloadcms/next/rsc#CollectionCards": CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1
 }
