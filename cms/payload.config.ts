@@ -25,6 +25,7 @@ import { commentEndpoints } from './comments/endpoints'
 import { databaseAdapter } from './database/adapter'
 import { resendEndpoint } from './email/resendEndpoint'
 import { autoRunQueues } from './jobs/queues'
+import { enforceRetentionTask } from './privacy/retentionTask'
 import { CommentSettings } from './globals/CommentSettings'
 import { SiteBuild } from './globals/SiteBuild'
 import { notificationTasks } from './notifications/tasks'
@@ -61,7 +62,7 @@ export default buildConfig({
   onInit: () => checkRateLimitConfig(),
   endpoints: [...commentEndpoints, ...subscriptionEndpoints, share, shareCount, rebuildNow],
   jobs: {
-    tasks: [...notificationTasks, rebuildSite],
+    tasks: [...notificationTasks, rebuildSite, enforceRetentionTask],
     // Jobs run in the server process only (npm start / npm run dev set RUN_JOBS), not in scripts.
     shouldAutoRun: () => process.env.RUN_JOBS === 'true',
     autoRun: autoRunQueues,

@@ -6,7 +6,7 @@ import { queueTask } from '../jobs/queues'
  * After a crash, jobs that were running stay marked "processing" and Payload never picks them up
  * again. On start (one server per database) they are released, emails that failed for a cause
  * that may be gone by now (key, domain, outage) are set back to pending, and an outbox with
- * pending emails gets a sender job; idempotency keys keep resent batches from arriving twice.
+ * pending emails gets a sender job, and retention runs once; idempotency keys keep resent batches from arriving twice.
  */
 export async function resumeJobs(
   payload: Payload,
@@ -26,5 +26,7 @@ export async function resumeJobs(
     })
   ).totalDocs
   if (pendingEmails > 0) await queueTask(payload, 'sendEmails', {})
+  // Retention runs hourly; a server that was down for a while catches up right away.
+  await queueTask(payload, 'enforceRetention', {})
   return { released: docs.length, requeuedEmails, pendingEmails }
 }

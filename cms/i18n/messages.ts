@@ -1,4 +1,16 @@
-import { COMMENT_LIMITS, MAX_THREADS_PER_PAGE, type Locale } from '../../contract'
+import {
+  COMMENT_LIMITS,
+  consentText,
+  currentConsent,
+  MAX_THREADS_PER_PAGE,
+  type Locale,
+} from '../../contract'
+
+/** The comment consent (contract/consent.ts) with `{privacyLink}` where the link goes. */
+const commentConsent = (locale: Locale) => {
+  const { before, after } = currentConsent('comment').text[locale]
+  return `${before}{privacyLink}${after}`
+}
 
 /**
  * Every text the CMS says to the public (API errors, its HTML pages), German first. `{name}`
@@ -36,8 +48,7 @@ const de = {
   articleRequired: 'Für diese Benachrichtigung fehlt der Artikel.',
   subscriptionConsentRequired: 'Bitte stimmen Sie den E-Mail-Benachrichtigungen zu.',
   requested: 'Wenn die Adresse abonniert werden kann, ist eine Bestätigungs-E-Mail unterwegs.',
-  subscriptionConsentText:
-    'Ich möchte per E-Mail benachrichtigt werden und kann das jederzeit abbestellen.',
+  subscriptionConsentText: consentText('subscription', 'de'),
   // Requests in general
   requestBodyInvalid: 'Der Inhalt der Anfrage ist kein gültiges JSON-Objekt oder Formular.',
   editorsOnly: 'Nur für angemeldete Redakteure.',
@@ -70,9 +81,8 @@ const de = {
   notifyNone: 'nichts',
   notifyReplies: 'Antworten auf meinen Kommentar',
   notifyArticle: 'allen neuen Kommentaren',
-  commentConsent:
-    'Ich bin einverstanden, dass meine Angaben zur Bearbeitung des Kommentars gespeichert werden ({privacyLink}).',
-  privacyPolicy: 'Datenschutzerklärung',
+  commentConsent: commentConsent('de'),
+  privacyPolicy: currentConsent('comment').text.de.link,
   subscriptionNotRequested: 'Abonnement noch nicht angefragt',
   subscribe: 'Abonnieren',
   scopeArticle: 'neuen Kommentaren zu diesem Artikel',
@@ -127,7 +137,7 @@ const en: Record<MessageKey, string> = {
   articleRequired: 'The article for this notification is missing.',
   subscriptionConsentRequired: 'Please agree to the email notifications.',
   requested: 'If the address can be subscribed, a confirmation email is on its way',
-  subscriptionConsentText: 'I want to be notified by email and can unsubscribe at any time.',
+  subscriptionConsentText: consentText('subscription', 'en'),
   requestBodyInvalid: 'The request body is not a valid JSON object or form.',
   editorsOnly: 'For logged-in editors only.',
   networkInvalid: 'Unknown network; possible are: {networks}.',
@@ -155,8 +165,8 @@ const en: Record<MessageKey, string> = {
   notifyNone: 'nothing',
   notifyReplies: 'replies to my comment',
   notifyArticle: 'all new comments',
-  commentConsent: 'I agree that my details are stored to handle my comment ({privacyLink}).',
-  privacyPolicy: 'privacy policy',
+  commentConsent: commentConsent('en'),
+  privacyPolicy: currentConsent('comment').text.en.link,
   subscriptionNotRequested: 'Subscription not requested yet',
   subscribe: 'Subscribe',
   scopeArticle: 'new comments on this article',

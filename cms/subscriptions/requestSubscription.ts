@@ -1,11 +1,13 @@
 import { ValidationError, type PayloadRequest } from 'payload'
-import { CONFIRM_TTL_MS, type SubscriptionScope } from '../../contract'
+import { CONFIRM_TTL_MS, currentConsent, type SubscriptionScope } from '../../contract'
 import { confirmUrl } from '../config/urls'
 import { queueEmails } from '../email/queueEmails'
 import { confirmationEmail } from '../email/templates/confirmation'
 import type { Locale } from '../http/locale'
 import type { PublishedArticle } from '../collections/Articles/queries'
 import type { Subscription } from '../payload-types'
+import { pseudonymKey } from '../privacy/keys'
+import { targetPseudonym } from '../privacy/pseudonyms'
 import { newToken } from '../security/tokens'
 import { normalizeEmail, subscriptionTargetKey } from '../utilities/normalizeEmail'
 
@@ -63,12 +65,14 @@ async function request_(
   const { email, scope, article, locale } = request
   const mailbox = normalizeEmail(email)
   const targetKey = subscriptionTargetKey(email, scope, article?.id)
+  // An unsubscribed target is kept under its pseudonym (retention): found again, and started over.
+  const targetKeys = [targetKey, targetPseudonym(await pseudonymKey(payload), targetKey)]
   const findTarget = async (): Promise<Subscription | undefined> =>
     (
       await payload.find({
         collection: 'subscriptions',
         pagination: false,
-        where: { targetKey: { equals: targetKey } },
+        where: { targetKey: { in: targetKeys } },
         limit: 1,
         depth: 0,
         overrideAccess: true,
@@ -114,9 +118,11 @@ async function request_(
     locale,
     consentText: request.consentText,
     consentAt: new Date().toISOString(),
+    consentVersion: currentConsent('subscription').version,
     confirmTokenHash: hash,
     confirmExpiresAt: new Date(Date.now() + CONFIRM_TTL_MS).toISOString(),
     unsubscribedAt: null,
+    redactedAt: null,
   }
   const update = (id: Subscription['id']) =>
     payload.update({ collection: 'subscriptions', id, data, depth: 0, overrideAccess: true, req })
@@ -152,19 +158,4 @@ async function request_(
     { to: email, kind: 'confirmation', rendered },
   ])
   return 'sent'
-}
-
-/** Unconfirmed requests older than 7 days are deleted: no consent, no data. */
-export async function purgeExpiredRequests(req: PayloadRequest): Promise<void> {
-  await req.payload.delete({
-    collection: 'subscriptions',
-    where: {
-      and: [
-        { status: { equals: 'pending' } },
-        { confirmExpiresAt: { less_than: new Date().toISOString() } },
-      ],
-    },
-    overrideAccess: true,
-    req,
-  })
 }

@@ -1,5 +1,10 @@
 import type { PayloadRequest } from 'payload'
-import { FORM_ANCHORS, FORM_TOKEN_HEADER, type CreatedComment } from '../../../contract'
+import {
+  currentConsent,
+  FORM_ANCHORS,
+  FORM_TOKEN_HEADER,
+  type CreatedComment,
+} from '../../../contract'
 import { findPublishedArticle, type PublishedArticle } from '../../collections/Articles/queries'
 import { articleUrl } from '../../config/urls'
 import { readCommentSettings } from '../../globals/readCommentSettings'
@@ -122,6 +127,7 @@ async function storeComment(
       status: spam ? 'spam' : await initialStatus(payload, settings.moderation, input.email, req),
       spamReason: spam,
       consentAt: new Date().toISOString(),
+      consentVersion: currentConsent('comment').version,
       editTokenHash: editToken.hash,
       ...(keyHash ? { idempotencyKeyHash: keyHash } : {}),
     },
