@@ -118,7 +118,12 @@ export const Subscriptions: CollectionConfig = {
     },
     // Set when retention replaced the address of an unsubscribed row by its keyed hash
     // (cms/privacy/retention.ts): the row stays as the record of the opt-out.
-    { name: 'redactedAt', type: 'date', index: true, admin: { readOnly: true, position: 'sidebar' } },
+    {
+      name: 'redactedAt',
+      type: 'date',
+      index: true,
+      admin: { readOnly: true, position: 'sidebar' },
+    },
     { name: 'confirmExpiresAt', type: 'date', admin: { readOnly: true, position: 'sidebar' } },
     // The digest gate: when this follower was last emailed about the article, and when the held
     // comments (digest-items) go out.

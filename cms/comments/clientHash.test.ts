@@ -17,9 +17,7 @@ it('tells two clients apart, and ignores a forged forwarded address without TRUS
   vi.stubEnv('TRUST_PROXY', '1')
   const key = 'k'
   const a = clientHash(new Headers({ 'x-forwarded-for': '203.0.113.5, 127.0.0.1' }), key)
-  expect(clientHash(new Headers({ 'x-forwarded-for': '198.51.100.2, 127.0.0.1' }), key)).not.toBe(
-    a,
-  )
+  expect(clientHash(new Headers({ 'x-forwarded-for': '198.51.100.2, 127.0.0.1' }), key)).not.toBe(a)
   vi.stubEnv('TRUST_PROXY', '0')
   expect(clientHash(new Headers({ 'x-forwarded-for': '203.0.113.5, 127.0.0.1' }), key)).toBe(
     clientHash(new Headers({ 'x-forwarded-for': '198.51.100.2, 127.0.0.1' }), key),

@@ -103,15 +103,17 @@ export const redactOldEmails: Rule = async ({ payload, req, now }) => {
  * again (requestSubscription) and starts over with double opt-in.
  */
 export const pseudonymizeUnsubscribed: Rule = async ({ payload, req, now }) => {
-  const { docs } = await payload.db.find<{ id: number | string; email: string; targetKey?: string }>(
-    {
-      collection: 'subscriptions',
-      where: { and: [{ status: { equals: 'unsubscribed' } }, { redactedAt: { exists: false } }] },
-      select: { email: true, targetKey: true },
-      pagination: false,
-      req,
-    },
-  )
+  const { docs } = await payload.db.find<{
+    id: number | string
+    email: string
+    targetKey?: string
+  }>({
+    collection: 'subscriptions',
+    where: { and: [{ status: { equals: 'unsubscribed' } }, { redactedAt: { exists: false } }] },
+    select: { email: true, targetKey: true },
+    pagination: false,
+    req,
+  })
   const key = await pseudonymKey(payload)
   for (const row of docs)
     await payload.db.updateOne({

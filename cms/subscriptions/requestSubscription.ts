@@ -1,4 +1,4 @@
-import { ValidationError, type PayloadRequest } from 'payload'
+import { ValidationError, type Payload, type PayloadRequest } from 'payload'
 import { CONFIRM_TTL_MS, currentConsent, type SubscriptionScope } from '../../contract'
 import { confirmUrl } from '../config/urls'
 import { queueEmails } from '../email/queueEmails'
@@ -43,6 +43,14 @@ async function oneAtATime<T>(key: string, work: () => Promise<T>): Promise<T> {
   } finally {
     if (queues.get(key) === settled) queues.delete(key)
   }
+}
+
+/**
+ * Reads (or, once per database, makes) the key that finds unsubscribed targets, before the
+ * request's transaction: made inside it, the key's own write would wait for that transaction.
+ */
+export const readyForRequests = async (payload: Payload): Promise<void> => {
+  await pseudonymKey(payload)
 }
 
 /**

@@ -18,7 +18,7 @@ import { inTransaction } from '../../http/transaction'
 import { message, translator } from '../../i18n/messages'
 import type { Comment } from '../../payload-types'
 import { newToken } from '../../security/tokens'
-import { requestSubscription } from '../../subscriptions/requestSubscription'
+import { readyForRequests, requestSubscription } from '../../subscriptions/requestSubscription'
 import { relationId } from '../../utilities/relationId'
 import { commentFormErrorPage } from '../formErrorPage'
 import { newCommentInput, type NewCommentInput } from '../input'
@@ -53,6 +53,7 @@ export const createComment = publicEndpoint(
       const keyHash = idempotencyKeyHash(req.headers, locale)
       await limitEmail(req, 'commentEmail', input.value.email, locale)
       const spamSigns = { formToken: data.formToken, homepage: data.homepage }
+      await readyForRequests(req.payload)
       const { comment, editToken } = await inTransaction(req, () =>
         storeComment(req, slug, input.value, spamSigns, locale, keyHash),
       )
