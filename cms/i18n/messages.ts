@@ -1,16 +1,10 @@
 import {
   COMMENT_LIMITS,
   consentText,
-  currentConsent,
   MAX_THREADS_PER_PAGE,
   type Locale,
 } from '../../contract'
 
-/** The comment consent (contract/consent.ts) with `{privacyLink}` where the link goes. */
-const commentConsent = (locale: Locale) => {
-  const { before, after } = currentConsent('comment').text[locale]
-  return `${before}{privacyLink}${after}`
-}
 
 /**
  * Every text the CMS says to the public (API errors, its HTML pages), German first. `{name}`
@@ -81,8 +75,6 @@ const de = {
   notifyNone: 'nichts',
   notifyReplies: 'Antworten auf meinen Kommentar',
   notifyArticle: 'allen neuen Kommentaren',
-  commentConsent: commentConsent('de'),
-  privacyPolicy: currentConsent('comment').text.de.link,
   subscriptionNotRequested: 'Abonnement noch nicht angefragt',
   subscribe: 'Abonnieren',
   scopeArticle: 'neuen Kommentaren zu diesem Artikel',
@@ -165,8 +157,6 @@ const en: Record<MessageKey, string> = {
   notifyNone: 'nothing',
   notifyReplies: 'replies to my comment',
   notifyArticle: 'all new comments',
-  commentConsent: commentConsent('en'),
-  privacyPolicy: currentConsent('comment').text.en.link,
   subscriptionNotRequested: 'Subscription not requested yet',
   subscribe: 'Subscribe',
   scopeArticle: 'new comments on this article',
