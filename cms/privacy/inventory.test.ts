@@ -18,7 +18,8 @@ const personalFields = (fields: Field[]): string[] =>
         ? [field.name]
         : []
     const nested = 'fields' in field ? personalFields(field.fields) : []
-    const tabs = field.type === 'tabs' ? field.tabs.flatMap((tab) => personalFields(tab.fields)) : []
+    const tabs =
+      field.type === 'tabs' ? field.tabs.flatMap((tab) => personalFields(tab.fields)) : []
     return [...own, ...nested, ...tabs]
   })
 

@@ -84,6 +84,18 @@ describe('consent versions', () => {
 })
 
 describe('the retention task', () => {
+  it('is scheduled hourly on the privacy queue', async () => {
+    await cms.payload.jobs.handleSchedules({ queue: 'privacy' })
+    const { docs } = await cms.payload.find({
+      collection: 'payload-jobs',
+      where: { taskSlug: { equals: 'enforceRetention' } },
+    })
+    const scheduled = docs.filter((job) => job.waitUntil)
+    expect(scheduled).toHaveLength(1)
+    expect(scheduled[0]!.queue).toBe('privacy')
+    expect(Date.parse(scheduled[0]!.waitUntil!) - Date.now()).toBeLessThanOrEqual(60 * 60 * 1000)
+  })
+
   it('deletes unconfirmed requests after 7 days and keeps newer ones', async () => {
     await subscribe('alt@example.de')
     await subscribe('neu@example.de')
