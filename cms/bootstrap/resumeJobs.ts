@@ -1,6 +1,7 @@
 import type { Payload } from 'payload'
 import { requeueFailed } from '../email/requeueFailed'
 import { queueTask } from '../jobs/queues'
+import { pseudonymKey } from '../privacy/keys'
 
 /**
  * After a crash, jobs that were running stay marked "processing" and Payload never picks them up
@@ -26,7 +27,9 @@ export async function resumeJobs(
     })
   ).totalDocs
   if (pendingEmails > 0) await queueTask(payload, 'sendEmails', {})
-  // Retention runs hourly; a server that was down for a while catches up right away.
+  // Retention runs hourly; a server that was down for a while catches up right away. Its key is
+  // made here, outside any transaction (its write inside the job's would wait for that one).
+  await pseudonymKey(payload)
   await queueTask(payload, 'enforceRetention', {})
   return { released: docs.length, requeuedEmails, pendingEmails }
 }

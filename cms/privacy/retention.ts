@@ -74,6 +74,7 @@ export const redactOldEmails: Rule = async ({ payload, req, now }) => {
     pagination: false,
     req,
   })
+  if (docs.length === 0) return 0
   const key = await pseudonymKey(payload)
   const byRecipient = new Map<string, (number | string)[]>()
   for (const row of docs) byRecipient.set(row.to, [...(byRecipient.get(row.to) ?? []), row.id])
@@ -114,6 +115,7 @@ export const pseudonymizeUnsubscribed: Rule = async ({ payload, req, now }) => {
     pagination: false,
     req,
   })
+  if (docs.length === 0) return 0
   const key = await pseudonymKey(payload)
   for (const row of docs)
     await payload.db.updateOne({
@@ -184,7 +186,11 @@ export const RETENTION_RULES = {
 
 export type RetentionReport = Record<keyof typeof RETENTION_RULES, number>
 
-/** Runs every rule once (the `enforceRetention` task, hourly and at start). */
+/**
+ * Runs every rule once (the `enforceRetention` task, hourly and at start). The pseudonym key must
+ * exist already (resumeJobs makes it at start): made inside a job's transaction, its write would
+ * wait for that transaction.
+ */
 export async function enforceRetention(
   req: PayloadRequest,
   now = new Date(),
