@@ -1,10 +1,4 @@
-import {
-  COMMENT_LIMITS,
-  consentText,
-  MAX_THREADS_PER_PAGE,
-  type Locale,
-} from '../../contract'
-
+import { COMMENT_LIMITS, consentText, MAX_THREADS_PER_PAGE, type Locale } from '../../contract'
 
 /**
  * Every text the CMS says to the public (API errors, its HTML pages), German first. `{name}`
