@@ -133,6 +133,7 @@ export interface Config {
       sendEmails: TaskSendEmails;
       retryEmails: TaskRetryEmails;
       rebuildSite: TaskRebuildSite;
+      enforceRetention: TaskEnforceRetention;
       schedulePublish: TaskSchedulePublish;
       inline: {
         input: unknown;
@@ -243,6 +244,7 @@ export interface Comment {
   editedAt?: string | null;
   deleted?: boolean | null;
   consentAt?: string | null;
+  consentVersion?: string | null;
   spamReason?:
     | (
         | 'honeypot'
@@ -313,8 +315,10 @@ export interface Subscription {
   locale?: ('de' | 'en') | null;
   consentText?: string | null;
   consentAt?: string | null;
+  consentVersion?: string | null;
   confirmedAt?: string | null;
   unsubscribedAt?: string | null;
+  redactedAt?: string | null;
   confirmExpiresAt?: string | null;
   notifiedAt?: string | null;
   digestDueAt?: string | null;
@@ -351,6 +355,7 @@ export interface EmailDelivery {
   lastError?: string | null;
   failure?: ('recipient' | 'account' | 'outage') | null;
   firstFailedAt?: string | null;
+  redactedAt?: string | null;
   sentAt?: string | null;
   updatedAt: string;
   createdAt: string;
@@ -495,6 +500,7 @@ export interface PayloadJob {
           | 'sendEmails'
           | 'retryEmails'
           | 'rebuildSite'
+          | 'enforceRetention'
           | 'schedulePublish';
         taskID: string;
         input?:
@@ -538,6 +544,7 @@ export interface PayloadJob {
         | 'sendEmails'
         | 'retryEmails'
         | 'rebuildSite'
+        | 'enforceRetention'
         | 'schedulePublish'
       )
     | null;
@@ -692,6 +699,7 @@ export interface CommentsSelect<T extends boolean = true> {
   editedAt?: T;
   deleted?: T;
   consentAt?: T;
+  consentVersion?: T;
   spamReason?: T;
   editorsNotified?: T;
   html?: T;
@@ -747,8 +755,10 @@ export interface SubscriptionsSelect<T extends boolean = true> {
   locale?: T;
   consentText?: T;
   consentAt?: T;
+  consentVersion?: T;
   confirmedAt?: T;
   unsubscribedAt?: T;
+  redactedAt?: T;
   confirmExpiresAt?: T;
   notifiedAt?: T;
   digestDueAt?: T;
@@ -776,6 +786,7 @@ export interface EmailDeliveriesSelect<T extends boolean = true> {
   lastError?: T;
   failure?: T;
   firstFailedAt?: T;
+  redactedAt?: T;
   sentAt?: T;
   updatedAt?: T;
   createdAt?: T;
@@ -1112,6 +1123,24 @@ export interface TaskRebuildSite {
   input?: unknown;
   output: {
     ok?: boolean | null;
+  };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskEnforceRetention".
+ */
+export interface TaskEnforceRetention {
+  input?: unknown;
+  output: {
+    report?:
+      | {
+          [k: string]: unknown;
+        }
+      | unknown[]
+      | string
+      | number
+      | boolean
+      | null;
   };
 }
 /**

@@ -26,6 +26,7 @@ import { commentEndpoints } from './comments/endpoints'
 import { databaseAdapter } from './database/adapter'
 import { resendEndpoint } from './email/resendEndpoint'
 import { autoRunQueues } from './jobs/queues'
+import { enforceRetentionTask } from './privacy/retentionTask'
 import { CommentSettings } from './globals/CommentSettings'
 import { SiteBuild } from './globals/SiteBuild'
 import { redactLogArguments } from './utilities/redactLog'
@@ -71,7 +72,7 @@ export default buildConfig({
     ...privacyEndpoints,
   ],
   jobs: {
-    tasks: [...notificationTasks, rebuildSite],
+    tasks: [...notificationTasks, rebuildSite, enforceRetentionTask],
     // Jobs run in the server process only (npm start / npm run dev set RUN_JOBS), not in scripts.
     shouldAutoRun: () => process.env.RUN_JOBS === 'true',
     autoRun: autoRunQueues,

@@ -3,6 +3,7 @@
  * constants only, no dependencies, so every side can import it (the island without any runtime cost).
  */
 export * from './comments'
+export * from './consent'
 export * from './errors'
 export * from './locale'
 export * from './paths'

@@ -91,6 +91,9 @@ export const EmailDeliveries: CollectionConfig = {
       index: true,
       label: { de: 'Fehlgeschlagen seit', en: 'Failing since' },
     },
+    // Set when retention reduced the row to its metadata (cms/privacy/retention.ts): no body, no
+    // links, the recipient replaced by its keyed hash. Such a row is never sent again.
+    { name: 'redactedAt', type: 'date', index: true },
     // Indexed: the daily budget counts today's sent rows.
     { name: 'sentAt', type: 'date', index: true },
   ],

@@ -97,6 +97,13 @@ export const Subscriptions: CollectionConfig = {
       admin: { readOnly: true },
       label: { de: 'Eingewilligt am', en: 'Consent given at' },
     },
+    // Which consent text was shown (contract/consent.ts keeps every version's wording).
+    {
+      name: 'consentVersion',
+      type: 'text',
+      admin: { readOnly: true },
+      label: { de: 'Einwilligungstext (Version)', en: 'Consent text (version)' },
+    },
     {
       name: 'confirmedAt',
       type: 'date',
@@ -108,6 +115,14 @@ export const Subscriptions: CollectionConfig = {
       type: 'date',
       admin: { readOnly: true },
       label: { de: 'Abgemeldet am', en: 'Unsubscribed at' },
+    },
+    // Set when retention replaced the address of an unsubscribed row by its keyed hash
+    // (cms/privacy/retention.ts): the row stays as the record of the opt-out.
+    {
+      name: 'redactedAt',
+      type: 'date',
+      index: true,
+      admin: { readOnly: true, position: 'sidebar' },
     },
     { name: 'confirmExpiresAt', type: 'date', admin: { readOnly: true, position: 'sidebar' } },
     // The digest gate: when this follower was last emailed about the article, and when the held

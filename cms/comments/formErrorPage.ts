@@ -1,10 +1,9 @@
 import { NOTIFY_CHOICES } from '../../contract'
-import { siteLink } from '../config/urls'
+import { consentLabel } from '../http/consentLabel'
 import { formErrorPage } from '../http/formErrorPage'
 import type { Locale } from '../http/locale'
 import type { FieldError } from '../http/responses'
 import { message } from '../i18n/messages'
-import { html } from '../utilities/html'
 
 const NOTIFY_LABELS = {
   none: 'notifyNone',
@@ -22,8 +21,6 @@ export function commentFormErrorPage(args: {
 }): Response {
   const { locale } = args
   const t = (key: Parameters<typeof message>[1]) => message(locale, key)
-  const [consentBefore, consentAfter] = t('commentConsent').split('{privacyLink}')
-  const privacyLink = html`<a href="${siteLink('/datenschutz/')}">${t('privacyPolicy')}</a>`
   return formErrorPage({
     locale,
     title: t('commentNotSaved'),
@@ -47,11 +44,7 @@ export function commentFormErrorPage(args: {
         type: 'select',
         options: NOTIFY_CHOICES.map((value) => ({ value, label: t(NOTIFY_LABELS[value]) })),
       },
-      {
-        name: 'consent',
-        type: 'checkbox',
-        label: html`${consentBefore}${privacyLink}${consentAfter}`,
-      },
+      { name: 'consent', type: 'checkbox', label: consentLabel('comment', locale) },
     ],
   })
 }

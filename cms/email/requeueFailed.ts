@@ -18,7 +18,12 @@ const update = (payload: Payload, where: Where, data: { status: 'pending'; batch
  */
 export async function requeueFailed(payload: Payload): Promise<number> {
   const failed: Where = {
-    and: [{ status: { equals: 'failed' } }, { failure: { in: [...PASSING_FAILURES] } }],
+    and: [
+      { status: { equals: 'failed' } },
+      { failure: { in: [...PASSING_FAILURES] } },
+      // Reduced to its metadata by retention: nothing left to send.
+      { redactedAt: { exists: false } },
+    ],
   }
   const { docs } = await payload.find({
     collection: 'email-deliveries',

@@ -11,7 +11,10 @@ export async function resendFailed(
   which: { ids: (string | number)[] } | { all: true },
   req?: PayloadRequest,
 ): Promise<number> {
-  const failed: Where = { status: { equals: 'failed' } }
+  // A row reduced to its metadata by retention has nothing left to send.
+  const failed: Where = {
+    and: [{ status: { equals: 'failed' } }, { redactedAt: { exists: false } }],
+  }
   const { docs } = await payload.update({
     collection: 'email-deliveries',
     where: 'ids' in which ? { and: [failed, { id: { in: which.ids } }] } : failed,

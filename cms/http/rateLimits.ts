@@ -1,6 +1,7 @@
 import type { Payload, PayloadRequest } from 'payload'
 import { RateLimiterMemory, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible'
 import { message, type MessageKey } from '../i18n/messages'
+import { dailyKey, keyedHash } from '../privacy/keys'
 import { clientAddress, trustedProxyHops } from './clientAddress'
 import { requestLocale, type Locale } from './locale'
 import { purgeExpiredRateLimits, RateLimiterPayload } from './rateLimitStore'
@@ -134,9 +135,12 @@ export async function consumeRateLimit(
   locale: Locale = requestLocale(req.headers),
 ): Promise<void> {
   let waitMs = 0
+  // Counted under a keyed hash with the day's key: neither an address nor an email is kept, in
+  // memory or in the database, and a counter links to nobody once the day's key is gone.
+  const counterKey = keyedHash(await dailyKey(req.payload), `${field}:${key}`)
   for (const limiter of limitersFor(req.payload).get(name) ?? []) {
     try {
-      await limiter.consume(key)
+      await limiter.consume(counterKey)
     } catch (rejection) {
       if (!(rejection instanceof RateLimiterRes)) throw rejection
       waitMs = Math.max(waitMs, rejection.msBeforeNext)

@@ -1,4 +1,4 @@
-import { COMMENT_LIMITS, MAX_THREADS_PER_PAGE, type Locale } from '../../contract'
+import { COMMENT_LIMITS, consentText, MAX_THREADS_PER_PAGE, type Locale } from '../../contract'
 
 /**
  * Every text the CMS says to the public (API errors, its HTML pages), German first. `{name}`
@@ -36,8 +36,7 @@ const de = {
   articleRequired: 'Für diese Benachrichtigung fehlt der Artikel.',
   subscriptionConsentRequired: 'Bitte stimmen Sie den E-Mail-Benachrichtigungen zu.',
   requested: 'Wenn die Adresse abonniert werden kann, ist eine Bestätigungs-E-Mail unterwegs.',
-  subscriptionConsentText:
-    'Ich möchte per E-Mail benachrichtigt werden und kann das jederzeit abbestellen.',
+  subscriptionConsentText: consentText('subscription', 'de'),
   // Requests in general
   requestBodyInvalid: 'Der Inhalt der Anfrage ist kein gültiges JSON-Objekt oder Formular.',
   editorsOnly: 'Nur für angemeldete Redakteure.',
@@ -80,9 +79,6 @@ const de = {
   notifyNone: 'nichts',
   notifyReplies: 'Antworten auf meinen Kommentar',
   notifyArticle: 'allen neuen Kommentaren',
-  commentConsent:
-    'Ich bin einverstanden, dass meine Angaben zur Bearbeitung des Kommentars gespeichert werden ({privacyLink}).',
-  privacyPolicy: 'Datenschutzerklärung',
   subscriptionNotRequested: 'Abonnement noch nicht angefragt',
   subscribe: 'Abonnieren',
   scopeArticle: 'neuen Kommentaren zu diesem Artikel',
@@ -137,7 +133,7 @@ const en: Record<MessageKey, string> = {
   articleRequired: 'The article for this notification is missing.',
   subscriptionConsentRequired: 'Please agree to the email notifications.',
   requested: 'If the address can be subscribed, a confirmation email is on its way',
-  subscriptionConsentText: 'I want to be notified by email and can unsubscribe at any time.',
+  subscriptionConsentText: consentText('subscription', 'en'),
   requestBodyInvalid: 'The request body is not a valid JSON object or form.',
   editorsOnly: 'For logged-in editors only.',
   erasedAuthorName: 'Deleted',
@@ -174,8 +170,6 @@ const en: Record<MessageKey, string> = {
   notifyNone: 'nothing',
   notifyReplies: 'replies to my comment',
   notifyArticle: 'all new comments',
-  commentConsent: 'I agree that my details are stored to handle my comment ({privacyLink}).',
-  privacyPolicy: 'privacy policy',
   subscriptionNotRequested: 'Subscription not requested yet',
   subscribe: 'Subscribe',
   scopeArticle: 'new comments on this article',

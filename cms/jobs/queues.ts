@@ -12,6 +12,7 @@ export const QUEUE_OF = {
   sendDigest: 'notify',
   sendEmails: 'email',
   retryEmails: 'email',
+  enforceRetention: 'privacy',
 } as const
 
 type Task = keyof typeof QUEUE_OF
@@ -45,4 +46,6 @@ export const autoRunQueues = [
   { cron: '* * * * * *', limit: 20, queue: 'notify', silent: quietRuns },
   { cron: '* * * * * *', limit: 5, queue: 'email', silent: quietRuns },
   { cron: '* * * * * *', limit: 10, queue: 'default', silent: quietRuns },
+  // Retention: scheduled hourly; its runner looks once a minute.
+  { cron: '0 * * * * *', limit: 1, queue: 'privacy', silent: quietRuns },
 ]

@@ -1,5 +1,5 @@
 import * as migration_20261128_101535_initial from './20261128_101535_initial';
-import * as migration_20261202_043421_public_surface from './20261202_043421_public_surface';
+import * as migration_20261202_050750_public_surface from './20261202_050750_public_surface';
 
 export const migrations = [
   {
@@ -8,8 +8,8 @@ export const migrations = [
     name: '20261128_101535_initial',
   },
   {
-    up: migration_20261202_043421_public_surface.up,
-    down: migration_20261202_043421_public_surface.down,
-    name: '20261202_043421_public_surface'
+    up: migration_20261202_050750_public_surface.up,
+    down: migration_20261202_050750_public_surface.down,
+    name: '20261202_050750_public_surface'
   },
 ];

@@ -1,4 +1,5 @@
 import { apiPaths } from '../../contract'
+import { consentLabel } from '../http/consentLabel'
 import { formErrorPage } from '../http/formErrorPage'
 import type { Locale } from '../http/locale'
 import type { FieldError } from '../http/responses'
@@ -33,7 +34,7 @@ export function subscribeFormErrorPage(args: {
       },
       { name: 'article', type: 'hidden' },
       { name: 'lang', type: 'hidden' },
-      { name: 'consent', type: 'checkbox', label: t('subscriptionConsentText') },
+      { name: 'consent', type: 'checkbox', label: consentLabel('subscription', args.locale) },
     ],
   })
 }

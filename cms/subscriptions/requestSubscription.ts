@@ -1,11 +1,13 @@
-import { ValidationError, type PayloadRequest } from 'payload'
-import { CONFIRM_TTL_MS, type SubscriptionScope } from '../../contract'
+import { ValidationError, type Payload, type PayloadRequest } from 'payload'
+import { CONFIRM_TTL_MS, currentConsent, type SubscriptionScope } from '../../contract'
 import { confirmUrl } from '../config/urls'
 import { queueEmails } from '../email/queueEmails'
 import { confirmationEmail } from '../email/templates/confirmation'
 import type { Locale } from '../http/locale'
 import type { PublishedArticle } from '../collections/Articles/queries'
 import type { Subscription } from '../payload-types'
+import { pseudonymKey } from '../privacy/keys'
+import { targetPseudonym } from '../privacy/pseudonyms'
 import { newToken } from '../security/tokens'
 import { normalizeEmail, subscriptionTargetKey } from '../utilities/normalizeEmail'
 
@@ -44,6 +46,14 @@ async function oneAtATime<T>(key: string, work: () => Promise<T>): Promise<T> {
 }
 
 /**
+ * Reads (or, once per database, makes) the key that finds unsubscribed targets, before the
+ * request's transaction: made inside it, the key's own write would wait for that transaction.
+ */
+export const readyForRequests = async (payload: Payload): Promise<void> => {
+  await pseudonymKey(payload)
+}
+
+/**
  * Double opt-in: records the request on the target's one row (created, or updated when it
  * exists) and queues one confirmation email. A confirmed target is left alone and gets no email;
  * a throttled request changes nothing, so nobody can mail-bomb a stranger.
@@ -63,12 +73,14 @@ async function request_(
   const { email, scope, article, locale } = request
   const mailbox = normalizeEmail(email)
   const targetKey = subscriptionTargetKey(email, scope, article?.id)
+  // An unsubscribed target is kept under its pseudonym (retention): found again, and started over.
+  const targetKeys = [targetKey, targetPseudonym(await pseudonymKey(payload), targetKey)]
   const findTarget = async (): Promise<Subscription | undefined> =>
     (
       await payload.find({
         collection: 'subscriptions',
         pagination: false,
-        where: { targetKey: { equals: targetKey } },
+        where: { targetKey: { in: targetKeys } },
         limit: 1,
         depth: 0,
         overrideAccess: true,
@@ -114,9 +126,11 @@ async function request_(
     locale,
     consentText: request.consentText,
     consentAt: new Date().toISOString(),
+    consentVersion: currentConsent('subscription').version,
     confirmTokenHash: hash,
     confirmExpiresAt: new Date(Date.now() + CONFIRM_TTL_MS).toISOString(),
     unsubscribedAt: null,
+    redactedAt: null,
   }
   const update = (id: Subscription['id']) =>
     payload.update({ collection: 'subscriptions', id, data, depth: 0, overrideAccess: true, req })
@@ -152,19 +166,4 @@ async function request_(
     { to: email, kind: 'confirmation', rendered },
   ])
   return 'sent'
-}
-
-/** Unconfirmed requests older than 7 days are deleted: no consent, no data. */
-export async function purgeExpiredRequests(req: PayloadRequest): Promise<void> {
-  await req.payload.delete({
-    collection: 'subscriptions',
-    where: {
-      and: [
-        { status: { equals: 'pending' } },
-        { confirmExpiresAt: { less_than: new Date().toISOString() } },
-      ],
-    },
-    overrideAccess: true,
-    req,
-  })
 }

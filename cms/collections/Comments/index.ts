@@ -146,6 +146,13 @@ export const Comments: CollectionConfig = {
       admin: { position: 'sidebar', readOnly: true },
       label: { de: 'Einwilligung am', en: 'Consent given at' },
     },
+    // Which consent text was shown (contract/consent.ts keeps every version's wording).
+    {
+      name: 'consentVersion',
+      type: 'text',
+      admin: { position: 'sidebar', readOnly: true },
+      label: { de: 'Einwilligungstext (Version)', en: 'Consent text (version)' },
+    },
     {
       name: 'spamReason',
       type: 'select',

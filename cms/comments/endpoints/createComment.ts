@@ -1,5 +1,10 @@
 import type { PayloadRequest } from 'payload'
-import { FORM_ANCHORS, FORM_TOKEN_HEADER, type CreatedComment } from '../../../contract'
+import {
+  currentConsent,
+  FORM_ANCHORS,
+  FORM_TOKEN_HEADER,
+  type CreatedComment,
+} from '../../../contract'
 import { findPublishedArticle, type PublishedArticle } from '../../collections/Articles/queries'
 import { articleUrl } from '../../config/urls'
 import { readCommentSettings } from '../../globals/readCommentSettings'
@@ -13,7 +18,7 @@ import { inTransaction } from '../../http/transaction'
 import { message, translator } from '../../i18n/messages'
 import type { Comment } from '../../payload-types'
 import { newToken } from '../../security/tokens'
-import { requestSubscription } from '../../subscriptions/requestSubscription'
+import { readyForRequests, requestSubscription } from '../../subscriptions/requestSubscription'
 import { relationId } from '../../utilities/relationId'
 import { commentFormErrorPage } from '../formErrorPage'
 import { newCommentInput, type NewCommentInput } from '../input'
@@ -48,6 +53,7 @@ export const createComment = publicEndpoint(
       const keyHash = idempotencyKeyHash(req.headers, locale)
       await limitEmail(req, 'commentEmail', input.value.email, locale)
       const spamSigns = { formToken: data.formToken, homepage: data.homepage }
+      await readyForRequests(req.payload)
       const { comment, editToken } = await inTransaction(req, () =>
         storeComment(req, slug, input.value, spamSigns, locale, keyHash),
       )
@@ -122,6 +128,7 @@ async function storeComment(
       status: spam ? 'spam' : await initialStatus(payload, settings.moderation, input.email, req),
       spamReason: spam,
       consentAt: new Date().toISOString(),
+      consentVersion: currentConsent('comment').version,
       editTokenHash: editToken.hash,
       ...(keyHash ? { idempotencyKeyHash: keyHash } : {}),
     },

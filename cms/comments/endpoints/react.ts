@@ -11,6 +11,7 @@ import type { Comment } from '../../payload-types'
 import { reactionInput } from '../input'
 import { findComment } from '../queries'
 import { clientHash } from '../clientHash'
+import { dailyKey } from '../../privacy/keys'
 import { readerIdentity } from '../readerId'
 
 /**
@@ -24,7 +25,7 @@ export const react = publicEndpoint('post', '/public/comments/:id/reactions', as
   const input = parseInput(reactionInput, (await readBody(req)).data, translator(locale))
   if (!input.ok) throw new HttpError(400, input.errors)
   const reader = readerIdentity(req.headers)
-  const client = clientHash(req.headers)
+  const client = clientHash(req.headers, await dailyKey(req.payload))
 
   const result: ReactionResult = await inTransaction(req, async () => {
     const comment = await findComment(req.payload, String(req.routeParams?.id ?? ''), req)

@@ -11,7 +11,7 @@ import { inTransaction } from '../../http/transaction'
 import { message, translator } from '../../i18n/messages'
 import { subscribeFormErrorPage } from '../formErrorPage'
 import { subscribeInput } from '../input'
-import { purgeExpiredRequests, requestSubscription } from '../requestSubscription'
+import { readyForRequests, requestSubscription } from '../requestSubscription'
 
 /**
  * POST /api/public/subscriptions { email, scope, article?, consent } -> 202 (JSON), or 303 back
@@ -36,10 +36,10 @@ export const subscribe = publicEndpoint('post', '/public/subscriptions', async (
   // New-article notices belong to no article, even when the form sent one along.
   const slug = scope === 'posts' ? undefined : input.value.article
 
+  await readyForRequests(req.payload)
   await inTransaction(req, async () => {
     const article = slug ? await findPublishedArticle(req.payload, slug, req) : null
     if (slug && !article) throw fieldError(404, 'article', message(locale, 'articleNotFound'))
-    await purgeExpiredRequests(req)
     return requestSubscription(req, {
       email,
       scope,

@@ -1,4 +1,9 @@
+import { currentConsent } from '../../../contract'
 import type { Lang } from '../../lib/i18n'
+
+// The consent texts come from their one place with the version history (contract/consent.ts).
+const commentConsent = currentConsent('comment').text
+const subscriptionConsent = currentConsent('subscription').text
 
 /** UI texts of the comment section, German first. Kept apart from lib/i18n so the island ships only these. */
 const texts = {
@@ -38,10 +43,9 @@ const texts = {
       website: 'Website',
       optional: 'optional',
       body: 'Kommentar',
-      consentBefore:
-        'Ich bin einverstanden, dass meine Angaben zur Bearbeitung des Kommentars gespeichert werden (',
-      consentLink: 'Datenschutzerklärung',
-      consentAfter: ').',
+      consentBefore: commentConsent.de.before,
+      consentLink: commentConsent.de.link,
+      consentAfter: commentConsent.de.after,
       trap: 'Dieses Feld bitte leer lassen',
     },
     notify: {
@@ -57,8 +61,7 @@ const texts = {
       scope: 'Benachrichtige mich über:',
       article: 'neue Kommentare zu diesem Artikel',
       posts: 'neue Artikel',
-      consentBefore:
-        'Ich möchte per E-Mail benachrichtigt werden und kann das jederzeit abbestellen (',
+      consentBefore: subscriptionConsent.de.before,
       submit: 'Abonnieren',
       requested: 'Wenn die Adresse abonniert werden kann, ist eine Bestätigungs-E-Mail unterwegs.',
     },
@@ -129,9 +132,9 @@ const texts = {
       website: 'Website',
       optional: 'optional',
       body: 'Comment',
-      consentBefore: 'I agree that my details are stored to process this comment (',
-      consentLink: 'privacy policy',
-      consentAfter: ').',
+      consentBefore: commentConsent.en.before,
+      consentLink: commentConsent.en.link,
+      consentAfter: commentConsent.en.after,
       trap: 'Please leave this field empty',
     },
     notify: {
@@ -147,7 +150,7 @@ const texts = {
       scope: 'Notify me of:',
       article: 'new comments on this article',
       posts: 'new articles',
-      consentBefore: 'I want to be notified by email and can unsubscribe at any time (',
+      consentBefore: subscriptionConsent.en.before,
       submit: 'Subscribe',
       requested: 'If the address can be subscribed, a confirmation email is on its way',
     },
