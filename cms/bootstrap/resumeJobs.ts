@@ -1,7 +1,7 @@
 import { createLocalReq, type Payload } from 'payload'
 import { requeueFailed } from '../email/requeueFailed'
 import { queueTask } from '../jobs/queues'
-import { pseudonymKey } from '../privacy/keys'
+import { pseudonymKey } from '../security/privacyKeys'
 import { enforceRetention, type RetentionReport } from '../privacy/retention'
 
 /**

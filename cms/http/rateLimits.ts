@@ -1,7 +1,8 @@
+import { normalizeEmail } from '../utilities/normalizeEmail'
 import type { Payload, PayloadRequest } from 'payload'
 import { RateLimiterMemory, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible'
 import { message, type MessageKey } from '../i18n/messages'
-import { dailyKey, keyedHash } from '../privacy/keys'
+import { dailyKey, keyedHash } from '../security/privacyKeys'
 import { clientAddress, trustedProxyHops } from './clientAddress'
 import { requestLocale, type Locale } from './locale'
 import { purgeExpiredRateLimits, RateLimiterPayload } from './rateLimitStore'
@@ -171,18 +172,8 @@ export const limitEmail = (
   locale?: Locale,
 ): Promise<void> => consumeRateLimit(req, name, emailLimitKey(email), 'email', locale)
 
-/** The per-email limits, their counters keyed by the address (privacy export and erase find them). */
-export const EMAIL_LIMITS = ['commentEmail', 'subscriptionEmail'] as const satisfies RateLimitName[]
-
-/** How a per-email limit keys an address. */
-export const emailLimitKey = (email: string): string => email.trim().toLowerCase()
-
 /**
- * The address a counter of the shared store (`rate-limits`, RATE_LIMIT_STORE=database) counts, or
- * null for a per-client counter: rate-limiter-flexible stores `<keyPrefix>:<key>`, the prefix being
- * `<limit>.<seconds>`. Read by shape, not by today's settings, so older windows are found too.
+ * How a per-email limit keys an address: the mailbox (normalizeEmail), so tags and dots do not
+ * open new counters, and a privacy export or erase finds the counter by any spelling.
  */
-export function emailOfCounter(counterKey: string): string | null {
-  const match = /^([A-Za-z]+)\.\d+:(.+)$/.exec(counterKey)
-  return match && (EMAIL_LIMITS as readonly string[]).includes(match[1]!) ? match[2]! : null
-}
+export const emailLimitKey = (email: string): string => normalizeEmail(email)

@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest'
-import { emailOfCounter } from '../http/rateLimits'
 import { addressMatch } from './addressMatch'
 
 describe('addressMatch', () => {
@@ -16,14 +15,5 @@ describe('addressMatch', () => {
       expect(anna.matches(other), String(other)).toBe(false)
     // Both of Gmail's domains are asked for.
     expect(JSON.stringify(anna.where('email'))).toContain('@googlemail.com')
-  })
-})
-
-describe('emailOfCounter', () => {
-  it('reads the address of a per-email counter, and none of a per-client one', () => {
-    expect(emailOfCounter('commentEmail.60:anna@x.de')).toBe('anna@x.de')
-    expect(emailOfCounter('subscriptionEmail.600:anna@x.de')).toBe('anna@x.de')
-    expect(emailOfCounter('comment.60:anna@x.de')).toBeNull()
-    expect(emailOfCounter('share.60:203.0.113.9')).toBeNull()
   })
 })

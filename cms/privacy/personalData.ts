@@ -1,6 +1,5 @@
 import type { Payload, PayloadRequest, Where } from 'payload'
 import { commentAnchor } from '../../contract'
-import { emailOfCounter } from '../http/rateLimits'
 import type {
   Comment,
   CommentReaction,
@@ -10,6 +9,8 @@ import type {
   Subscription,
 } from '../payload-types'
 import { addressMatch } from './addressMatch'
+import { keyedHash, lookupKeys } from '../security/privacyKeys'
+import { addressPseudonym } from '../security/pseudonyms'
 
 /** How the editors' notices link a comment (cms/config/urls adminDocUrl, without the host). */
 const adminCommentPath = (id: string | number): string => `/admin/collections/comments/${id}`
@@ -24,7 +25,10 @@ const adminCommentPath = (id: string | number): string => `/admin/collections/co
  *   to the address,
  * - outbox rows sent to the mailbox, and the rows that copy its comments into other people's
  *   emails (the comment's fan-out, digests and the editors' notices that quote it),
- * - the per-email rate-limit counters of the shared store (RATE_LIMIT_STORE=database).
+ * - the per-email rate-limit counters of the shared store (RATE_LIMIT_STORE=database), which are
+ *   keyed by a hash under the day's key (found under today's and yesterday's),
+ * - and rows retention already pseudonymised (unsubscribed, old outbox rows): by the address's
+ *   pseudonym.
  */
 export type PersonalData = {
   mailbox: string
@@ -43,6 +47,10 @@ export async function findPersonalData(
   req?: PayloadRequest,
 ): Promise<PersonalData> {
   const address = addressMatch(email)
+  const keys = await lookupKeys(payload)
+  const pseudonym = keys.pseudonym ? addressPseudonym(keys.pseudonym, email) : null
+  const orPseudonym = (field: string, where: Where): Where =>
+    pseudonym ? { or: [where, { [field]: { equals: pseudonym } }] } : where
   const all = { pagination: false, depth: 0, overrideAccess: true, req } as const
   const byIds = (field: string, ids: (string | number)[]): Where => ({ [field]: { in: ids } })
 
@@ -50,8 +58,12 @@ export async function findPersonalData(
     await payload.find({ ...all, collection: 'comments', where: address.where('authorEmail') })
   ).docs.filter((c) => address.matches(c.authorEmail))
   const subscriptions = (
-    await payload.find({ ...all, collection: 'subscriptions', where: address.where('email') })
-  ).docs.filter((s) => address.matches(s.email))
+    await payload.find({
+      ...all,
+      collection: 'subscriptions',
+      where: orPseudonym('email', address.where('email')),
+    })
+  ).docs.filter((s) => address.matches(s.email) || s.email === pseudonym)
   const commentIds = comments.map((c) => c.id)
   const subscriptionIds = subscriptions.map((s) => s.id)
 
@@ -77,15 +89,23 @@ export async function findPersonalData(
     await payload.find({
       ...all,
       collection: 'email-deliveries',
-      where: { recipientKey: { equals: address.mailbox } },
+      where: orPseudonym('recipientKey', { recipientKey: { equals: address.mailbox } }),
     })
   ).docs
   const emailsAboutComments = commentIds.length
     ? await findEmailsAbout(payload, commentIds, req, new Set(emails.map((e) => e.id)))
     : []
-  const rateLimits = (
-    await payload.find({ ...all, collection: 'rate-limits', where: address.where('key') })
-  ).docs.filter((r) => address.matches(emailOfCounter(r.key)))
+  // consumeRateLimit's counter key: `<limit>.<seconds>:<hash of "email:<mailbox>">` (emailLimitKey).
+  const counterHashes = keys.days.map((key) => keyedHash(key, `email:${address.mailbox}`))
+  const rateLimits = counterHashes.length
+    ? (
+        await payload.find({
+          ...all,
+          collection: 'rate-limits',
+          where: { or: counterHashes.map((hash) => ({ key: { contains: `:${hash}` } })) },
+        })
+      ).docs.filter((r) => counterHashes.some((hash) => r.key.endsWith(`:${hash}`)))
+    : []
 
   return {
     mailbox: address.mailbox,

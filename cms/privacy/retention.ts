@@ -1,7 +1,7 @@
 import type { CollectionSlug, Payload, PayloadRequest, Where } from 'payload'
 import { KV_COLLECTION } from '../security/linkKey'
-import { DAILY_KEY_PREFIX, pseudonymKey, utcDay } from './keys'
-import { addressPseudonym, targetPseudonym } from './pseudonyms'
+import { DAILY_KEY_PREFIX, pseudonymKey, utcDay } from '../security/privacyKeys'
+import { addressPseudonym, targetPseudonym } from '../security/pseudonyms'
 
 const DAY_MS = 24 * 60 * 60 * 1000
 

@@ -20,7 +20,7 @@ export const linkKey = (payload: Payload): Promise<string> => storedKey(payload,
 
 /**
  * A random key stored under `name` in the key-value store: made once per database, read once per
- * process. Also the privacy keys (cms/privacy/keys.ts).
+ * process. Also the privacy keys (cms/security/privacyKeys.ts).
  */
 export function storedKey(payload: Payload, name: string): Promise<string> {
   let keys = loaded.get(payload)
@@ -34,9 +34,15 @@ export function storedKey(payload: Payload, name: string): Promise<string> {
   return key
 }
 
-async function readOrCreate(payload: Payload, name: string): Promise<string> {
+/** The key stored under `name`, or null: never makes one (safe inside a transaction). */
+export async function readStoredKey(payload: Payload, name: string): Promise<string | null> {
   const stored = await payload.kv.get(name)
-  if (isStored(stored)) return stored.key
+  return isStored(stored) ? stored.key : null
+}
+
+async function readOrCreate(payload: Payload, name: string): Promise<string> {
+  const stored = await readStoredKey(payload, name)
+  if (stored) return stored
   // Insert, never overwrite (the key is unique): processes starting together on a new database
   // all keep the one key that was stored first.
   await payload.db

@@ -11,7 +11,7 @@ import type { Comment } from '../../payload-types'
 import { reactionInput } from '../input'
 import { findComment } from '../queries'
 import { clientHash } from '../clientHash'
-import { dailyKey } from '../../privacy/keys'
+import { dailyKey } from '../../security/privacyKeys'
 import { readerIdentity } from '../readerId'
 
 /**

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { CONSENT_HISTORY, consentText, currentConsent } from '../../contract'
-import { utcDay } from './keys'
+import { utcDay } from './privacyKeys'
 import { addressPseudonym, targetPseudonym } from './pseudonyms'
 
 describe('pseudonyms of redacted addresses', () => {

@@ -1,5 +1,5 @@
 import { normalizeEmail } from '../utilities/normalizeEmail'
-import { keyedHash, redactedAddress } from './keys'
+import { keyedHash, redactedAddress } from './privacyKeys'
 
 /**
  * What is kept of an address once it is redacted: a keyed hash of its mailbox (normalizeEmail),

@@ -1,6 +1,6 @@
 import { createHmac } from 'node:crypto'
 import type { Payload } from 'payload'
-import { storedKey } from '../security/linkKey'
+import { readStoredKey, storedKey } from './linkKey'
 
 /** Names of the privacy keys in Payload's key-value store. */
 export const PSEUDONYM_KEY = 'privacy-pseudonym-key'
@@ -28,3 +28,23 @@ export const keyedHash = (key: string, value: string): string =>
 
 /** What stands for a redacted address: still shaped like an address, in a reserved domain. */
 export const redactedAddress = (hash: string): string => `${hash.slice(0, 32)}@redacted.invalid`
+
+const DAY_MS = 86_400_000
+
+/**
+ * The keys an address may be hashed under now, read only (an export or erase makes none): the
+ * pseudonym key and the day keys of today and yesterday (older ones are deleted by retention, so
+ * hashes under them link to nobody).
+ */
+export async function lookupKeys(
+  payload: Payload,
+  now = new Date(),
+): Promise<{ pseudonym: string | null; days: string[] }> {
+  const [pseudonym, ...days] = await Promise.all([
+    readStoredKey(payload, PSEUDONYM_KEY),
+    ...[now, new Date(now.getTime() - DAY_MS)].map((day) =>
+      readStoredKey(payload, `${DAILY_KEY_PREFIX}${utcDay(day)}`),
+    ),
+  ])
+  return { pseudonym: pseudonym ?? null, days: days.filter((k): k is string => k !== null) }
+}
