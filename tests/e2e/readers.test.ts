@@ -38,11 +38,13 @@ const openArticle = (page: Page) => openPageArticle(page, stack.site + ARTICLE)
 async function approveInAdmin(page: Page, commentText: string): Promise<void> {
   await loginToAdmin(page, stack.cms)
   await page.goto(`${stack.cms}/admin/collections/comments?where[status][equals]=pending`)
-  await page
+  // Opened by its address, not clicked: a click on a loaded machine can land before the list hydrates.
+  const href = await page
     .getByRole('link', { name: commentText.slice(0, 20), exact: false })
     .first()
-    .click()
-  await page.waitForSelector('#field-status')
+    .getAttribute('href')
+  await page.goto(new URL(href ?? '', stack.cms).href)
+  await page.waitForSelector('#field-status', { timeout: 60_000 })
   await page.click('#field-status .rs__control')
   await page.getByRole('option', { name: 'Freigegeben' }).click()
   await page.click('#action-save')
