@@ -4,6 +4,7 @@ import react from '@astrojs/react'
 import sitemap from '@astrojs/sitemap'
 import { defineConfig } from 'astro/config'
 import { fileURLToPath } from 'node:url'
+import { BUILD_CACHE_DIR } from './site/lib/buildCache.ts'
 import { securityHeaders } from './site/security/headersIntegration.ts'
 
 const siteUrl = process.env.SITE_URL ?? `http://localhost:${process.env.SITE_PORT ?? 4321}`
@@ -47,8 +48,8 @@ export default defineConfig({
   srcDir: './site',
   publicDir: './site/public',
   outDir: process.env.SITE_OUT_DIR ?? './dist/site',
-  // The content layer's store lives here between builds, so unchanged articles are not fetched again.
-  cacheDir: process.env.ASTRO_CACHE_DIR ?? './node_modules/.astro',
+  // The content store and the incremental build's copies live here between builds (site/lib/buildCache.ts).
+  cacheDir: BUILD_CACHE_DIR,
   output: 'static',
   redirects: await cmsRedirects(),
   trailingSlash: 'always',
@@ -61,4 +62,7 @@ export default defineConfig({
     securityHeaders({ cmsUrl }),
   ],
   devToolbar: { enabled: false },
+  // Pages whose cacheKey (site/lib/buildPlan.ts) and code are unchanged are copied from the last
+  // build, not rendered. Needs build.concurrency 1 (the default).
+  experimental: { incrementalBuild: true },
 })

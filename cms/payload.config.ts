@@ -31,6 +31,7 @@ import { CommentSettings } from './globals/CommentSettings'
 import { SiteBuild } from './globals/SiteBuild'
 import { redactLogArguments } from './utilities/redactLog'
 import { notificationTasks } from './notifications/tasks'
+import { buildComments, buildStamps } from './publishing/bulkReads'
 import { rebuildNow } from './publishing/endpoints'
 import { rebuildSite } from './publishing/tasks'
 import { privacyEndpoints } from './privacy/endpoints'
@@ -69,6 +70,8 @@ export default buildConfig({
     share,
     shareCount,
     rebuildNow,
+    buildStamps,
+    buildComments,
     ...privacyEndpoints,
   ],
   jobs: {

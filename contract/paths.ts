@@ -40,4 +40,6 @@ export const apiPaths = {
   shareCount: (slug: string) => `/api/public/articles/${encodeURIComponent(slug)}/shares`,
   share: (slug: string, network: string) =>
     `/api/public/share/${encodeURIComponent(slug)}/${encodeURIComponent(network)}`,
+  buildStamps: '/api/public/site-build/stamps',
+  buildComments: '/api/public/site-build/comments',
 } as const

@@ -6,14 +6,14 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { cmsPort, cmsUrl, sitePort, siteUrl } from '../cms/config/urls'
 import { parseDatabaseUri } from '../cms/database/parseDatabaseUri'
-import { buildSite } from '../cms/publishing/buildSite'
+import { buildSite, stopSiteBuilder } from '../cms/publishing/builder/buildSite'
 import { buildCmsIfStale } from './lib/buildCms'
 import { bundleCmsServer, CMS_SERVER_ENV } from './lib/cmsServer'
 import { buildIfStale, fingerprint } from './lib/fingerprint'
 import { run, startProcess, stopOnSignals } from './lib/processes'
 import { createStaticServer, listen } from './lib/staticServer'
 import { waitForUrl } from './lib/waitForUrl'
-import { fetchArticleStamps } from '../site/lib/cms'
+import { fetchArticleStamps, fetchBuildStamps } from '../site/lib/cms'
 import { launchSecret } from './lib/launchSecret'
 
 const production = { NODE_ENV: 'production' } as const
@@ -51,16 +51,17 @@ try {
   })
   await waitForUrl(`${cmsUrl()}/api/articles?limit=1`, { process: cms })
 
+  // Articles, comments and share counts as published: unchanged since the last build, no build.
   const stamps = await fetchArticleStamps()
   const sitePrint = fingerprint(
     ['site', 'content/pages', 'astro.config.mjs', 'package-lock.json'],
-    [JSON.stringify(stamps), siteUrl()],
+    [JSON.stringify([stamps, await fetchBuildStamps()]), siteUrl()],
   )
   if (
     await buildIfStale(
       `${SITE_DIR}.stamp`,
       sitePrint,
-      async () => void (await buildSite(SITE_DIR, 3)),
+      async () => void (await buildSite(SITE_DIR, 3).finally(stopSiteBuilder)),
     )
   )
     console.log(`Site built from ${stamps.length} published article(s) (${seconds()}).`)

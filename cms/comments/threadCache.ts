@@ -1,7 +1,7 @@
 import { LRUCache } from 'lru-cache'
 import type { Payload } from 'payload'
 import type { SharedBody } from '../http/sharedBody'
-import type { CommentSort, CommentStats, PublicComment } from '../../contract'
+import type { CommentsData, CommentSort, CommentStats, PublicComment } from '../../contract'
 import { findPublishedArticle } from '../collections/Articles/queries'
 import { onThreadStampChange, readThreadStamp } from '../collections/CommentThreads/stamp'
 import { countFollowers } from '../subscriptions/followers'
@@ -114,4 +114,25 @@ export function pageHolding(
   const root = thread.rootOf.get(commentId)
   if (!root) return null
   return Math.floor(rootsBy(thread, sort).findIndex((r) => r.id === root) / limit) + 1
+}
+
+/** One page of the thread's answer, as the public API and the static pages show it. */
+export function commentsPage(
+  thread: CachedThread,
+  sort: CommentSort,
+  page: number,
+  limit: number,
+): CommentsData {
+  const roots = rootsBy(thread, sort)
+  return {
+    stats: thread.stats,
+    comments: roots.slice((page - 1) * limit, page * limit),
+    commentsOpen: thread.commentsOpen,
+    pagination: {
+      page,
+      limit,
+      totalThreads: roots.length,
+      totalPages: Math.max(1, Math.ceil(roots.length / limit)),
+    },
+  }
 }

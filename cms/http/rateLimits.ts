@@ -26,6 +26,8 @@ export const DEFAULT_RATE_LIMITS = {
   subscriptionEmail: '3/10m',
   /** Share clicks per client. */
   share: '30/1m',
+  /** Bulk reads of a static build (a cold build of 10,000 articles makes 101). */
+  siteBuild: '300/1m',
 } as const
 
 export type RateLimitName = keyof typeof DEFAULT_RATE_LIMITS
@@ -36,6 +38,8 @@ export const CLIENT_LIMITS: Partial<Record<string, RateLimitName>> = {
   'post /public/comments/:id/reactions': 'reaction',
   'post /public/subscriptions': 'subscription',
   'get /public/share/:slug/:network': 'share',
+  'get /public/site-build/stamps': 'siteBuild',
+  'get /public/site-build/comments': 'siteBuild',
 }
 export type RateWindow = { points: number; seconds: number }
 

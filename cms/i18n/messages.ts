@@ -1,4 +1,10 @@
-import { COMMENT_LIMITS, consentText, MAX_THREADS_PER_PAGE, type Locale } from '../../contract'
+import {
+  BUILD_COMMENTS_MAX_SLUGS,
+  COMMENT_LIMITS,
+  consentText,
+  MAX_THREADS_PER_PAGE,
+  type Locale,
+} from '../../contract'
 
 /**
  * Every text the CMS says to the public (API errors, its HTML pages), German first. `{name}`
@@ -30,6 +36,7 @@ const de = {
   notifyInvalid: 'Die Benachrichtigung muss none, replies oder article sein.',
   pageInvalid: 'Die Seite muss eine ganze Zahl ab 1 sein.',
   limitInvalid: `Pro Seite sind 1 bis ${MAX_THREADS_PER_PAGE} Diskussionen möglich.`,
+  slugsInvalid: `Gib 1 bis ${BUILD_COMMENTS_MAX_SLUGS} Slugs an, durch Kommas getrennt.`,
   // Subscriptions
   scopeInvalid:
     'Bitte wählen Sie, worüber Sie benachrichtigt werden möchten (replies, article oder posts).',
@@ -129,6 +136,7 @@ const en: Record<MessageKey, string> = {
   notifyInvalid: 'The notification must be none, replies or article.',
   pageInvalid: 'The page must be a whole number from 1.',
   limitInvalid: `A page holds 1 to ${MAX_THREADS_PER_PAGE} threads.`,
+  slugsInvalid: `Give 1 to ${BUILD_COMMENTS_MAX_SLUGS} slugs, separated by commas.`,
   scopeInvalid: 'Please choose what to be notified about (replies, article or posts).',
   articleRequired: 'The article for this notification is missing.',
   subscriptionConsentRequired: 'Please agree to the email notifications.',

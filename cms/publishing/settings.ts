@@ -15,4 +15,6 @@ export const publishingSettings = () => ({
     process.env.SITE_OUT_DIR ?? 'dist/site',
   ),
   keepBuilds: 3,
+  /** The build process is replaced when a build leaves it larger than this. */
+  builderMaxRssMb: numberSetting('SITE_BUILDER_MAX_RSS_MB', 2048),
 })

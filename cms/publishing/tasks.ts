@@ -1,5 +1,5 @@
 import type { TaskConfig } from 'payload'
-import { buildSite, callDeployHook } from './buildSite'
+import { buildSite, callDeployHook } from './builder/buildSite'
 import { publishingSettings } from './settings'
 
 /** Builds the site here (atomic switch) or calls the static host's deploy hook; records the outcome for the admin. */

@@ -1,15 +1,15 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import { emptyComments, fetchComments } from './cms'
-import { COMMENT_THREADS_PER_PAGE as LIMIT } from '../../contract'
+import { emptyComments, fetchBuildStamps, fetchCommentPages } from './cms'
+import { BUILD_COMMENTS_MAX_SLUGS, COMMENT_THREADS_PER_PAGE as LIMIT } from '../../contract'
 
 const answer = (body: unknown, status = 200) =>
   vi.fn(async () => new Response(JSON.stringify(body), { status }))
 
-describe('fetchComments', () => {
+describe('fetchCommentPages', () => {
   afterEach(() => vi.unstubAllGlobals())
 
-  it('reads one page of threads, oldest first, into typed comments', async () => {
-    const fetch = answer({
+  it('reads the comment pages of several articles into typed comments, in one request', async () => {
+    const page2 = {
       stats: {
         threads: 1,
         replies: 1,
@@ -47,13 +47,17 @@ describe('fetchComments', () => {
       ],
       commentsOpen: false,
       pagination: { page: 2, limit: LIMIT, totalThreads: LIMIT + 1, totalPages: 2 },
-    })
+    }
+    const page1 = { ...emptyComments(), commentsOpen: false }
+    const fetch = answer({ articles: { 'mein-beitrag': { stamp: 's1', pages: [page1, page2] } } })
     vi.stubGlobal('fetch', fetch)
-    const data = await fetchComments('mein-beitrag', 2)
-    // The site's page size, the same the island asks for.
+    const pages = await fetchCommentPages(['mein-beitrag', 'entwurf'])
+    expect(fetch).toHaveBeenCalledTimes(1)
     expect(String(fetch.mock.calls[0]?.at(0))).toMatch(
-      new RegExp(`/api/public/articles/mein-beitrag/comments\\?sort=oldest&page=2&limit=${LIMIT}$`),
+      /\/api\/public\/site-build\/comments\?slugs=mein-beitrag,entwurf$/,
     )
+    expect(pages.get('mein-beitrag')).toHaveLength(2)
+    const data = pages.get('mein-beitrag')![1]!
     expect(data.pagination).toEqual({
       page: 2,
       limit: LIMIT,
@@ -71,41 +75,55 @@ describe('fetchComments', () => {
     expect(data.commentsOpen).toBe(false)
   })
 
-  it('treats 404 (article not public) as no comments', async () => {
-    vi.stubGlobal(
-      'fetch',
-      answer({ errors: [{ field: 'slug', message: 'Unbekannter Beitrag.' }] }, 404),
-    )
-    expect(await fetchComments('entwurf')).toEqual({
-      stats: {
-        threads: 0,
-        replies: 0,
-        authors: 0,
-        followers: 0,
-        mostReacted: null,
-        hottestThread: null,
+  it('gives an article missing from the answer (not public) no comments', async () => {
+    vi.stubGlobal('fetch', answer({ articles: {} }))
+    expect((await fetchCommentPages(['entwurf'])).get('entwurf')).toEqual([
+      {
+        stats: {
+          threads: 0,
+          replies: 0,
+          authors: 0,
+          followers: 0,
+          mostReacted: null,
+          hottestThread: null,
+        },
+        comments: [],
+        commentsOpen: true,
+        pagination: { page: 1, limit: LIMIT, totalThreads: 0, totalPages: 1 },
       },
-      comments: [],
-      commentsOpen: true,
-      pagination: { page: 1, limit: LIMIT, totalThreads: 0, totalPages: 1 },
-    })
+    ])
+  })
+
+  it(`asks for at most ${BUILD_COMMENTS_MAX_SLUGS} articles at a time`, async () => {
+    const fetch = answer({ articles: {} })
+    vi.stubGlobal('fetch', fetch)
+    const slugs = Array.from({ length: BUILD_COMMENTS_MAX_SLUGS + 1 }, (_, i) => `b-${i}`)
+    expect((await fetchCommentPages(slugs)).size).toBe(slugs.length)
+    expect(fetch).toHaveBeenCalledTimes(2)
+    expect(String(fetch.mock.calls[1]?.at(0))).toMatch(
+      new RegExp(`slugs=b-${BUILD_COMMENTS_MAX_SLUGS}$`),
+    )
+    expect(await fetchCommentPages([])).toEqual(new Map())
   })
 
   it('fails the build on any other error or an unexpected answer', async () => {
+    const one = (page: unknown) => answer({ articles: { x: { stamp: '', pages: [page] } } })
     vi.stubGlobal('fetch', answer({ errors: [] }, 500))
-    await expect(fetchComments('x')).rejects.toThrow(/CMS answered 500/)
-    vi.stubGlobal('fetch', answer({ stats: {}, comments: 'nope' }))
-    await expect(fetchComments('x')).rejects.toThrow(/Unexpected comments/)
+    await expect(fetchCommentPages(['x'])).rejects.toThrow(/CMS answered 500/)
+    vi.stubGlobal('fetch', one({ stats: {}, comments: 'nope' }))
+    await expect(fetchCommentPages(['x'])).rejects.toThrow(/Unexpected answer/)
     // The contract says the CMS always sends commentsOpen.
-    vi.stubGlobal('fetch', answer({ ...emptyComments(), commentsOpen: undefined }))
-    await expect(fetchComments('x')).rejects.toThrow(/commentsOpen/)
+    vi.stubGlobal('fetch', one({ ...emptyComments(), commentsOpen: undefined }))
+    await expect(fetchCommentPages(['x'])).rejects.toThrow(/commentsOpen/)
     // …and the page it answers.
-    vi.stubGlobal('fetch', answer({ ...emptyComments(), pagination: undefined }))
-    await expect(fetchComments('x')).rejects.toThrow(/pagination/)
+    vi.stubGlobal('fetch', one({ ...emptyComments(), pagination: undefined }))
+    await expect(fetchCommentPages(['x'])).rejects.toThrow(/pagination/)
+    vi.stubGlobal('fetch', answer({ articles: [{ slug: 'x' }] }))
+    await expect(fetchBuildStamps()).rejects.toThrow(/Unexpected answer/)
     vi.stubGlobal(
       'fetch',
       vi.fn(async () => Promise.reject(new Error('ECONNREFUSED'))),
     )
-    await expect(fetchComments('x')).rejects.toThrow(/CMS not reachable/)
+    await expect(fetchBuildStamps()).rejects.toThrow(/CMS not reachable/)
   })
 })

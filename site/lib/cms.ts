@@ -1,16 +1,17 @@
 import { z } from 'astro/zod'
 import {
   apiPaths,
+  BUILD_COMMENTS_MAX_SLUGS,
   COMMENT_THREADS_PER_PAGE,
   DEFAULT_LOCALE,
-  DEFAULT_SORT,
   LOCALES,
+  type BuildComments,
+  type BuildStamps,
   type CommentsData,
   type CommentsPagination,
   type CommentStats,
   type FormTokenResult,
   type PublicComment,
-  type ShareCount,
 } from '../../contract'
 import { CMS_URL } from './config'
 
@@ -158,23 +159,46 @@ export const emptyComments = (): CommentsData => ({
   pagination: { page: 1, limit: COMMENT_THREADS_PER_PAGE, totalThreads: 0, totalPages: 1 },
 })
 
-/**
- * One page of an article's approved comments (COMMENT_THREADS_PER_PAGE threads) for the static
- * pages, in the default order the island starts with; `stats` count the whole article. 404 means
- * the article is not public (yet): no comments. Any other failure stops the build, so a page
- * never silently ships without its comments.
- */
-export async function fetchComments(slug: string, page = 1): Promise<CommentsData> {
-  // The island asks the same way (sort, page, limit): one URL per page, for the CMS's caching.
-  const query = `sort=${DEFAULT_SORT}&page=${page}&limit=${COMMENT_THREADS_PER_PAGE}`
-  const url = `${CMS_URL}${apiPaths.comments(slug)}?${query}`
+const buildStamps: z.ZodType<BuildStamps, unknown> = z.object({
+  articles: z.array(z.object({ slug: z.string(), comments: z.string(), shares: count })),
+})
+
+const buildComments: z.ZodType<BuildComments, unknown> = z.object({
+  articles: z.record(
+    z.string(),
+    z.object({ stamp: z.string(), pages: z.array(commentsData).min(1) }),
+  ),
+})
+
+/** Reads and checks one of the build's bulk answers; any failure stops the build. */
+async function getChecked<T>(path: string, schema: z.ZodType<T, unknown>): Promise<T> {
+  const url = `${CMS_URL}${path}`
   const response = await get(url)
-  if (response.status === 404) return emptyComments()
   if (!response.ok) throw new Error(`CMS answered ${response.status} for ${url}`)
-  const parsed = commentsData.safeParse(await response.json())
+  const parsed = schema.safeParse(await response.json())
   if (!parsed.success)
-    throw new Error(`Unexpected comments from ${url}: ${z.prettifyError(parsed.error)}`)
+    throw new Error(`Unexpected answer from ${url}: ${z.prettifyError(parsed.error)}`)
   return parsed.data
+}
+
+/** Comment stamp and share count of every published article: one request. */
+export const fetchBuildStamps = async (): Promise<BuildStamps['articles']> =>
+  (await getChecked(apiPaths.buildStamps, buildStamps)).articles
+
+/**
+ * Every page of the approved comments (COMMENT_THREADS_PER_PAGE threads each, DEFAULT_SORT, the
+ * order the island starts with) of these articles, BUILD_COMMENTS_MAX_SLUGS per request. An
+ * article missing from the answer is not public (any more): no comments.
+ */
+export async function fetchCommentPages(slugs: string[]): Promise<Map<string, CommentsData[]>> {
+  const pages = new Map<string, CommentsData[]>()
+  for (let i = 0; i < slugs.length; i += BUILD_COMMENTS_MAX_SLUGS) {
+    const chunk = slugs.slice(i, i + BUILD_COMMENTS_MAX_SLUGS)
+    const query = `slugs=${chunk.map(encodeURIComponent).join(',')}`
+    const { articles } = await getChecked(`${apiPaths.buildComments}?${query}`, buildComments)
+    for (const slug of chunk) pages.set(slug, articles[slug]?.pages ?? [emptyComments()])
+  }
+  return pages
 }
 
 const formTokenResult: z.ZodType<FormTokenResult, unknown> = z.object({ formToken: z.string() })
@@ -195,15 +219,4 @@ export function fetchFormToken(): Promise<string> {
   })()
   buildFormToken.catch(() => (buildFormToken = undefined))
   return buildFormToken
-}
-
-const shareCount: z.ZodType<ShareCount, unknown> = z.object({ total: z.number() })
-
-/** How often the article's share links were clicked (0 when the CMS does not know it). */
-export async function fetchShareCount(slug: string): Promise<number> {
-  const response = await fetch(`${CMS_URL}${apiPaths.shareCount(slug)}`, {
-    headers: { accept: 'application/json' },
-  })
-  if (!response.ok) return 0
-  return shareCount.parse(await response.json()).total
 }

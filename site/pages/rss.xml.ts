@@ -4,7 +4,9 @@ import { articleUrl, listArticles } from '../lib/articles'
 import { SITE_NAME } from '../lib/config'
 import { t } from '../lib/i18n'
 
-/** Full-content RSS feed of the published articles, newest first. */
+const FEED_ITEMS = 50
+
+/** Full-content RSS feed of the newest published articles (a feed is read for what is new). */
 export const GET: APIRoute = async ({ site }) => {
   const articles = await listArticles()
   return rss({
@@ -12,7 +14,7 @@ export const GET: APIRoute = async ({ site }) => {
     description: t('de').tagline,
     site: site ?? 'http://localhost:4321',
     customData: '<language>de-de</language>',
-    items: articles.map((article) => ({
+    items: articles.slice(0, FEED_ITEMS).map((article) => ({
       title: article.data.title,
       link: articleUrl(article),
       pubDate: article.data.publishedAt ? new Date(article.data.publishedAt) : undefined,

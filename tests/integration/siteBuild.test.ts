@@ -1,4 +1,3 @@
-import { spawn } from 'node:child_process'
 import { createHash } from 'node:crypto'
 import type { AddressInfo } from 'node:net'
 import { Window } from 'happy-dom'
@@ -9,7 +8,7 @@ import { gzipSync } from 'node:zlib'
 import { importArticles } from '../../cms/content/importArticles'
 import { formTokenTime } from '../../cms/spam/formToken'
 import { apiPaths, articlePath, commentAnchor, MIN_FILL_MS } from '../../contract'
-import { childEnv } from '../../scripts/lib/configVariables'
+import { astroBuild as buildSite } from '../helpers/astroBuild'
 import { paragraph } from '../../scripts/lib/lexical'
 import { startLocalCms, type LocalCms } from '../../scripts/lib/localCms'
 import { createStaticServer, listen } from '../../scripts/lib/staticServer'
@@ -39,21 +38,11 @@ const allBuiltText = () =>
 
 /** `astro build` against the local CMS into `out`, with exactly this configuration; resolves with its output. */
 const astroBuild = () =>
-  new Promise<string>((resolve, reject) => {
-    const env = childEnv({
-      CMS_URL: cms.url,
-      SITE_OUT_DIR: out,
-      SITE_URL: 'https://blog.example.de',
-      ASTRO_CACHE_DIR: path.join(cms.dir, 'astro-cache'),
-    })
-    const child = spawn('astro', ['build'], { env, stdio: ['ignore', 'pipe', 'pipe'] })
-    let text = ''
-    child.stdout.on('data', (chunk: Buffer) => (text += chunk.toString()))
-    child.stderr.on('data', (chunk: Buffer) => (text += chunk.toString()))
-    child.on('error', reject)
-    child.on('exit', (code) =>
-      code === 0 ? resolve(text) : reject(new Error(`astro build failed (exit ${code}):\n${text}`)),
-    )
+  buildSite({
+    CMS_URL: cms.url,
+    SITE_OUT_DIR: out,
+    SITE_URL: 'https://blog.example.de',
+    ASTRO_CACHE_DIR: path.join(cms.dir, 'astro-cache'),
   })
 
 /** The page budget's article: 500 approved comments on 50 threads (see test/budget.ts). */

@@ -4,6 +4,7 @@ import type { Comment } from '../../payload-types'
 import { bumpThreadStampHooks } from '../CommentThreads/bumpHooks'
 import { queueNotifications } from './hooks/queueNotifications'
 import { hashBody } from './hooks/hashBody'
+import { rebuildOnCommentChange, rebuildOnCommentDelete } from './hooks/rebuildSite'
 import { renderHtml } from './hooks/renderHtml'
 import { SPAM_REASONS, type SpamReason } from '../../spam/spamCheck'
 
@@ -48,8 +49,8 @@ export const Comments: CollectionConfig = {
   defaultSort: '-createdAt',
   hooks: {
     beforeChange: [renderHtml, hashBody],
-    afterChange: [queueNotifications, threadStamp.afterChange],
-    afterDelete: [threadStamp.afterDelete],
+    afterChange: [queueNotifications, threadStamp.afterChange, rebuildOnCommentChange],
+    afterDelete: [threadStamp.afterDelete, rebuildOnCommentDelete],
   },
   admin: {
     useAsTitle: 'authorName',

@@ -1,4 +1,4 @@
-import { FORM_TOKEN_HEADER, type CommentsData } from '../../../contract'
+import { FORM_TOKEN_HEADER } from '../../../contract'
 import { matchesEtag } from '../../http/etag'
 import { sharedBody, type SharedBody } from '../../http/sharedBody'
 import { requestLocale } from '../../http/locale'
@@ -8,7 +8,7 @@ import { fieldError, HttpError } from '../../http/responses'
 import { message, translator } from '../../i18n/messages'
 import { listQuery } from '../input'
 import { mintFormToken } from '../../spam/formToken'
-import { cachedThread, pageHolding, rootsBy, type CachedThread } from '../threadCache'
+import { cachedThread, commentsPage, pageHolding, rootsBy, type CachedThread } from '../threadCache'
 
 /**
  * Browsers revalidate every time (a 304 when nothing changed); a shared cache in front of the CMS
@@ -61,20 +61,10 @@ function answer(
 ): SharedBody {
   const key = `${sort}.${page}.${limit}`
   let body = thread.answers.get(key)
-  if (body === undefined) {
-    const roots = rootsBy(thread, sort)
-    const data: CommentsData = {
-      stats: thread.stats,
-      comments: roots.slice((page - 1) * limit, page * limit),
-      commentsOpen: thread.commentsOpen,
-      pagination: {
-        page,
-        limit,
-        totalThreads: roots.length,
-        totalPages: Math.max(1, Math.ceil(roots.length / limit)),
-      },
-    }
-    thread.answers.set(key, (body = sharedBody(JSON.stringify(data))))
-  }
+  if (body === undefined)
+    thread.answers.set(
+      key,
+      (body = sharedBody(JSON.stringify(commentsPage(thread, sort, page, limit)))),
+    )
   return body
 }

@@ -1,0 +1,104 @@
+import { fork, type ChildProcess } from 'node:child_process'
+import path from 'node:path'
+import { cmsUrl } from '../../config/urls'
+import { workerMessage } from './protocol'
+
+const WORKER = path.resolve(
+  /* turbopackIgnore: true */ process.cwd(),
+  'cms/publishing/builder/worker.ts',
+)
+
+type Pending = { id: number; resolve: () => void; reject: (error: Error) => void }
+
+/**
+ * Runs `astro build` in one long-lived process (worker.ts), one build at a time. The process is
+ * replaced after a failed build, when it grew past `maxRssBytes` (each build leaves some memory
+ * behind), and after a build into a folder outside the project: Astro then bundles every build
+ * into the same `.astro/` folder, and a reused process would import the previous build's modules.
+ * The replacement starts at once, so it has Astro loaded when the next build comes.
+ */
+export class SiteBuilder {
+  #child: ChildProcess | undefined
+  #pending: Pending | undefined
+  #log = ''
+  #nextId = 1
+  #queue: Promise<unknown> = Promise.resolve()
+
+  constructor(private readonly maxRssBytes: number) {}
+
+  /** Builds into `outDir` after the builds asked for before. */
+  build(outDir: string): Promise<void> {
+    const run = this.#queue.then(() => this.#run(outDir))
+    this.#queue = run.catch(() => {})
+    return run
+  }
+
+  /** Ends the build process (a build in flight fails). */
+  stop(): void {
+    const child = this.#child
+    this.#child = undefined
+    child?.kill()
+  }
+
+  /** Starts the process ahead of the first build. */
+  warm(): void {
+    this.#child ??= this.#spawn()
+  }
+
+  #run(outDir: string): Promise<void> {
+    this.warm()
+    const child = this.#child!
+    this.#log = ''
+    const id = this.#nextId++
+    return new Promise<void>((resolve, reject) => {
+      this.#pending = { id, resolve, reject }
+      child.ref()
+      child.send({ id, outDir, cmsUrl: cmsUrl() })
+    }).finally(() => {
+      child.unref()
+      const sharedBundle = !path.resolve(outDir).startsWith(process.cwd() + path.sep)
+      if (sharedBundle && this.#child === child) this.#replace()
+    })
+  }
+
+  #replace(): void {
+    this.stop()
+    this.warm()
+  }
+
+  #spawn(): ChildProcess {
+    const child = fork(WORKER, [], {
+      execArgv: ['--import', 'tsx'],
+      env: { ...process.env, NODE_ENV: 'production' },
+      stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
+    })
+    const keepTail = (chunk: Buffer) => (this.#log = (this.#log + chunk.toString()).slice(-4000))
+    child.stdout?.on('data', keepTail)
+    child.stderr?.on('data', keepTail)
+    child.on('message', (raw) => {
+      const message = workerMessage.safeParse(raw)
+      const pending = this.#pending
+      if (!message.success || 'ready' in message.data || message.data.id !== pending?.id) return
+      this.#pending = undefined
+      if (message.data.ok) {
+        if (message.data.rssBytes > this.maxRssBytes) this.#replace()
+        pending.resolve()
+      } else {
+        this.#replace()
+        pending.reject(new Error(`astro build failed: ${message.data.error}\n${this.#log.trim()}`))
+      }
+    })
+    child.on('exit', (code, signal) => {
+      if (this.#child === child) this.#child = undefined
+      const pending = this.#pending
+      this.#pending = undefined
+      pending?.reject(
+        new Error(`astro build failed (exit ${code ?? signal}):\n${this.#log.trim()}`),
+      )
+    })
+    // An idle build process does not keep the CMS (or a script) alive; a build in flight does.
+    child.unref()
+    child.channel?.unref()
+    return child
+  }
+}

@@ -1,0 +1,144 @@
+import fs from 'node:fs'
+import path from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { paragraph } from '../../scripts/lib/lexical'
+import { startLocalCms, type LocalCms } from '../../scripts/lib/localCms'
+import { astroBuild, renderedFiles } from '../helpers/astroBuild'
+
+/**
+ * Incremental builds as the CMS runs them: every build into a new folder, one build cache. Each
+ * change renders exactly the pages that show it; every other page is copied from the last build.
+ */
+let cms: LocalCms
+let cacheDir: string
+let out = ''
+let builds = 0
+const ids: Record<string, number> = {}
+
+/** Pages every build renders: they have no cacheKey (single pages, cheap). */
+const ALWAYS = ['/404.html', '/index.html', '/rss.xml', '/vorschau/index.html']
+
+async function build(): Promise<string[]> {
+  out = path.join(cms.dir, `build-${++builds}`)
+  const output = await astroBuild({
+    CMS_URL: cms.url,
+    SITE_OUT_DIR: out,
+    ASTRO_CACHE_DIR: cacheDir,
+  })
+  return renderedFiles(output).filter((file) => !ALWAYS.includes(file))
+}
+const read = (file: string) => fs.readFileSync(path.join(out, file), 'utf8')
+
+async function article(slug: string, tags: string[]) {
+  const doc = await cms.payload.create({
+    collection: 'articles',
+    data: {
+      title: `Titel ${slug}`,
+      slug,
+      body: paragraph(`Text von ${slug}.`),
+      tags,
+      _status: 'published',
+    },
+  })
+  ids[slug] = doc.id
+}
+
+async function comment(slug: string, body: string, status: 'approved' | 'pending') {
+  return cms.payload.create({
+    collection: 'comments',
+    context: { bulkImport: true },
+    data: {
+      article: ids[slug]!,
+      authorName: 'Lea',
+      authorEmail: 'lea@example.de',
+      body,
+      status,
+      depth: 1,
+    },
+  })
+}
+
+describe('incremental site builds', () => {
+  beforeAll(async () => {
+    cms = await startLocalCms()
+    cacheDir = path.join(cms.dir, 'astro-cache')
+    await article('anna', ['Strategie'])
+    await article('bert', ['Strategie', 'Führung'])
+    await article('carl', ['Technik'])
+    // 12 threads: a second comment page (10 threads per page) for readers without JavaScript.
+    for (let i = 0; i < 12; i++) await comment('carl', `Faden ${i}`, 'approved')
+  }, 120_000)
+  afterAll(async () => cms?.stop())
+
+  it('renders everything into an empty cache, then nothing that did not change', async () => {
+    const first = await build()
+    expect(first).toEqual(
+      expect.arrayContaining([
+        '/blog/anna/index.html',
+        '/blog/carl/kommentare/2/index.html',
+        '/og/bert.png',
+        '/tags/fuehrung/index.html',
+        '/impressum/index.html',
+      ]),
+    )
+    expect(await build()).toEqual([])
+    expect(read('blog/carl/kommentare/2/index.html')).toContain('Faden 11')
+  }, 120_000)
+
+  it('an edited title renders its article, its image and its tags, plus the home page and feed', async () => {
+    await cms.payload.update({
+      collection: 'articles',
+      id: ids.bert!,
+      data: { title: 'Bert, neu' },
+    })
+    expect(await build()).toEqual([
+      '/blog/bert/index.html',
+      '/og/bert.png',
+      '/tags/fuehrung/index.html',
+      '/tags/strategie/index.html',
+    ])
+    for (const file of [
+      'blog/bert/index.html',
+      'index.html',
+      'rss.xml',
+      'tags/strategie/index.html',
+    ])
+      expect(read(file)).toContain('Bert, neu')
+    expect(read('tags/technik/index.html')).not.toContain('Bert')
+  }, 120_000)
+
+  it('an approved comment renders only its article page and comment pages', async () => {
+    const pending = await comment('anna', 'Erst geprüft, dann sichtbar.', 'pending')
+    expect(await build()).toEqual([])
+    await cms.payload.update({
+      collection: 'comments',
+      id: pending.id,
+      data: { status: 'approved' },
+    })
+    expect(await build()).toEqual(['/blog/anna/index.html'])
+    expect(read('blog/anna/index.html')).toContain('Erst geprüft, dann sichtbar.')
+    await comment('carl', 'Faden 12', 'approved')
+    expect(await build()).toEqual(['/blog/carl/index.html', '/blog/carl/kommentare/2/index.html'])
+  }, 120_000)
+
+  it('a new slug leaves a redirect, an unpublished article no page', async () => {
+    await cms.payload.update({ collection: 'articles', id: ids.anna!, data: { slug: 'anna-neu' } })
+    await cms.payload.update({ collection: 'articles', id: ids.carl!, data: { _status: 'draft' } })
+    const rendered = await build()
+    expect(rendered).toContain('/blog/anna-neu/index.html')
+    expect(rendered.filter((file) => file.includes('carl'))).toEqual([])
+    expect(read('blog/anna/index.html')).toMatch(
+      /http-equiv="refresh" content="0;url=\/blog\/anna-neu\/"/,
+    )
+    expect(fs.existsSync(path.join(out, 'blog/carl'))).toBe(false)
+    expect(fs.existsSync(path.join(out, 'og/carl.png'))).toBe(false)
+    expect(read('sitemap-0.xml')).toContain('/blog/anna-neu/')
+    expect(read('sitemap-0.xml')).not.toContain('/blog/carl/')
+  }, 120_000)
+
+  it('starts over when the build cache is gone', async () => {
+    fs.rmSync(cacheDir, { recursive: true, force: true })
+    expect(await build()).toContain('/blog/bert/index.html')
+    expect(await build()).toEqual([])
+  }, 120_000)
+})
