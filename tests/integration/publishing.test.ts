@@ -62,6 +62,49 @@ describe('publishing from the admin', () => {
     expect(fs.existsSync(path.join(fs.realpathSync(siteDir), 'blog/frisch'))).toBe(false)
   }, 120_000)
 
+  it('builds a single change at once, without waiting out the debounce', async () => {
+    process.env.REBUILD_DEBOUNCE_MS = '600000' // far beyond waitForBuild's 60 s
+    try {
+      const since = new Date().toISOString()
+      await cms.payload.create({
+        collection: 'articles',
+        data: {
+          title: 'Sofort',
+          slug: 'sofort',
+          body: paragraph('Gleich da.'),
+          _status: 'published',
+        },
+      })
+      await waitForBuild('succeeded', since)
+      expect(served('blog/sofort/index.html')).toContain('Gleich da.')
+    } finally {
+      process.env.REBUILD_DEBOUNCE_MS = '500'
+    }
+  }, 120_000)
+
+  it('shows a comment in the static article page once an editor approves it', async () => {
+    const article = (await cms.payload.find({ collection: 'articles', limit: 1 })).docs[0]!
+    const comment = await cms.payload.create({
+      collection: 'comments',
+      data: {
+        article: article.id,
+        authorName: 'Lea',
+        authorEmail: 'lea@example.de',
+        body: 'Statisch sichtbar nach Freigabe.',
+        status: 'pending',
+        depth: 1,
+      },
+    })
+    const since = new Date().toISOString()
+    await cms.payload.update({
+      collection: 'comments',
+      id: comment.id,
+      data: { status: 'approved' },
+    })
+    await waitForBuild('succeeded', since)
+    expect(served(`blog/${article.slug}/index.html`)).toContain('Statisch sichtbar nach Freigabe.')
+  }, 120_000)
+
   it('publishes a scheduled article when its time comes, and the site shows it', async () => {
     const draft = await cms.payload.create({
       collection: 'articles',

@@ -8,7 +8,12 @@ const WORKER = path.resolve(
   'cms/publishing/builder/worker.ts',
 )
 
-type Pending = { id: number; resolve: () => void; reject: (error: Error) => void }
+type Pending = {
+  id: number
+  child: ChildProcess
+  resolve: () => void
+  reject: (error: Error) => void
+}
 
 /**
  * Runs `astro build` in one long-lived process (worker.ts), one build at a time. The process is
@@ -51,7 +56,7 @@ export class SiteBuilder {
     this.#log = ''
     const id = this.#nextId++
     return new Promise<void>((resolve, reject) => {
-      this.#pending = { id, resolve, reject }
+      this.#pending = { id, child, resolve, reject }
       child.ref()
       child.send({ id, outDir, cmsUrl: cmsUrl() })
     }).finally(() => {
@@ -72,29 +77,33 @@ export class SiteBuilder {
       env: { ...process.env, NODE_ENV: 'production' },
       stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
     })
-    const keepTail = (chunk: Buffer) => (this.#log = (this.#log + chunk.toString()).slice(-4000))
+    const keepTail = (chunk: Buffer) => {
+      if (this.#child === child) this.#log = (this.#log + chunk.toString()).slice(-4000)
+    }
     child.stdout?.on('data', keepTail)
     child.stderr?.on('data', keepTail)
     child.on('message', (raw) => {
       const message = workerMessage.safeParse(raw)
       const pending = this.#pending
       if (!message.success || 'ready' in message.data || message.data.id !== pending?.id) return
+      if (pending.child !== child) return
       this.#pending = undefined
       if (message.data.ok) {
         if (message.data.rssBytes > this.maxRssBytes) this.#replace()
         pending.resolve()
       } else {
+        const error = new Error(`astro build failed: ${message.data.error}\n${this.#log.trim()}`)
         this.#replace()
-        pending.reject(new Error(`astro build failed: ${message.data.error}\n${this.#log.trim()}`))
+        pending.reject(error)
       }
     })
     child.on('exit', (code, signal) => {
       if (this.#child === child) this.#child = undefined
+      // A process replaced after its build may end while the next one builds in its successor.
       const pending = this.#pending
+      if (pending?.child !== child) return
       this.#pending = undefined
-      pending?.reject(
-        new Error(`astro build failed (exit ${code ?? signal}):\n${this.#log.trim()}`),
-      )
+      pending.reject(new Error(`astro build failed (exit ${code ?? signal}):\n${this.#log.trim()}`))
     })
     // An idle build process does not keep the CMS (or a script) alive; a build in flight does.
     child.unref()
