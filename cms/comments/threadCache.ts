@@ -2,8 +2,13 @@ import { LRUCache } from 'lru-cache'
 import type { Payload } from 'payload'
 import type { SharedBody } from '../http/sharedBody'
 import type { CommentsData, CommentSort, CommentStats, PublicComment } from '../../contract'
-import { findPublishedArticle } from '../collections/Articles/queries'
-import { onThreadStampChange, readThreadStamp } from '../collections/CommentThreads/stamp'
+import { findPublishedArticles } from '../collections/Articles/queries'
+import {
+  onThreadStampChange,
+  readThreadStamp,
+  readThreadStamps,
+} from '../collections/CommentThreads/stamp'
+import { relationId } from '../utilities/relationId'
 import { countFollowers } from '../subscriptions/followers'
 import { toPublicComment } from './publicComment'
 import { approvedComments } from './queries'
@@ -58,43 +63,92 @@ async function refresh(payload: Payload, slug: string, entry: Entry | undefined)
     const stamp = await readThreadStamp(payload, entry.thread.articleId)
     if (stamp === entry.thread.stamp) return remember(slug, { thread: entry.thread, checkedAt })
   }
-  return remember(slug, { thread: await build(payload, slug), checkedAt })
+  const thread = (await buildThreads(payload, [slug])).get(slug) ?? null
+  return remember(slug, { thread, checkedAt })
 }
 
 const remember = (slug: string, entry: Entry): Entry => (cache.set(slug, entry), entry)
 
 /**
- * The stamp is read before the article and its comments: a change that lands in between moves it
- * again, so the next check rebuilds and nothing is missed.
+ * The published articles' threads, by slug, with five queries for any number of articles. The
+ * stamps are read before the articles and their comments: a change that lands in between moves a
+ * stamp again, so the next check rebuilds and nothing is missed.
  */
-async function build(payload: Payload, slug: string): Promise<CachedThread | null> {
-  const found = await findPublishedArticle(payload, slug)
-  if (!found) return null
-  const stamp = await readThreadStamp(payload, found.id)
-  const article = await findPublishedArticle(payload, slug)
-  if (!article) return null
-  const docs = await approvedComments(payload, article.id)
-  const { comments, stats } = buildThread(
-    docs.map((doc) => ({
-      comment: toPublicComment(doc),
-      authorKey: (doc.authorEmail || doc.authorName || '').toLowerCase(),
-    })),
-    'oldest',
-    await countFollowers(payload, article.id),
+async function buildThreads(payload: Payload, slugs: string[]): Promise<Map<string, CachedThread>> {
+  const found = await findPublishedArticles(payload, slugs)
+  if (found.length === 0) return new Map()
+  const stamps = await readThreadStamps(
+    payload,
+    found.map((a) => a.id),
   )
-  const rootOf = new Map<string, string>()
-  const walk = (root: string, list: PublicComment[]) =>
-    list.forEach((c) => (rootOf.set(c.id, root), walk(root, c.replies)))
-  for (const root of comments) walk(root.id, [root])
-  return {
-    articleId: String(article.id),
-    stamp,
-    commentsOpen: article.commentsOpen !== false,
-    stats,
-    roots: new Map([['oldest', comments]]),
-    rootOf,
-    answers: new Map(),
+  const articles = await findPublishedArticles(payload, slugs)
+  const ids = articles.map((a) => a.id)
+  const [docs, followers] = await Promise.all([
+    approvedComments(payload, ids),
+    countFollowers(payload, ids),
+  ])
+  const docsOf = new Map<string, typeof docs>()
+  for (const doc of docs) {
+    const id = String(relationId(doc.article))
+    const list = docsOf.get(id)
+    if (list) list.push(doc)
+    else docsOf.set(id, [doc])
   }
+  const threads = new Map<string, CachedThread>()
+  for (const article of articles) {
+    const id = String(article.id)
+    const { comments, stats } = buildThread(
+      (docsOf.get(id) ?? []).map((doc) => ({
+        comment: toPublicComment(doc),
+        authorKey: (doc.authorEmail || doc.authorName || '').toLowerCase(),
+      })),
+      'oldest',
+      followers.get(id) ?? 0,
+    )
+    const rootOf = new Map<string, string>()
+    const walk = (root: string, list: PublicComment[]) =>
+      list.forEach((c) => (rootOf.set(c.id, root), walk(root, c.replies)))
+    for (const root of comments) walk(root.id, [root])
+    threads.set(article.slug, {
+      articleId: id,
+      stamp: stamps.get(id) ?? '',
+      commentsOpen: article.commentsOpen !== false,
+      stats,
+      roots: new Map([['oldest', comments]]),
+      rootOf,
+      answers: new Map(),
+    })
+  }
+  return threads
+}
+
+/**
+ * Many articles' threads at once (the static build's bulk read): cached ones whose stamp did not
+ * move are reused, the others built together and cached.
+ */
+export async function cachedThreads(
+  payload: Payload,
+  slugs: string[],
+): Promise<Map<string, CachedThread>> {
+  const threads = new Map<string, CachedThread>()
+  const fresh = (slug: string) => {
+    const entry = cache.get(slug)
+    return entry?.thread && Date.now() - entry.checkedAt < STAMP_CHECK_MS ? entry.thread : null
+  }
+  const missing: string[] = []
+  for (const slug of slugs) {
+    const thread = fresh(slug)
+    if (thread) threads.set(slug, thread)
+    else missing.push(slug)
+  }
+  const checkedAt = Date.now()
+  const built = await buildThreads(payload, missing)
+  for (const slug of missing) {
+    const thread = built.get(slug) ?? null
+    remember(slug, { thread, checkedAt })
+    if (thread) threads.set(slug, thread)
+  }
+  return threads
 }
 
 /** The thread's roots in the given order. */

@@ -6,7 +6,7 @@ import {
   type BuildComments,
   type BuildStamps,
 } from '../../contract'
-import { cachedThread, commentsPage } from '../comments/threadCache'
+import { cachedThreads, commentsPage } from '../comments/threadCache'
 import { requestLocale } from '../http/locale'
 import { parseInput } from '../http/parseInput'
 import { publicEndpoint } from '../http/publicEndpoint'
@@ -70,9 +70,7 @@ export const buildComments = publicEndpoint('get', '/public/site-build/comments'
   )
   if (!input.ok) throw new HttpError(400, input.errors)
   const body: BuildComments = { articles: {} }
-  for (const slug of input.value.slugs) {
-    const thread = await cachedThread(req.payload, slug)
-    if (!thread) continue
+  for (const [slug, thread] of await cachedThreads(req.payload, input.value.slugs)) {
     const first = commentsPage(thread, DEFAULT_SORT, 1, COMMENT_THREADS_PER_PAGE)
     const pages = [first]
     for (let page = 2; page <= first.pagination.totalPages; page++)

@@ -1,22 +1,34 @@
 import type { Payload } from 'payload'
 import type { Article } from '../payload-types'
 import { normalizeEmail } from '../utilities/normalizeEmail'
+import { relationId } from '../utilities/relationId'
 
-/** Distinct confirmed mailboxes (normalised addresses) following an article's comments (scopes replies and article). */
-export async function countFollowers(payload: Payload, articleId: Article['id']): Promise<number> {
+/**
+ * Per article id: distinct confirmed mailboxes (normalised addresses) following its comments
+ * (scopes replies and article). One query for all the articles.
+ */
+export async function countFollowers(
+  payload: Payload,
+  articleIds: Article['id'][],
+): Promise<Map<string, number>> {
   const { docs } = await payload.find({
     collection: 'subscriptions',
     where: {
       and: [
-        { article: { equals: articleId } },
+        { article: { in: articleIds } },
         { status: { equals: 'confirmed' } },
         { scope: { in: ['replies', 'article'] } },
       ],
     },
     pagination: false,
-    select: { email: true },
+    select: { email: true, article: true },
     depth: 0,
     overrideAccess: true,
   })
-  return new Set(docs.map((d) => normalizeEmail(d.email))).size
+  const mailboxes = new Map<string, Set<string>>()
+  for (const doc of docs) {
+    const id = String(relationId(doc.article))
+    mailboxes.set(id, (mailboxes.get(id) ?? new Set()).add(normalizeEmail(doc.email)))
+  }
+  return new Map([...mailboxes].map(([id, set]) => [id, set.size]))
 }

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto'
 import type { Payload, PayloadRequest } from 'payload'
+import { relationId } from '../../utilities/relationId'
 
 type ArticleId = string | number
 const listeners = new Set<(articleId: string) => void>()
@@ -15,6 +16,21 @@ export async function readThreadStamp(payload: Payload, articleId: ArticleId): P
     where: { article: { equals: articleId } },
   })
   return row?.stamp ?? ''
+}
+
+/** The stamps of these articles by id (missing: '' ), in one read. */
+export async function readThreadStamps(
+  payload: Payload,
+  articleIds: ArticleId[],
+): Promise<Map<string, string>> {
+  const { docs } = await payload.find({
+    collection: 'comment-threads',
+    where: { article: { in: articleIds } },
+    pagination: false,
+    depth: 0,
+    overrideAccess: true,
+  })
+  return new Map(docs.map((row) => [String(relationId(row.article)), row.stamp]))
 }
 
 /** Tells this process's caches that the article's answer changed (or the article is gone). */

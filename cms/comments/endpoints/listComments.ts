@@ -1,4 +1,4 @@
-import { FORM_TOKEN_HEADER } from '../../../contract'
+import { FORM_TOKEN_HEADER, type CommentSort } from '../../../contract'
 import { matchesEtag } from '../../http/etag'
 import { sharedBody, type SharedBody } from '../../http/sharedBody'
 import { requestLocale } from '../../http/locale'
@@ -8,7 +8,7 @@ import { fieldError, HttpError } from '../../http/responses'
 import { message, translator } from '../../i18n/messages'
 import { listQuery } from '../input'
 import { mintFormToken } from '../../spam/formToken'
-import { cachedThread, commentsPage, pageHolding, rootsBy, type CachedThread } from '../threadCache'
+import { cachedThread, commentsPage, pageHolding, type CachedThread } from '../threadCache'
 
 /**
  * Browsers revalidate every time (a 304 when nothing changed); a shared cache in front of the CMS
@@ -53,12 +53,7 @@ export const listComments = publicEndpoint(
 )
 
 /** Serialized once per stamp, sort and page: later readers get the same bytes. */
-function answer(
-  thread: CachedThread,
-  sort: Parameters<typeof rootsBy>[1],
-  page: number,
-  limit: number,
-): SharedBody {
+function answer(thread: CachedThread, sort: CommentSort, page: number, limit: number): SharedBody {
   const key = `${sort}.${page}.${limit}`
   let body = thread.answers.get(key)
   if (body === undefined)
