@@ -1,14 +1,22 @@
 import { fork, type ChildProcess } from 'node:child_process'
+import type { Socket } from 'node:net'
 import path from 'node:path'
 import { cmsUrl } from '../../config/urls'
 import { workerMessage } from './protocol'
 
-const WORKER = path.resolve(
+/** The real build process; tests pass a fake speaking the same protocol. */
+export const WORKER = path.resolve(
   /* turbopackIgnore: true */ process.cwd(),
   'cms/publishing/builder/worker.ts',
 )
 
-type Pending = { id: number; resolve: () => void; reject: (error: Error) => void }
+type Pending = {
+  id: number
+  /** the process building it: a replaced process's late exit must not fail the next build */
+  child: ChildProcess
+  resolve: () => void
+  reject: (error: Error) => void
+}
 
 /**
  * Runs `astro build` in one long-lived process (worker.ts), one build at a time. The process is
@@ -24,7 +32,10 @@ export class SiteBuilder {
   #nextId = 1
   #queue: Promise<unknown> = Promise.resolve()
 
-  constructor(private readonly maxRssBytes: number) {}
+  constructor(
+    private readonly maxRssBytes: number,
+    private readonly worker: string = WORKER,
+  ) {}
 
   /** Builds into `outDir` after the builds asked for before. */
   build(outDir: string): Promise<void> {
@@ -51,7 +62,7 @@ export class SiteBuilder {
     this.#log = ''
     const id = this.#nextId++
     return new Promise<void>((resolve, reject) => {
-      this.#pending = { id, resolve, reject }
+      this.#pending = { id, child, resolve, reject }
       child.ref()
       child.send({ id, outDir, cmsUrl: cmsUrl() })
     }).finally(() => {
@@ -67,7 +78,7 @@ export class SiteBuilder {
   }
 
   #spawn(): ChildProcess {
-    const child = fork(WORKER, [], {
+    const child = fork(this.worker, [], {
       execArgv: ['--import', 'tsx'],
       env: { ...process.env, NODE_ENV: 'production' },
       stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
@@ -91,14 +102,15 @@ export class SiteBuilder {
     child.on('exit', (code, signal) => {
       if (this.#child === child) this.#child = undefined
       const pending = this.#pending
+      if (pending?.child !== child) return
       this.#pending = undefined
-      pending?.reject(
-        new Error(`astro build failed (exit ${code ?? signal}):\n${this.#log.trim()}`),
-      )
+      pending.reject(new Error(`astro build failed (exit ${code ?? signal}):\n${this.#log.trim()}`))
     })
     // An idle build process does not keep the CMS (or a script) alive; a build in flight does.
+    // Piped stdio are sockets that hold the event loop as well.
     child.unref()
     child.channel?.unref()
+    for (const stream of [child.stdout, child.stderr]) (stream as Socket | null)?.unref()
     return child
   }
 }
