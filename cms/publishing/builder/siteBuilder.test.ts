@@ -2,6 +2,7 @@ import { execFile } from 'node:child_process'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
+import { setTimeout as sleep } from 'node:timers/promises'
 import { promisify } from 'node:util'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { SiteBuilder } from './siteBuilder'
@@ -90,6 +91,15 @@ describe.concurrent('SiteBuilder', () => {
     expect(built(folder(inside, 'after-die')).pid).toBeGreaterThan(0)
   })
 
+  it('builds in a new process when the idle one lost its connection', async () => {
+    const builder = newBuilder()
+    const [hungUp, next] = ['hangup-1', 'after-hangup'].map((n) => folder(inside, n))
+    await builder.build(hungUp!)
+    await sleep(200)
+    await builder.build(next!)
+    expect(built(next!).pid).not.toBe(built(hungUp!).pid)
+  })
+
   it('replaces the process after a build into a folder outside the project', async () => {
     const builder = newBuilder()
     const [first, second, third] = ['out-1', 'out-2', 'out-3'].map((n) => folder(outside, n))
@@ -114,7 +124,7 @@ describe.concurrent('SiteBuilder', () => {
     await builder.build(folder(inside, 'before-stop'))
     const { pid } = built(folder(inside, 'before-stop'))
     const inFlight = builder.build(folder(inside, 'slow-stopped'))
-    await new Promise((resolve) => setTimeout(resolve, 100))
+    await sleep(100)
     builder.stop()
     await expect(inFlight).rejects.toThrow(/astro build failed \(exit SIGTERM\)/)
     await until(() => !running(pid))

@@ -5,7 +5,7 @@ import { cmsUrl } from '../../config/urls'
 import { workerMessage } from './protocol'
 
 /** The real build process; tests pass a fake speaking the same protocol. */
-export const WORKER = path.resolve(
+const WORKER = path.resolve(
   /* turbopackIgnore: true */ process.cwd(),
   'cms/publishing/builder/worker.ts',
 )
@@ -57,6 +57,8 @@ export class SiteBuilder {
   }
 
   #run(outDir: string): Promise<void> {
+    // A process whose IPC channel broke is on its way out: sending to it would fail.
+    if (this.#child?.connected === false) this.stop()
     this.warm()
     const child = this.#child!
     this.#log = ''
@@ -70,6 +72,14 @@ export class SiteBuilder {
       const sharedBundle = !path.resolve(outDir).startsWith(process.cwd() + path.sep)
       if (sharedBundle && this.#child === child) this.#replace()
     })
+  }
+
+  /** The build in flight on `child`, taken off so it is settled once. */
+  #take(child: ChildProcess, id?: number): Pending | undefined {
+    const pending = this.#pending
+    if (pending?.child !== child || (id !== undefined && pending.id !== id)) return undefined
+    this.#pending = undefined
+    return pending
   }
 
   #replace(): void {
@@ -88,9 +98,9 @@ export class SiteBuilder {
     child.stderr?.on('data', keepTail)
     child.on('message', (raw) => {
       const message = workerMessage.safeParse(raw)
-      const pending = this.#pending
-      if (!message.success || 'ready' in message.data || message.data.id !== pending?.id) return
-      this.#pending = undefined
+      if (!message.success || 'ready' in message.data) return
+      const pending = this.#take(child, message.data.id)
+      if (!pending) return
       if (message.data.ok) {
         if (message.data.rssBytes > this.maxRssBytes) this.#replace()
         pending.resolve()
@@ -101,10 +111,15 @@ export class SiteBuilder {
     })
     child.on('exit', (code, signal) => {
       if (this.#child === child) this.#child = undefined
-      const pending = this.#pending
-      if (pending?.child !== child) return
-      this.#pending = undefined
-      pending.reject(new Error(`astro build failed (exit ${code ?? signal}):\n${this.#log.trim()}`))
+      this.#take(child)?.reject(
+        new Error(`astro build failed (exit ${code ?? signal}):\n${this.#log.trim()}`),
+      )
+    })
+    // Spawning or sending failed (unhandled, this event would end the CMS): the build fails and
+    // the next one gets a new process.
+    child.on('error', (error) => {
+      if (this.#child === child) this.stop()
+      this.#take(child)?.reject(new Error(`astro build failed: ${error.message}`))
     })
     // An idle build process does not keep the CMS (or a script) alive; a build in flight does.
     // Piped stdio are sockets that hold the event loop as well.

@@ -2,7 +2,8 @@
  * A stand-in for worker.ts in the builder's tests: speaks the same protocol without Astro. It writes
  * `build.json` (its pid, start and end time) into outDir; the folder name's first word (before a
  * `-`) asks for the rest: `slow` sleeps 300 ms, `fail` reports a failed build, `die` logs and exits
- * with code 3 mid-build, `bigrss` reports 1 TB of memory.
+ * with code 3 mid-build, `bigrss` reports 1 TB of memory, `hangup` closes its IPC channel after
+ * the build and exits 2 s later.
  */
 import fs from 'node:fs'
 import path from 'node:path'
@@ -33,6 +34,12 @@ process.on('message', async (message) => {
   const build: FakeBuild = { pid: process.pid, startedAt, endedAt: Date.now() }
   fs.writeFileSync(path.join(outDir, 'build.json'), JSON.stringify(build))
   send({ id, ok: true, rssBytes: mode === 'bigrss' ? 1e12 : process.memoryUsage().rss })
+  // A process whose IPC channel broke while idle: it lingers a while before it exits.
+  if (mode === 'hangup') {
+    process.removeAllListeners('disconnect')
+    process.disconnect()
+    setTimeout(() => process.exit(0), 2000)
+  }
 })
 process.on('disconnect', () => process.exit(0))
 send({ ready: true })
