@@ -1,8 +1,10 @@
 import { fork, type ChildProcess } from 'node:child_process'
+import type { Socket } from 'node:net'
 import path from 'node:path'
 import { cmsUrl } from '../../config/urls'
 import { workerMessage } from './protocol'
 
+/** The real build process; tests pass a fake speaking the same protocol. */
 const WORKER = path.resolve(
   /* turbopackIgnore: true */ process.cwd(),
   'cms/publishing/builder/worker.ts',
@@ -10,6 +12,7 @@ const WORKER = path.resolve(
 
 type Pending = {
   id: number
+  /** the process building it: a replaced process's late exit must not fail the next build */
   child: ChildProcess
   resolve: () => void
   reject: (error: Error) => void
@@ -29,7 +32,10 @@ export class SiteBuilder {
   #nextId = 1
   #queue: Promise<unknown> = Promise.resolve()
 
-  constructor(private readonly maxRssBytes: number) {}
+  constructor(
+    private readonly maxRssBytes: number,
+    private readonly worker: string = WORKER,
+  ) {}
 
   /** Builds into `outDir` after the builds asked for before. */
   build(outDir: string): Promise<void> {
@@ -51,6 +57,8 @@ export class SiteBuilder {
   }
 
   #run(outDir: string): Promise<void> {
+    // A process whose IPC channel broke is on its way out: sending to it would fail.
+    if (this.#child?.connected === false) this.stop()
     this.warm()
     const child = this.#child!
     this.#log = ''
@@ -66,17 +74,26 @@ export class SiteBuilder {
     })
   }
 
+  /** The build in flight on `child`, taken off so it is settled once. */
+  #take(child: ChildProcess, id?: number): Pending | undefined {
+    const pending = this.#pending
+    if (pending?.child !== child || (id !== undefined && pending.id !== id)) return undefined
+    this.#pending = undefined
+    return pending
+  }
+
   #replace(): void {
     this.stop()
     this.warm()
   }
 
   #spawn(): ChildProcess {
-    const child = fork(WORKER, [], {
+    const child = fork(this.worker, [], {
       execArgv: ['--import', 'tsx'],
       env: { ...process.env, NODE_ENV: 'production' },
       stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
     })
+    // Only the current process's output: a replaced one may still be writing its last lines.
     const keepTail = (chunk: Buffer) => {
       if (this.#child === child) this.#log = (this.#log + chunk.toString()).slice(-4000)
     }
@@ -84,10 +101,9 @@ export class SiteBuilder {
     child.stderr?.on('data', keepTail)
     child.on('message', (raw) => {
       const message = workerMessage.safeParse(raw)
-      const pending = this.#pending
-      if (!message.success || 'ready' in message.data || message.data.id !== pending?.id) return
-      if (pending.child !== child) return
-      this.#pending = undefined
+      if (!message.success || 'ready' in message.data) return
+      const pending = this.#take(child, message.data.id)
+      if (!pending) return
       if (message.data.ok) {
         if (message.data.rssBytes > this.maxRssBytes) this.#replace()
         pending.resolve()
@@ -99,15 +115,21 @@ export class SiteBuilder {
     })
     child.on('exit', (code, signal) => {
       if (this.#child === child) this.#child = undefined
-      // A process replaced after its build may end while the next one builds in its successor.
-      const pending = this.#pending
-      if (pending?.child !== child) return
-      this.#pending = undefined
-      pending.reject(new Error(`astro build failed (exit ${code ?? signal}):\n${this.#log.trim()}`))
+      this.#take(child)?.reject(
+        new Error(`astro build failed (exit ${code ?? signal}):\n${this.#log.trim()}`),
+      )
+    })
+    // Spawning or sending failed (unhandled, this event would end the CMS): the build fails and
+    // the next one gets a new process.
+    child.on('error', (error) => {
+      if (this.#child === child) this.stop()
+      this.#take(child)?.reject(new Error(`astro build failed: ${error.message}`))
     })
     // An idle build process does not keep the CMS (or a script) alive; a build in flight does.
+    // Piped stdio are sockets that hold the event loop as well.
     child.unref()
     child.channel?.unref()
+    for (const stream of [child.stdout, child.stderr]) (stream as Socket | null)?.unref()
     return child
   }
 }
