@@ -6,16 +6,19 @@
  * (10 connections, 10 s, `Accept-Encoding: br, gzip`) on this static server and, when a path to
  * another `staticServer.ts` is given (e.g. main's), on that one too.
  */
-import { spawn, spawnSync } from 'node:child_process'
+import { execFile, spawn } from 'node:child_process'
+import fs from 'node:fs'
 import type http from 'node:http'
 import type { AddressInfo } from 'node:net'
 import path from 'node:path'
+import { promisify } from 'node:util'
 import { importArticles } from '../../cms/content/importArticles'
 import { articlePath } from '../../contract'
 import { commentWriter } from '../../site/components/comments/test/generate'
 import { childEnv } from '../lib/configVariables'
 import { paragraph } from '../lib/lexical'
 import { startLocalCms } from '../lib/localCms'
+import { precompress } from '../../site/serving/precompress'
 import { createStaticServer, listen } from '../lib/staticServer'
 
 const count = Number(process.env.BENCH_ARTICLES ?? 1000)
@@ -74,6 +77,23 @@ try {
     })
   await build('cold')
   const site = await build('warm')
+  // The step alone, as after an incremental build whose unchanged pages were copied: every file
+  // of the last build again in a new folder, the cache full.
+  const again = path.join(cms.dir, 'again')
+  fs.cpSync(site, again, { recursive: true, filter: (file) => !/\.(br|gz)$/.test(file) })
+  let started = performance.now()
+  const warm = await precompress(again, path.join(cms.dir, 'cache', 'compressed'))
+  console.log(
+    `precompress, unchanged build: ${JSON.stringify(warm)} in ${Math.round(performance.now() - started)} ms`,
+  )
+  fs.rmSync(again, { recursive: true })
+  fs.cpSync(site, again, { recursive: true, filter: (file) => !/\.(br|gz)$/.test(file) })
+  started = performance.now()
+  const cold = await precompress(again, path.join(cms.dir, 'empty-cache'))
+  console.log(
+    `precompress, empty cache: ${JSON.stringify(cold)} in ${Math.round(performance.now() - started)} ms`,
+  )
+  if (process.env.BENCH_KEEP) fs.cpSync(site, process.env.BENCH_KEEP, { recursive: true })
 
   const servers: [string, http.Server][] = [['this branch', createStaticServer(() => site)]]
   if (process.argv[2]) {
@@ -86,7 +106,8 @@ try {
     await listen(server, 0)
     const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}${articlePath(SLUG)}`
     const probe = await fetch(url, { headers: { 'accept-encoding': 'br, gzip' } })
-    const load = spawnSync(
+    // In another process, so this one keeps serving.
+    const load = await promisify(execFile)(
       'autocannon',
       ['-c', '10', '-d', '10', '-j', '-H', 'Accept-Encoding: br, gzip', url],
       { encoding: 'utf8', maxBuffer: 1 << 26 },

@@ -47,6 +47,7 @@ describe('planRedirects', () => {
         { from: '/blog/leer zeichen/', to: '/blog/a/' },
         { from: '/blog/z/', to: '/blog/a/"; return 200' },
         { from: '/feed.xml', to: 'https://example.de/rss.xml' },
+        { from: '/blog/../../etc/', to: '/blog/a/' },
       ],
       noPages,
     )
@@ -54,7 +55,11 @@ describe('planRedirects', () => {
       { from: '/blog/ohne/', to: '/blog/mit/' },
       { from: '/feed.xml', to: 'https://example.de/rss.xml' },
     ])
-    expect(skipped.map((entry) => entry.from)).toEqual(['/blog/leer zeichen/', '/blog/z/'])
+    expect(skipped.map((entry) => entry.from)).toEqual([
+      '/blog/leer zeichen/',
+      '/blog/z/',
+      '/blog/../../etc/',
+    ])
   })
 })
 

@@ -13,6 +13,9 @@ export const REDIRECTS_FILE = '_redirects'
 // (an nginx config and a line-based file must not be broken open by an editor's entry).
 const SAFE_PATH = /^\/[\w\-.~%/@:+,!*()=&]*$/
 const SAFE_URL = /^https?:\/\/[\w\-.~%/@:+,!*()=&?#]+$/
+// `..` would also write the fallback page outside the build.
+const isPlainPath = (path: string) =>
+  SAFE_PATH.test(path) && !path.split('/').some((segment) => segment === '..' || segment === '.')
 
 const cmsRedirects = z.object({
   docs: z.array(z.object({ from: z.string(), to: z.string() })),
@@ -55,7 +58,7 @@ export function planRedirects(
   for (const entry of entries) {
     const from = pagePath(entry.from.trim())
     const to = entry.to.trim()
-    if (!SAFE_PATH.test(from) || !(SAFE_PATH.test(to) || SAFE_URL.test(to))) skipped.push(entry)
+    if (!isPlainPath(from) || !(isPlainPath(to) || SAFE_URL.test(to))) skipped.push(entry)
     else if (!isPage(from)) next.set(from, to.startsWith('/') ? pagePath(to) : to)
   }
   const redirects: Redirect[] = []
