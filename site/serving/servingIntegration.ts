@@ -93,7 +93,7 @@ export function serving(options: { cmsUrl: string }): AstroIntegration {
         const started = performance.now()
         const report = await precompress(root, path.join(cacheDir, 'compressed'))
         logger.info(
-          `${redirects.length} redirects, ${rules.length} cache rules; ${report.files} files precompressed: ${report.compressed} compressed, ${report.reused} reused (${Math.round(performance.now() - started)} ms)`,
+          `${redirects.length} redirects, ${rules.length} cache rules; ${report.files} files precompressed: ${report.compressed} compressed, ${report.fast} fast, ${report.reused} reused (${Math.round(performance.now() - started)} ms)`,
         )
       },
     },
