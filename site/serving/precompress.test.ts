@@ -103,4 +103,18 @@ describe('precompress', () => {
     expect(size(upgraded)).toBe(size(path.join(dir, 'best')))
     expect(fs.readdirSync(cache).filter((entry) => entry.endsWith('.fast'))).toEqual([])
   })
+
+  it('never writes through a link of an earlier run into its cache', async () => {
+    const cache = path.join(dir, 'cache')
+    const root = build('same', { 'a.html': text('a') })
+    await precompress(root, cache)
+    // a.html.br is a link to the entry of text a, which x.html still uses.
+    fs.writeFileSync(path.join(root, 'a.html'), text('b'))
+    fs.writeFileSync(path.join(root, 'x.html'), text('a'))
+    await precompress(root, cache)
+    const decoded = (file: string) =>
+      brotliDecompressSync(fs.readFileSync(path.join(root, file))).toString()
+    expect(decoded('a.html.br')).toBe(text('b'))
+    expect(decoded('x.html.br')).toBe(text('a'))
+  })
 })

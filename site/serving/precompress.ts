@@ -64,12 +64,17 @@ async function writeAtomically(file: string, bytes: Buffer) {
   await fs.rename(temporary, file)
 }
 
-/** A hard link where the cache and the build share a disk (no copy), else a copy. */
+/**
+ * A hard link where the cache and the build share a disk (no copy), else a copy. An existing
+ * target is removed first: it may be a link to another cache entry, which a copy would overwrite.
+ */
 async function place(cached: string, target: string) {
   try {
     await fs.link(cached, target)
-  } catch {
-    await fs.copyFile(cached, target)
+  } catch (error) {
+    await fs.rm(target, { force: true })
+    if ((error as NodeJS.ErrnoException).code === 'EEXIST') await place(cached, target)
+    else await fs.copyFile(cached, target)
   }
 }
 
@@ -107,18 +112,22 @@ export async function precompress(
     let fastNow = false
     for (const extension of Object.keys(ENCODINGS) as Extension[]) {
       const target = `${file}.${extension}`
-      await fs.rm(target, { force: true }) // a build into an old folder: no stale variant stays
       const entry = (suffix = '') => path.join(cacheDir, `${sha}.${extension}${suffix}`)
       const use = (cached: string) => {
         used.add(path.basename(cached))
         return place(cached, target)
       }
-      if (await exists(entry('.none'))) {
-        used.add(path.basename(entry('.none')))
-        continue
-      }
       if (await exists(entry())) {
         await use(entry())
+        continue
+      }
+      // A build into an old folder (Astro empties it, a caller may not): no stale variant stays.
+      const none = async () => {
+        used.add(path.basename(entry('.none')))
+        await fs.rm(target, { force: true })
+      }
+      if (await exists(entry('.none'))) {
+        await none()
         continue
       }
       const { best, fast } = ENCODINGS[extension]
@@ -133,7 +142,7 @@ export async function precompress(
       fastNow ||= !atBest
       if (bytes.length >= data.length) {
         await writeAtomically(entry('.none'), Buffer.alloc(0))
-        used.add(path.basename(entry('.none')))
+        await none()
         continue
       }
       const cached = entry(atBest ? '' : '.fast')
