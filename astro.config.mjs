@@ -6,26 +6,13 @@ import { defineConfig } from 'astro/config'
 import { fileURLToPath } from 'node:url'
 import { BUILD_CACHE_DIR } from './site/lib/buildCache.ts'
 import { securityHeaders } from './site/security/headersIntegration.ts'
+import { serving } from './site/serving/servingIntegration.ts'
 
 const siteUrl = process.env.SITE_URL ?? `http://localhost:${process.env.SITE_PORT ?? 4321}`
 const cmsUrl = (process.env.CMS_URL ?? `http://localhost:${process.env.CMS_PORT ?? 3000}`).replace(
   /\/$/,
   '',
 )
-
-/** Old article URLs (slug changes) from the CMS; Astro writes a redirect page for each. */
-async function cmsRedirects() {
-  try {
-    const response = await fetch(`${cmsUrl}/api/redirects?pagination=false&depth=0`)
-    if (!response.ok) return {}
-    const { docs } = await response.json()
-    return Object.fromEntries(
-      docs.map((/** @type {{ from: string, to: string }} */ r) => [r.from, r.to]),
-    )
-  } catch {
-    return {} // the content loader reports an unreachable CMS loudly
-  }
-}
 
 /**
  * The site's own client directives (see each file).
@@ -51,7 +38,6 @@ export default defineConfig({
   // The content store and the incremental build's copies live here between builds (site/lib/buildCache.ts).
   cacheDir: BUILD_CACHE_DIR,
   output: 'static',
-  redirects: await cmsRedirects(),
   trailingSlash: 'always',
   build: { format: 'directory' },
   integrations: [
@@ -60,6 +46,8 @@ export default defineConfig({
     sitemap({ filter: (page) => !page.includes('/vorschau/') }),
     clientDirectives,
     securityHeaders({ cmsUrl }),
+    // After the security headers: adds the cache policy to their files, then compresses the build.
+    serving({ cmsUrl }),
   ],
   devToolbar: { enabled: false },
   // Pages whose cacheKey (site/lib/buildPlan.ts) and code are unchanged are copied from the last

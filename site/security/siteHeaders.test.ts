@@ -1,9 +1,11 @@
 import { createHash } from 'node:crypto'
 import { describe, expect, it } from 'vitest'
 import {
+  headerMatcher,
   headersFile,
   inlineHashes,
   nginxInclude,
+  parseHeaderRules,
   parseHeadersFile,
   siteSecurityHeaders,
 } from './siteHeaders'
@@ -90,5 +92,41 @@ describe('siteSecurityHeaders', () => {
     for (const [name, value] of Object.entries(headers))
       expect(nginx).toContain(`add_header ${name} "${value}" always;\n`)
     expect(nginx.match(/^add_header /gm)).toHaveLength(Object.keys(headers).length)
+  })
+})
+
+describe('per-path rules', () => {
+  const rules = [
+    { path: '/_astro/*', headers: { 'Cache-Control': 'public, max-age=31536000, immutable' } },
+    { path: '/', headers: { 'Cache-Control': 'no-cache' } },
+  ]
+  const file = headersFile({ 'X-Content-Type-Options': 'nosniff' }, rules)
+
+  it('writes them after the /* block and reads every block back', () => {
+    expect(file).toBe(
+      '/*\n  X-Content-Type-Options: nosniff\n' +
+        '/_astro/*\n  Cache-Control: public, max-age=31536000, immutable\n/\n  Cache-Control: no-cache\n',
+    )
+    expect(parseHeaderRules(`# Kommentar\n${file}`)).toEqual([
+      { path: '/*', headers: { 'X-Content-Type-Options': 'nosniff' } },
+      ...rules,
+    ])
+    expect(parseHeadersFile(file)).toEqual({ 'X-Content-Type-Options': 'nosniff' })
+  })
+
+  it('applies every matching rule, joining a header named twice as Cloudflare Pages does', () => {
+    const headersOf = headerMatcher(parseHeaderRules(file))
+    expect(headersOf('/_astro/a.css')).toEqual({
+      'X-Content-Type-Options': 'nosniff',
+      'Cache-Control': 'public, max-age=31536000, immutable',
+    })
+    expect(headersOf('/')['Cache-Control']).toBe('no-cache')
+    expect(headersOf('/blog/')['Cache-Control']).toBeUndefined()
+    expect(headersOf('/_astro.css')['Cache-Control']).toBeUndefined()
+    const twice = headerMatcher([
+      ...rules,
+      { path: '/_astro/*', headers: { 'Cache-Control': 'x' } },
+    ])
+    expect(twice('/_astro/a.css')['Cache-Control']).toBe('public, max-age=31536000, immutable, x')
   })
 })

@@ -63,24 +63,64 @@ export function siteSecurityHeaders(args: {
   }
 }
 
-/** Netlify's and Cloudflare Pages' `_headers`: every path gets the set. */
-export const headersFile = (headers: HeaderSet): string =>
-  `/*\n${Object.entries(headers)
+/** One block of a `_headers` file: a path pattern (`*` matches anything) and its headers. */
+export type HeaderRule = { path: string; headers: HeaderSet }
+
+const block = ({ path, headers }: HeaderRule) =>
+  `${path}\n${Object.entries(headers)
     .map(([name, value]) => `  ${name}: ${value}\n`)
     .join('')}`
 
-/** The headers of a `_headers` file written by `headersFile` (its `/*` block). */
-export function parseHeadersFile(text: string): HeaderSet {
-  const headers: HeaderSet = {}
-  let inBlock = false
+/** Netlify's and Cloudflare Pages' `_headers`: every path (`/*`) gets the set, then further rules. */
+export const headersFile = (headers: HeaderSet, rules: HeaderRule[] = []): string =>
+  [{ path: '/*', headers }, ...rules].map(block).join('')
+
+/** Every block of a `_headers` file, in order. */
+export function parseHeaderRules(text: string): HeaderRule[] {
+  const rules: HeaderRule[] = []
   for (const line of text.split('\n')) {
-    if (!/^\s/.test(line)) inBlock = line.trim() === '/*'
-    else if (inBlock && line.includes(':')) {
+    if (line.trim() === '' || line.trim().startsWith('#')) continue
+    if (!/^\s/.test(line)) rules.push({ path: line.trim(), headers: {} })
+    else if (rules.length > 0 && line.includes(':')) {
       const at = line.indexOf(':')
-      headers[line.slice(0, at).trim()] = line.slice(at + 1).trim()
+      rules.at(-1)!.headers[line.slice(0, at).trim()] = line.slice(at + 1).trim()
     }
   }
-  return headers
+  return rules
+}
+
+/** The headers of a `_headers` file's `/*` block: what every answer carries. */
+export const parseHeadersFile = (text: string): HeaderSet =>
+  Object.assign(
+    {},
+    ...parseHeaderRules(text)
+      .filter((rule) => rule.path === '/*')
+      .map((r) => r.headers),
+  )
+
+/** A `_headers` path pattern as a regex over the request path (`*` is a splat, as on the hosts). */
+export const headerPathPattern = (pattern: string): RegExp =>
+  new RegExp(
+    `^${pattern
+      .split('*')
+      .map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&'))
+      .join('.*')}$`,
+  )
+
+/**
+ * The headers of every rule matching a path, as Cloudflare Pages applies them: a header named by
+ * several matching rules gets their values joined by ", " (so the policy never names one twice).
+ */
+export function headerMatcher(rules: HeaderRule[]): (pathname: string) => HeaderSet {
+  const compiled = rules.map((rule) => ({ pattern: headerPathPattern(rule.path), ...rule }))
+  return (pathname) => {
+    const headers: HeaderSet = {}
+    for (const rule of compiled)
+      if (rule.pattern.test(pathname))
+        for (const [name, value] of Object.entries(rule.headers))
+          headers[name] = headers[name] === undefined ? value : `${headers[name]}, ${value}`
+    return headers
+  }
 }
 
 /** An nginx include for the site's `server` (or `location`) block. */

@@ -4,7 +4,7 @@ import { Window } from 'happy-dom'
 import fs from 'node:fs'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { gzipSync } from 'node:zlib'
+import { brotliDecompressSync, gunzipSync, gzipSync } from 'node:zlib'
 import { importArticles } from '../../cms/content/importArticles'
 import { formTokenTime } from '../../cms/spam/formToken'
 import { apiPaths, articlePath, commentAnchor, MIN_FILL_MS } from '../../contract'
@@ -12,7 +12,9 @@ import { astroBuild as buildSite } from '../helpers/astroBuild'
 import { paragraph } from '../../scripts/lib/lexical'
 import { startLocalCms, type LocalCms } from '../../scripts/lib/localCms'
 import { createStaticServer, listen } from '../../scripts/lib/staticServer'
-import { parseHeadersFile } from '../../site/security/siteHeaders'
+import { headerMatcher, parseHeaderRules, parseHeadersFile } from '../../site/security/siteHeaders'
+import { CACHE_CONTROL } from '../../site/serving/cachePolicy'
+import { parseRedirectsFile } from '../../site/serving/redirects'
 import {
   BUDGET_ARTICLE,
   PAGE_BUDGET,
@@ -255,8 +257,72 @@ describe('static site build', () => {
     for (const old of ['alter-name', 'zwischen-name']) {
       const page = read(`${articlePath(old)}index.html`)
       expect(page).toMatch(/http-equiv="refresh" content="0;url=\/blog\/neuer-name\/"/)
+      expect(page).toContain(
+        '<link rel="canonical" href="https://blog.example.de/blog/neuer-name/">',
+      )
     }
     expect(read(`${articlePath('neuer-name')}index.html`)).toContain('<h1>Umbenannt</h1>')
+    // For static hosts: Netlify's and Cloudflare's `_redirects`, and nginx's map (both spellings).
+    expect(parseRedirectsFile(read('_redirects'))).toEqual([
+      { from: articlePath('alter-name'), to: articlePath('neuer-name') },
+      { from: articlePath('zwischen-name'), to: articlePath('neuer-name') },
+    ])
+    const maps = read('nginx-maps.conf')
+    for (const from of ['/blog/alter-name/', '/blog/alter-name', '/blog/zwischen-name'])
+      expect(maps).toContain(`"${from}" "/blog/neuer-name/";`)
+    expect(read('nginx-headers.conf')).toContain(
+      'if ($leuchtturm_redirect) { return 301 $leuchtturm_redirect$is_args$args; }',
+    )
+  })
+
+  it('precompresses its text files (brotli and gzip) and writes one cache policy per path', () => {
+    const page = `${articlePath(SLUG)}index.html`
+    expect(brotliDecompressSync(fs.readFileSync(path.join(out, `${page}.br`))).toString()).toBe(
+      read(page),
+    )
+    expect(gunzipSync(fs.readFileSync(path.join(out, `${page}.gz`))).toString()).toBe(read(page))
+    expect(fs.statSync(path.join(out, `${page}.br`)).size).toBeLessThan(read(page).length / 3)
+    expect(fs.existsSync(path.join(out, 'rss.xml.br'))).toBe(true)
+    expect(fs.existsSync(path.join(out, `og/${SLUG}.png.br`))).toBe(false)
+    // Every file of the build matches exactly one Cache-Control rule of _headers.
+    const policyOf = headerMatcher(parseHeaderRules(read('_headers')))
+    const files = fs
+      .readdirSync(out, { recursive: true, encoding: 'utf8' })
+      .filter((file) => fs.statSync(path.join(out, file)).isFile())
+      .filter((file) => !/\.(br|gz)$/.test(file) && !/^(_headers|_redirects|nginx-.*)$/.test(file))
+    const policies = Object.values(CACHE_CONTROL) as string[]
+    for (const file of files)
+      expect(policies, file).toContain(
+        policyOf(`/${file.replace(/index\.html$/, '')}`)['Cache-Control'],
+      )
+    const css = files.find((file) => file.startsWith('_astro/') && file.endsWith('.css'))!
+    expect(policyOf(`/${css}`)['Cache-Control']).toBe(CACHE_CONTROL.immutable)
+    expect(policyOf(articlePath(SLUG))['Cache-Control']).toBe(CACHE_CONTROL.page)
+    expect(policyOf('/')['Cache-Control']).toBe(CACHE_CONTROL.page)
+    expect(policyOf('/rss.xml')['Cache-Control']).toBe(CACHE_CONTROL.short)
+    expect(read('nginx-maps.conf')).toContain(`"~^/_astro/.*$" "${CACHE_CONTROL.immutable}";`)
+  })
+
+  it('is served by the local static server with 301s, brotli and its cache policy', async () => {
+    const server = createStaticServer(() => out)
+    await listen(server, 0)
+    try {
+      const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
+      const moved = await fetch(`${base}/blog/alter-name?ref=alt`, { redirect: 'manual' })
+      expect(moved.status).toBe(301)
+      expect(moved.headers.get('location')).toBe('/blog/neuer-name/?ref=alt')
+      const page = await fetch(`${base}${articlePath(SLUG)}`, {
+        headers: { 'accept-encoding': 'br, gzip' },
+      })
+      expect(page.headers.get('content-encoding')).toBe('br')
+      expect(Number(page.headers.get('content-length'))).toBe(
+        fs.statSync(path.join(out, `${articlePath(SLUG)}index.html.br`)).size,
+      )
+      expect(page.headers.get('cache-control')).toBe(CACHE_CONTROL.page)
+      expect(await page.text()).toBe(read(`${articlePath(SLUG)}index.html`))
+    } finally {
+      server.close()
+    }
   })
 
   it('lists articles newest first on the home page, with tag pages, 404, Impressum and Datenschutz', () => {
@@ -345,6 +411,12 @@ describe('static site build', () => {
     })
     const output = await astroBuild()
     expect(output).toMatch(/\d+ published articles, 1 fetched and rendered/)
+    // Unchanged files are not compressed again: their bytes come from the cache.
+    const [, compressed, , reused] = /(\d+) compressed, (\d+) fast, (\d+) reused/
+      .exec(output)!
+      .map(Number)
+    expect(reused).toBeGreaterThan(0)
+    expect(compressed).toBeLessThan(reused! * 10)
     expect(read('index.html')).toContain('Neu gefasst.')
   }, 120_000)
 })

@@ -1,0 +1,101 @@
+import fs from 'node:fs'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+import type { AstroIntegration } from 'astro'
+import { HEADERS_FILE, headersFile, NGINX_INCLUDE, parseHeaderRules } from '../security/siteHeaders'
+import { cacheRules, nginxCacheMap } from './cachePolicy'
+import { isHostFile, NGINX_MAPS } from './hostFiles'
+import { precompress } from './precompress'
+import {
+  fetchRedirects,
+  nginxRedirectMap,
+  planRedirects,
+  REDIRECT_PAGE_MARK,
+  redirectPage,
+  redirectsFile,
+  REDIRECTS_FILE,
+  type Redirect,
+} from './redirects'
+
+const nginxMapsHeader = `# Leuchtturm: maps of this build for nginx's http block (map is not allowed in server):
+#   http { include /path/to/site/${NGINX_MAPS}; }
+# ${NGINX_INCLUDE} (server block) uses them: Cache-Control per path, and for an old URL
+#   if ($leuchtturm_redirect) { return 301 $leuchtturm_redirect$is_args$args; }
+# Long paths may need map_hash_bucket_size 128; in the http block.
+`
+
+const nginxServerLines = `# Cache-Control per path and 301s from old URLs: needs ${NGINX_MAPS} in the http block.
+add_header Cache-Control $leuchtturm_cache_control always;
+if ($leuchtturm_redirect) { return 301 $leuchtturm_redirect$is_args$args; }
+`
+
+/** Is `file` (under the build) a page of the site, not a redirect page of an earlier step? */
+const isRealPage = (file: string) => {
+  try {
+    return !fs.readFileSync(file, 'utf8').includes(REDIRECT_PAGE_MARK)
+  } catch {
+    return false
+  }
+}
+
+/**
+ * The build's serving files, after the security headers (list it after `securityHeaders`): the
+ * CMS's redirects as `_redirects`, nginx map and meta-refresh pages; the cache policy in `_headers`
+ * and nginx; then `.br` and `.gz` next to every compressible file (precompress.ts).
+ */
+export function serving(options: { cmsUrl: string }): AstroIntegration {
+  let siteUrl = ''
+  let cacheDir = ''
+  let entries: Redirect[] = []
+  return {
+    name: 'leuchtturm:serving',
+    hooks: {
+      'astro:config:done': ({ config }) => {
+        siteUrl = config.site ?? ''
+        cacheDir = fileURLToPath(config.cacheDir)
+      },
+      // Before rendering: a CMS that cannot say where old URLs go stops the build at once.
+      'astro:build:start': async () => {
+        entries = await fetchRedirects(options.cmsUrl)
+      },
+      'astro:build:done': async ({ dir, logger }) => {
+        const root = fileURLToPath(dir)
+        const at = (urlPath: string) =>
+          path.join(root, urlPath.endsWith('/') ? `${urlPath}index.html` : urlPath)
+        const { redirects, skipped } = planRedirects(entries, (p) => isRealPage(at(p)))
+        for (const entry of skipped)
+          logger.warn(`redirect skipped (not a plain path): ${entry.from} -> ${entry.to}`)
+        for (const { from, to } of redirects)
+          if (from.endsWith('/')) {
+            fs.mkdirSync(path.dirname(at(from)), { recursive: true })
+            fs.writeFileSync(at(from), redirectPage(to, siteUrl))
+          }
+        fs.writeFileSync(path.join(root, REDIRECTS_FILE), redirectsFile(redirects))
+
+        const files = fs
+          .readdirSync(root, { recursive: true, encoding: 'utf8' })
+          .map((file) => file.split(path.sep).join('/'))
+          .filter((file) => !isHostFile(file) && fs.statSync(path.join(root, file)).isFile())
+        const rules = cacheRules(files)
+        const headersPath = path.join(root, HEADERS_FILE)
+        const existing = fs.existsSync(headersPath)
+          ? parseHeaderRules(fs.readFileSync(headersPath, 'utf8'))
+          : []
+        const everyPath = existing.find((rule) => rule.path === '/*')?.headers ?? {}
+        const others = existing.filter((rule) => rule.path !== '/*')
+        fs.writeFileSync(headersPath, headersFile(everyPath, [...others, ...rules]))
+        fs.writeFileSync(
+          path.join(root, NGINX_MAPS),
+          nginxMapsHeader + nginxRedirectMap(redirects) + nginxCacheMap(rules),
+        )
+        fs.appendFileSync(path.join(root, NGINX_INCLUDE), nginxServerLines)
+
+        const started = performance.now()
+        const report = await precompress(root, path.join(cacheDir, 'compressed'))
+        logger.info(
+          `${redirects.length} redirects, ${rules.length} cache rules; ${report.files} files precompressed: ${report.compressed} compressed, ${report.fast} fast, ${report.reused} reused (${Math.round(performance.now() - started)} ms)`,
+        )
+      },
+    },
+  }
+}
