@@ -33,6 +33,7 @@ import { redactLogArguments } from './utilities/redactLog'
 import { notificationTasks } from './notifications/tasks'
 import { buildComments, buildStamps } from './publishing/bulkReads'
 import { rebuildNow } from './publishing/endpoints'
+import { warmSiteBuilder } from './publishing/builder/buildSite'
 import { rebuildSite } from './publishing/tasks'
 import { privacyEndpoints } from './privacy/endpoints'
 import { share, shareCount } from './sharing/endpoints'
@@ -62,8 +63,11 @@ export default buildConfig({
     RateLimits,
   ],
   globals: [CommentSettings, SiteBuild],
-  // Settings read per request, checked once at start.
-  onInit: () => checkRateLimitConfig(),
+  // Settings read per request, checked once at start; the build process started ahead of use.
+  onInit: () => {
+    checkRateLimitConfig()
+    warmSiteBuilder()
+  },
   endpoints: [
     ...commentEndpoints,
     ...subscriptionEndpoints,

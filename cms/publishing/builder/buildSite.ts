@@ -10,6 +10,16 @@ let builder: SiteBuilder | undefined
 export const siteBuilder = (): SiteBuilder =>
   (builder ??= new SiteBuilder(publishingSettings().builderMaxRssMb * 1024 * 1024))
 
+/**
+ * In the server (the one that runs jobs): starts the build process ahead of the first publish, so
+ * that publish does not wait for Node and Astro to load.
+ */
+export function warmSiteBuilder(): void {
+  const settings = publishingSettings()
+  if (process.env.RUN_JOBS === 'true' && settings.autoRebuild && !settings.deployHook)
+    siteBuilder().warm()
+}
+
 /** Ends this process's build process (`npm start` after its first build, tests). */
 export function stopSiteBuilder(): void {
   builder?.stop()
