@@ -8,6 +8,7 @@ import {
 } from '../../contract'
 import { paragraph } from '../../scripts/lib/lexical'
 import { startLocalCms, type LocalCms } from '../../scripts/lib/localCms'
+import { seedComment } from '../helpers/seedComment'
 
 /** The static build's bulk reads: one request for all stamps, one per 100 articles' comments. */
 let cms: LocalCms
@@ -22,20 +23,8 @@ const commentsOf = async (...slugs: string[]) =>
     ).json()) as BuildComments
   ).articles
 
-async function comment(slug: string, body: string, status: 'approved' | 'pending') {
-  return cms.payload.create({
-    collection: 'comments',
-    context: { bulkImport: true },
-    data: {
-      article: ids[slug]!,
-      authorName: 'Ida',
-      authorEmail: 'ida@example.de',
-      body,
-      status,
-      depth: 1,
-    },
-  })
-}
+const comment = (slug: string, body: string, status: 'approved' | 'pending') =>
+  seedComment(cms.payload, ids[slug]!, body, status)
 
 beforeAll(async () => {
   cms = await startLocalCms()

@@ -3,6 +3,7 @@ import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { paragraph } from '../../scripts/lib/lexical'
 import { startLocalCms, type LocalCms } from '../../scripts/lib/localCms'
+import { seedComment } from '../helpers/seedComment'
 import { astroBuild, renderedFiles } from '../helpers/astroBuild'
 
 /**
@@ -43,20 +44,8 @@ async function article(slug: string, tags: string[]) {
   ids[slug] = doc.id
 }
 
-async function comment(slug: string, body: string, status: 'approved' | 'pending') {
-  return cms.payload.create({
-    collection: 'comments',
-    context: { bulkImport: true },
-    data: {
-      article: ids[slug]!,
-      authorName: 'Lea',
-      authorEmail: 'lea@example.de',
-      body,
-      status,
-      depth: 1,
-    },
-  })
-}
+const comment = (slug: string, body: string, status: 'approved' | 'pending') =>
+  seedComment(cms.payload, ids[slug]!, body, status)
 
 describe('incremental site builds', () => {
   beforeAll(async () => {
