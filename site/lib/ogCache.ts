@@ -1,0 +1,47 @@
+import { createHash } from 'node:crypto'
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { BUILD_CACHE_DIR } from './buildCache'
+import { ogImage, ogSvg } from './ogImage'
+
+/**
+ * Sharing images kept in the build cache by the SVG they are drawn from, so an image is drawn once
+ * (about 15 ms of one core) and survives what makes Astro render every page again (a code or
+ * config change). Missing ones are drawn up front, on every core, not one by one while Astro
+ * renders; images no article uses any more are removed.
+ */
+const DIR = path.join(BUILD_CACHE_DIR, 'og')
+const fileOf = (title: string, siteName: string) =>
+  path.join(DIR, `${createHash('sha256').update(ogSvg(title, siteName)).digest('hex')}.png`)
+
+/** Draws the missing images of these titles, and forgets the images of other titles. */
+export async function prepareOgImages(titles: string[], siteName: string): Promise<void> {
+  fs.mkdirSync(DIR, { recursive: true })
+  const wanted = new Map(titles.map((title) => [fileOf(title, siteName), title]))
+  for (const name of fs.readdirSync(DIR)) {
+    const file = path.join(DIR, name)
+    if (!wanted.has(file)) fs.rmSync(file, { force: true })
+  }
+  const missing = [...wanted].filter(([file]) => !fs.existsSync(file))
+  let next = 0
+  const draw = async () => {
+    while (next < missing.length) {
+      const [file, title] = missing[next++]!
+      const temp = `${file}.${process.pid}.tmp`
+      fs.writeFileSync(temp, await ogImage(title, siteName))
+      fs.renameSync(temp, file)
+    }
+  }
+  await Promise.all(Array.from({ length: os.availableParallelism() }, draw))
+}
+
+/** The image of this title: from the cache, or drawn now. */
+export async function cachedOgImage(title: string, siteName: string): Promise<Buffer> {
+  const file = fileOf(title, siteName)
+  try {
+    return fs.readFileSync(file)
+  } catch {
+    return ogImage(title, siteName)
+  }
+}
