@@ -14,7 +14,8 @@ import { recordResult, type ResultRow } from '../lib/benchResults'
 import { startLocalCms } from '../lib/localCms'
 import { readBuild } from './lib/buildState'
 import { sampleDescendants } from './lib/descendantMemory'
-import { editorChanges } from './lib/publishChanges'
+import { articleBySlug, editorChanges } from './lib/publishChanges'
+import { seedSlug } from './lib/seedRows'
 import { seedNote, timedLine, timedRow } from './lib/publishRows'
 import { seededDatabase } from './lib/seededDatabase'
 import { ServedSite } from './lib/servedSite'
@@ -62,6 +63,13 @@ const full = await timeChange(clock, 'full', rebuild, rebuilt)
 console.log(timedLine(fullName, full))
 if (full.servedMs === null) throw new Error('the full build was never served')
 rows.push(timedRow(fullName, full, { seconds: target.full, on: 'build' }, clock.timeoutMs))
+// The bench means nothing if the pages lack the seeded comments (the first article's first one).
+const firstComment = `Kommentar 0 zu Beitrag ${(await articleBySlug(payload, seedSlug(0))).id}.`
+if (
+  commentsEach &&
+  !site.articlePages(seedSlug(0)).some((p) => site.read(p)?.includes(firstComment))
+)
+  throw new Error(`the seeded comments are not on the static pages ("${firstComment}")`)
 
 // Later changes: an editor's next change comes after the last build, not within its debounce.
 clock.settleMs = Math.max(1000, debounceMs)

@@ -19,7 +19,7 @@ export type EditorChange = {
 
 const tagPage = (tag: string) => `tags/${tag.toLowerCase().replace(/\s+/g, '-')}/index.html`
 
-async function articleId(payload: Payload, slug: string): Promise<number> {
+export async function articleBySlug(payload: Payload, slug: string): Promise<{ id: number }> {
   const { docs } = await payload.find({
     collection: 'articles',
     where: { slug: { equals: slug } },
@@ -29,8 +29,10 @@ async function articleId(payload: Payload, slug: string): Promise<number> {
     overrideAccess: true,
   })
   if (!docs[0]) throw new Error(`no article ${slug}`)
-  return docs[0].id
+  return docs[0]
 }
+
+const articleId = async (payload: Payload, slug: string) => (await articleBySlug(payload, slug)).id
 
 /** The changes on a seeded site of `articles` articles; `run` makes this run's texts unique. */
 export function editorChanges(
