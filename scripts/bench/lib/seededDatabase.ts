@@ -88,8 +88,9 @@ export async function seededDatabase(
     const timings = await seed(file, articles, comments)
     fs.mkdirSync(CACHE_DIR, { recursive: true })
     // The seeder checkpointed the WAL: the .db file alone is the whole database.
-    fs.copyFileSync(file, `${cachedFile}.tmp`)
-    fs.renameSync(`${cachedFile}.tmp`, cachedFile)
+    const temp = `${cachedFile}.${process.pid}.tmp` // two benches may seed at once
+    fs.copyFileSync(file, temp)
+    fs.renameSync(temp, cachedFile)
     fs.writeFileSync(timingsFile, JSON.stringify(timings))
     fs.rmSync(work, { recursive: true, force: true })
   }
