@@ -99,7 +99,8 @@ await recordResult(section, rows, {
     `Times from the change (the Local API call, as the admin saves) to the served folder ` +
       `(SITE_OUT_DIR, resolved anew) showing it, polled every 50 ms; "before build" is from the ` +
       `change to the start of the build (site-build's lastStartedAt): the debounce ` +
-      `(REBUILD_DEBOUNCE_MS = ${debounceMs} ms) and the job queue; "build" is its lastDurationMs.`,
+      `(REBUILD_DEBOUNCE_MS = ${debounceMs} ms) and the job queue; "build" is its lastDurationMs; ` +
+      `"build CPU" the CPU time of the bench's descendants meanwhile (less sensitive to load).`,
     `Each change waits for a quiet site plus ${clock.settleMs} ms first; (a) and (b) are asked ` +
       `for without debounce (requestRebuild with 0 ms).`,
     `Peak build RSS: summed resident memory of the bench's descendants (astro build, a build ` +

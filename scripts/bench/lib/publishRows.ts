@@ -20,6 +20,7 @@ export function timedRow(
     'served s': s1(timed.servedMs),
     'before build s': s1(timed.waitMs),
     'build s': s1(timed.buildMs),
+    'build CPU s': Number(timed.buildCpuSeconds.toFixed(1)),
     'peak build RSS MB': timed.peakMb,
     target:
       target.seconds === null
@@ -33,7 +34,8 @@ export function timedRow(
 /** The console line of one measurement. */
 export const timedLine = (measure: string, timed: Timed): string =>
   `${measure}: ${timed.servedMs === null ? 'NOT served' : `${s1(timed.servedMs)} s`}` +
-  ` (before build ${s1(timed.waitMs) ?? '–'} s, build ${s1(timed.buildMs) ?? '–'} s,` +
+  ` (before build ${s1(timed.waitMs) ?? '–'} s, build ${s1(timed.buildMs) ?? '–'} s` +
+  ` using ${timed.buildCpuSeconds.toFixed(1)} CPU s,` +
   ` peak build RSS ${timed.peakMb ?? '–'} MB)`
 
 /** How the database was made, for the notes. */

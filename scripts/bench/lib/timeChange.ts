@@ -1,5 +1,6 @@
 import type { Payload } from 'payload'
 import { buildFinishedAfter, waitUntilIdle } from './buildState'
+import { descendantCpuSeconds } from './descendantCpu'
 import type { MemoryPhases } from './descendantMemory'
 import { pollUntil } from './servedSite'
 
@@ -12,6 +13,8 @@ export type Timed = {
   buildMs: number | null
   /** peak RSS of the bench's descendants meanwhile */
   peakMb: number | null
+  /** CPU seconds the bench's descendants (the build) used meanwhile */
+  buildCpuSeconds: number
 }
 
 export type Clock = {
@@ -37,6 +40,7 @@ export async function timeChange(
   const { payload, memory } = clock
   await waitUntilIdle(payload, clock.settleMs, 30 * 60_000)
   memory.phase(phase)
+  const cpuBefore = descendantCpuSeconds()
   const since = new Date().toISOString()
   const started = Date.parse(since)
   await change()
@@ -49,6 +53,7 @@ export async function timeChange(
     waitMs: buildStarted !== null && buildStarted >= started ? buildStarted - started : null,
     buildMs: build?.lastDurationMs ?? null,
     peakMb: memory.peakMb(phase),
+    buildCpuSeconds: descendantCpuSeconds() - cpuBefore,
   }
   memory.phase('between')
   return result
