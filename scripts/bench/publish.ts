@@ -58,11 +58,37 @@ const rebuilt = async (since: string) =>
   ((await readBuild(payload)).lastFinishedAt ?? '') > since && site.exists('index.html')
 const rebuild = () => requestRebuild(payload, undefined, 0)
 
+const settleMs = Math.max(1000, debounceMs)
+const incrementalPeaks: number[] = []
+/** Recorded after every measurement, so a run stopped early (the 10,000 case) keeps its figures. */
+const record = (done: boolean) =>
+  recordResult(section, rows, {
+    title: `Publishing on a site of ${articles} articles × ${commentsEach} comments (\`bench:publish\`)`,
+    notes: [
+      ...(done ? [] : [`**Incomplete**: ${rows.length} of 7 measurements (run stopped).`]),
+      seedNote(seed),
+      `Times from the change (the Local API call, as the admin saves) to the served folder ` +
+        `(SITE_OUT_DIR, resolved anew) showing it, polled every 50 ms; "before build" is from the ` +
+        `change to the start of the build (site-build's lastStartedAt): the debounce ` +
+        `(REBUILD_DEBOUNCE_MS = ${debounceMs} ms) and the job queue; "build" is its ` +
+        `lastDurationMs; "build CPU" the CPU time of the bench's descendants meanwhile (less ` +
+        `sensitive to the machine's load).`,
+      `Each change waits for a quiet site plus ${settleMs} ms first; (a) and (b) are asked ` +
+        `for without debounce (requestRebuild with 0 ms).`,
+      `Peak build RSS: summed resident memory of the bench's descendants (astro build, a build ` +
+        `worker) sampled every 100 ms from /proc; peak during the incremental rebuilds ` +
+        `${Math.max(0, ...incrementalPeaks)} MB.`,
+      `Load average (1/5/15 min) before ${loadBefore}, after ${load()} ` +
+        `(${os.cpus().length} cores, shared with other jobs).`,
+    ],
+  })
+
 const fullName = `(a) full build, empty build cache: ${articles} articles, ${articles * commentsEach} comments`
 const full = await timeChange(clock, 'full', rebuild, rebuilt)
 console.log(timedLine(fullName, full))
 if (full.servedMs === null) throw new Error('the full build was never served')
 rows.push(timedRow(fullName, full, { seconds: target.full, on: 'build' }, clock.timeoutMs))
+await record(false)
 // The bench means nothing if the pages lack the seeded comments (the first article's first one).
 const firstComment = `Kommentar 0 zu Beitrag ${(await articleBySlug(payload, seedSlug(0))).id}.`
 if (
@@ -72,14 +98,15 @@ if (
   throw new Error(`the seeded comments are not on the static pages ("${firstComment}")`)
 
 // Later changes: an editor's next change comes after the last build, not within its debounce.
-clock.settleMs = Math.max(1000, debounceMs)
+clock.settleMs = settleMs
 clock.timeoutMs = Math.max(60_000, 2 * full.servedMs)
 const unchangedName = '(b) rebuild, nothing changed'
 const unchanged = await timeChange(clock, 'incremental', rebuild, rebuilt)
 console.log(timedLine(unchangedName, unchanged))
 rows.push(timedRow(unchangedName, unchanged, { seconds: null, on: 'build' }, clock.timeoutMs))
+incrementalPeaks.push(unchanged.peakMb ?? 0)
+await record(false)
 
-const incrementalPeaks = [unchanged.peakMb ?? 0]
 for (const change of editorChanges(payload, site, articles, target)) {
   await change.prepare?.()
   const timed = await timeChange(clock, 'incremental', change.change, change.served)
@@ -88,28 +115,10 @@ for (const change of editorChanges(payload, site, articles, target)) {
     timedRow(change.name, timed, { seconds: change.targetSeconds, on: 'served' }, clock.timeoutMs),
   )
   incrementalPeaks.push(timed.peakMb ?? 0)
+  await record(false)
 }
 memory.stop()
-
-const loadAfter = load()
-await recordResult(section, rows, {
-  title: `Publishing on a site of ${articles} articles × ${commentsEach} comments (\`bench:publish\`)`,
-  notes: [
-    seedNote(seed),
-    `Times from the change (the Local API call, as the admin saves) to the served folder ` +
-      `(SITE_OUT_DIR, resolved anew) showing it, polled every 50 ms; "before build" is from the ` +
-      `change to the start of the build (site-build's lastStartedAt): the debounce ` +
-      `(REBUILD_DEBOUNCE_MS = ${debounceMs} ms) and the job queue; "build" is its lastDurationMs; ` +
-      `"build CPU" the CPU time of the bench's descendants meanwhile (less sensitive to load).`,
-    `Each change waits for a quiet site plus ${clock.settleMs} ms first; (a) and (b) are asked ` +
-      `for without debounce (requestRebuild with 0 ms).`,
-    `Peak build RSS: summed resident memory of the bench's descendants (astro build, a build ` +
-      `worker) sampled every 100 ms from /proc; peak during the incremental rebuilds ` +
-      `${Math.max(...incrementalPeaks)} MB.`,
-    `Load average (1/5/15 min) before ${loadBefore}, after ${loadAfter} ` +
-      `(${os.cpus().length} cores, shared with other jobs).`,
-  ],
-})
+await record(true)
 await cms.stop()
 fs.rmSync(dbDir, { recursive: true, force: true })
 process.exit(0)
