@@ -99,7 +99,7 @@ if (
 
 // Later changes: an editor's next change comes after the last build, not within its debounce.
 clock.settleMs = settleMs
-clock.timeoutMs = Math.max(60_000, 2 * full.servedMs)
+clock.timeoutMs = Math.max(60_000, 1.5 * full.servedMs) // a change needs no more than a full build
 const unchangedName = '(b) rebuild, nothing changed'
 const unchanged = await timeChange(clock, 'incremental', rebuild, rebuilt)
 console.log(timedLine(unchangedName, unchanged))
