@@ -84,7 +84,7 @@ const record = (done: boolean) =>
   })
 
 const fullName = `(a) full build, empty build cache: ${articles} articles, ${articles * commentsEach} comments`
-const full = await timeChange(clock, 'full', rebuild, rebuilt)
+const full = await timeChange(clock, fullName, rebuild, rebuilt)
 console.log(timedLine(fullName, full))
 if (full.servedMs === null) throw new Error('the full build was never served')
 rows.push(timedRow(fullName, full, { seconds: target.full, on: 'build' }, clock.timeoutMs))
@@ -101,7 +101,7 @@ if (
 clock.settleMs = settleMs
 clock.timeoutMs = Math.max(60_000, 1.5 * full.servedMs) // a change needs no more than a full build
 const unchangedName = '(b) rebuild, nothing changed'
-const unchanged = await timeChange(clock, 'incremental', rebuild, rebuilt)
+const unchanged = await timeChange(clock, unchangedName, rebuild, rebuilt)
 console.log(timedLine(unchangedName, unchanged))
 rows.push(timedRow(unchangedName, unchanged, { seconds: null, on: 'build' }, clock.timeoutMs))
 incrementalPeaks.push(unchanged.peakMb ?? 0)
@@ -109,7 +109,7 @@ await record(false)
 
 for (const change of editorChanges(payload, site, articles, target)) {
   await change.prepare?.()
-  const timed = await timeChange(clock, 'incremental', change.change, change.served)
+  const timed = await timeChange(clock, change.name, change.change, change.served)
   console.log(timedLine(change.name, timed))
   rows.push(
     timedRow(change.name, timed, { seconds: change.targetSeconds, on: 'served' }, clock.timeoutMs),

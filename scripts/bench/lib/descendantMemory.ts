@@ -1,7 +1,7 @@
 import { processTree, rssBytes } from '../../lib/processTree'
 
 export type MemoryPhases = {
-  /** Starts a phase (its peak is kept under `name`; a name used again keeps the higher peak). */
+  /** Starts a phase, its peak kept under `name` (a name used again keeps the higher peak). */
   phase: (name: string) => void
   /** Peak summed RSS of the descendants in the phase, in MB (null when never sampled). */
   peakMb: (name: string) => number | null
