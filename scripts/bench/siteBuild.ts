@@ -1,35 +1,29 @@
 /**
  * `npm run bench:site`: full and incremental static builds against a local CMS with BENCH_ARTICLES
- * articles (default 1,000). Prints seconds and the peak memory of each `astro build`.
+ * articles (default 1,000) with BENCH_COMMENTS approved comments each (default 20), seeded as for
+ * `bench:publish`. Prints seconds and the peak memory of each `astro build`.
  */
 import { spawn } from 'node:child_process'
 import fs from 'node:fs'
+import os from 'node:os'
 import path from 'node:path'
 import { recordResult, type ResultRow } from '../lib/benchResults'
-import { paragraph } from '../lib/lexical'
 import { startLocalCms } from '../lib/localCms'
+import { seedNote } from './lib/publishRows'
+import { seededDatabase } from './lib/seededDatabase'
+import { seedSlug, seedTitle } from './lib/seedRows'
 
 const count = Number(process.env.BENCH_ARTICLES ?? 1000)
-const cms = await startLocalCms()
-const words = Array.from({ length: 600 }, (_, i) => `Wort${i % 50}`).join(' ')
+const commentsEach = Number(process.env.BENCH_COMMENTS ?? 20)
+// The same database as `bench:publish` (and its cache).
+const dbDir = fs.mkdtempSync(path.join(os.tmpdir(), 'leuchtturm-bench-site-'))
+const dbFile = path.join(dbDir, 'bench.db')
+const seed = await seededDatabase(dbFile, count, commentsEach)
+console.log(seedNote(seed))
+const cms = await startLocalCms({ databaseUri: `file:${dbFile}` })
 
 const rows: ResultRow[] = []
 let t = Date.now()
-for (let i = 0; i < count; i++) {
-  await cms.payload.create({
-    collection: 'articles',
-    data: {
-      title: `Beitrag ${i}`,
-      slug: `beitrag-${i}`,
-      body: paragraph(words),
-      tags: [`Thema ${i % 20}`],
-      _status: 'published',
-    },
-  })
-}
-const seedSeconds = (Date.now() - t) / 1000
-console.log(`seeded ${count} articles in ${seedSeconds.toFixed(1)} s`)
-
 const env = {
   ...process.env,
   CMS_URL: cms.url,
@@ -66,20 +60,19 @@ const first = (
   await cms.payload.find({
     collection: 'articles',
     limit: 1,
-    where: { slug: { equals: 'beitrag-0' } },
+    where: { slug: { equals: seedSlug(0) } },
   })
 ).docs[0]!
 await cms.payload.update({
   collection: 'articles',
   id: first.id,
-  data: { title: 'Beitrag 0 (geändert)' },
+  data: { title: `${seedTitle(0)} (geändert)` },
 })
 await build('rebuild after one article changed')
 await recordResult('siteBuild', rows, {
-  title: `Static site build, ${count} articles (\`bench:site\`)`,
-  notes: [
-    `Seeded ${count} articles in ${seedSeconds.toFixed(1)} s; peak RSS of \`astro build\` (GNU time).`,
-  ],
+  title: `Static site build, ${count} articles × ${commentsEach} comments (\`bench:site\`)`,
+  notes: [seedNote(seed), 'Peak RSS of `astro build` (GNU time).'],
 })
 await cms.stop()
+fs.rmSync(dbDir, { recursive: true, force: true })
 process.exit(0)
