@@ -43,7 +43,11 @@ const seed = await seededDatabase(dbFile, articles, commentsEach)
 console.log(seedNote(seed))
 const cms = await startLocalCms({ databaseUri: `file:${dbFile}` })
 const { payload } = cms
-const site = new ServedSite(process.env.SITE_OUT_DIR!)
+// Inside the project, as `dist/site` is: Astro bundles a build outside it into one shared folder,
+// and the CMS then starts a fresh build process for every build (cms/publishing/builder).
+process.env.SITE_OUT_DIR = path.resolve('node_modules/.cache/leuchtturm-bench/site')
+fs.rmSync(path.dirname(process.env.SITE_OUT_DIR), { recursive: true, force: true })
+const site = new ServedSite(process.env.SITE_OUT_DIR)
 
 process.env.SITE_AUTO_REBUILD = 'true'
 const { requestRebuild } = await import('../../cms/publishing/requestRebuild')
