@@ -47,6 +47,7 @@ export default tseslint.config(
       'dist/',
       'data/',
       '.astro/',
+      '.tmp/',
       'cms/.next/',
       'cms/payload-types.ts',
       'cms/migrations/',
