@@ -25,7 +25,10 @@ export function cacheRules(files: string[]): HeaderRule[] {
   for (const file of files) {
     const [first = '', ...rest] = file.split('/')
     const key = rest.length > 0 ? `${first}/` : first
-    top.set(key, [...(top.get(key) ?? []), file])
+    const inside = top.get(key)
+    // push, not a copy per file: `blog/` holds 20,000 files at 10,000 articles
+    if (inside) inside.push(file)
+    else top.set(key, [file])
   }
   const rule = (path: string, policy: keyof typeof CACHE_CONTROL): HeaderRule => ({
     path,
