@@ -31,7 +31,8 @@ function random(seed: number) {
   }
 }
 
-const SENTENCES = [
+/** What readers write in the benches' seeded comments. */
+export const SENTENCES = [
   'Das deckt sich mit unseren Erfahrungen im Vertrieb.',
   'Wir haben LinkedIn zwei Jahre lang getestet, mit *gemischten* Ergebnissen.',
   'Gerade für kleine Teams ist der Aufwand nicht zu unterschätzen.',

@@ -9,6 +9,7 @@ import { renderCommentHtml, RENDERER_VERSION } from '../../../cms/collections/Co
 import type { Article, Comment } from '../../../cms/payload-types'
 import { newToken } from '../../../cms/security/tokens'
 import { paragraph } from '../../lib/lexical'
+import { SENTENCES } from './seedComments'
 
 export const TAG_COUNT = 20
 /** Every REPLY_EVERY-th comment answers the root comment before it. */
@@ -53,15 +54,6 @@ export function seedArticle(i: number, count: number, now: number) {
     _status: 'published' as const,
   }
 }
-
-const SENTENCES = [
-  'Das deckt sich mit unseren Erfahrungen im Vertrieb.',
-  'Wir haben LinkedIn zwei Jahre lang getestet, mit *gemischten* Ergebnissen.',
-  'Gerade für kleine Teams ist der Aufwand nicht zu unterschätzen.',
-  'Gibt es dazu belastbare Zahlen? Siehe auch https://example.com/studie-2026',
-  'Bei uns hat erst die **klare Zuständigkeit** etwas verändert.',
-  'Ich sehe das etwas anders: Reichweite ist nicht gleich Kundengewinnung.',
-]
 
 type CommentRow = Omit<Comment, 'article' | 'parent'> & { article: number; parent: number | null }
 
