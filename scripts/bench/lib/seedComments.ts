@@ -11,6 +11,7 @@ import { openPayload } from '../../../cms/bootstrap/openPayload'
 import { importArticles } from '../../../cms/content/importArticles'
 import type { ModerationPolicy } from '../../../cms/globals/CommentSettings'
 import { paragraph } from '../../lib/lexical'
+import { SENTENCES } from './sentences'
 
 const SMALL_SLUG = 'social-media-nutzen-mittelstand'
 const LARGE_SLUG = 'bench-viele-kommentare'
@@ -31,19 +32,6 @@ function random(seed: number) {
   }
 }
 
-/** What readers write in the benches' seeded comments. */
-export const SENTENCES = [
-  'Das deckt sich mit unseren Erfahrungen im Vertrieb.',
-  'Wir haben LinkedIn zwei Jahre lang getestet, mit *gemischten* Ergebnissen.',
-  'Gerade für kleine Teams ist der Aufwand nicht zu unterschätzen.',
-  'Gibt es dazu belastbare Zahlen? Siehe auch https://example.com/studie-2026',
-  'Bei uns hat erst die **klare Zuständigkeit** etwas verändert.',
-  'Ich sehe das etwas anders: Reichweite ist nicht gleich Kundengewinnung.',
-  'Danke für den Überblick, den Artikel gebe ich an die Geschäftsführung weiter.',
-  'Der Punkt mit den Mitarbeitenden als Botschaftern ist wichtig.',
-  '> Sichtbarkeit entsteht durch Regelmäßigkeit\n\nGenau das ist die Schwierigkeit.',
-  'Welche Werkzeuge nutzt ihr für die Planung? Wir arbeiten mit `Redaktionsplan.xlsx`.',
-]
 
 /** Approved comments on one article, a third of them replies to earlier root comments. */
 async function seedComments(payload: Payload, articleId: number, count: number, seed: number) {

@@ -9,7 +9,7 @@ import { renderCommentHtml, RENDERER_VERSION } from '../../../cms/collections/Co
 import type { Article, Comment } from '../../../cms/payload-types'
 import { newToken } from '../../../cms/security/tokens'
 import { paragraph } from '../../lib/lexical'
-import { SENTENCES } from './seedComments'
+import { SENTENCES } from './sentences'
 
 export const TAG_COUNT = 20
 /** Every REPLY_EVERY-th comment answers the root comment before it. */

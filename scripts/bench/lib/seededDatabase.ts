@@ -32,7 +32,7 @@ function cacheKey(articles: number, comments: number): string {
   const migrations = path.resolve('cms/migrations')
   for (const name of fs.readdirSync(migrations).sort())
     hash.update(name).update(fs.readFileSync(path.join(migrations, name)))
-  for (const file of ['seedSite.ts', 'seedRows.ts'])
+  for (const file of ['seedSite.ts', 'seedRows.ts', 'sentences.ts'])
     hash.update(fs.readFileSync(path.join(path.dirname(SEEDER), file)))
   return `${articles}x${comments}-${hash.digest('hex').slice(0, 12)}`
 }
