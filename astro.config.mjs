@@ -5,6 +5,7 @@ import sitemap from '@astrojs/sitemap'
 import { defineConfig } from 'astro/config'
 import { fileURLToPath } from 'node:url'
 import { BUILD_CACHE_DIR } from './site/lib/buildCache.ts'
+import { ogImages } from './site/og/ogIntegration.ts'
 import { securityHeaders } from './site/security/headersIntegration.ts'
 import { serving } from './site/serving/servingIntegration.ts'
 
@@ -45,6 +46,8 @@ export default defineConfig({
     react(),
     sitemap({ filter: (page) => !page.includes('/vorschau/') }),
     clientDirectives,
+    // Before the integrations that read the build's files.
+    ogImages(),
     securityHeaders({ cmsUrl }),
     // After the security headers: adds the cache policy to their files, then compresses the build.
     serving({ cmsUrl }),

@@ -27,3 +27,11 @@ export const BUILD_COMMENTS_MAX_SLUGS = 100
 
 /** Astro's cache folder unless ASTRO_CACHE_DIR says otherwise (relative to the project). */
 export const DEFAULT_BUILD_CACHE_DIR = 'node_modules/.astro'
+
+/**
+ * Set on globalThis (`Symbol.for(BUILD_WAITING)` = true) by the CMS's long-lived build process as
+ * a build request arrives, before Astro loads: the last build's background work (brotli upgrades,
+ * site/serving/) stops for it, and the build clears it once that stopped. Astro loads the site's modules anew per build, so only a
+ * process-wide slot reaches that work.
+ */
+export const BUILD_WAITING = 'leuchtturm.buildWaiting'

@@ -1,11 +1,10 @@
 import fs from 'node:fs'
-import path from 'node:path'
-import { z } from 'astro/zod'
 import { FORM_TOKEN_MAX_AGE_MS, type CommentsData } from '../../contract'
 import { listArticles, type Article } from './articles'
-import { ASTRO_MANIFEST, BUILD_CACHE_DIR, pageKey } from './buildCache'
+import { ASTRO_MANIFEST, pageKey } from './buildCache'
 import { emptyComments, fetchBuildStamps, fetchCommentPages } from './cms'
 import { CMS_URL } from './config'
+import { readPageRecord, writePageRecord, type PageRecord } from './pageRecord'
 
 /**
  * What this build renders of each published article, and with what. Each article's pages (the
@@ -22,13 +21,6 @@ export type ArticlePlan = {
   commentPages: number
 }
 
-const RECORD = path.join(BUILD_CACHE_DIR, 'leuchtturm-pages.json')
-const pageRecord = z.record(
-  z.string(),
-  z.object({ key: z.string(), commentPages: z.number().int().positive() }),
-)
-type PageRecord = z.infer<typeof pageRecord>
-
 /**
  * The form token baked into the static forms is minted once per build and lives
  * FORM_TOKEN_MAX_AGE_MS; keys change every half of that, so no page keeps an expired token.
@@ -44,7 +36,8 @@ export const buildPlan = (): Promise<Map<string, ArticlePlan>> => (plan ??= make
 async function makePlan(): Promise<Map<string, ArticlePlan>> {
   const [articles, stamps] = await Promise.all([listArticles(), fetchBuildStamps()])
   const stampOf = new Map(stamps.map((s) => [s.slug, s]))
-  const before = readRecord()
+  // Without Astro's manifest of a finished build, Astro renders every page: so must the plan.
+  const before = fs.existsSync(ASTRO_MANIFEST) ? readPageRecord() : {}
   const plans = new Map<string, ArticlePlan>()
   const changed: string[] = []
   for (const article of articles) {
@@ -60,7 +53,10 @@ async function makePlan(): Promise<Map<string, ArticlePlan>> {
     fetched.set(slug, pages)
     plans.get(slug)!.commentPages = pages.length
   }
-  writeRecord(plans)
+  const record: PageRecord = {}
+  for (const [slug, { article, key, commentPages }] of plans)
+    record[slug] = { key, commentPages, title: article.data.title }
+  writePageRecord(record)
   return plans
 }
 
@@ -77,22 +73,4 @@ export async function commentsOf(slug: string, page: number): Promise<CommentsDa
     for (const [s, pages] of await fetchCommentPages(next.slice(0, 50))) fetched.set(s, pages)
   }
   return fetched.get(slug)?.[page - 1] ?? emptyComments()
-}
-
-/** The last build's keys; none when Astro has no finished build to copy pages from. */
-function readRecord(): PageRecord {
-  try {
-    if (!fs.existsSync(ASTRO_MANIFEST)) return {}
-    return pageRecord.parse(JSON.parse(fs.readFileSync(RECORD, 'utf8')))
-  } catch {
-    return {}
-  }
-}
-
-function writeRecord(plans: Map<string, ArticlePlan>): void {
-  const record: PageRecord = {}
-  for (const [slug, { key, commentPages }] of plans) record[slug] = { key, commentPages }
-  fs.mkdirSync(BUILD_CACHE_DIR, { recursive: true })
-  fs.writeFileSync(`${RECORD}.tmp`, JSON.stringify(record))
-  fs.renameSync(`${RECORD}.tmp`, RECORD)
 }

@@ -25,6 +25,12 @@ const texts = {
     /** the comment pages 2 and up of an article */
     commentsOn: 'Kommentare zu',
     commentsPageTitle: (title: string, page: number) => `Kommentare zu „${title}“, Seite ${page}`,
+    listPages: 'Seiten der Beitragsliste',
+    newerPosts: 'Neuere Beiträge',
+    olderPosts: 'Ältere Beiträge',
+    pageOf: (page: number, total: number) => `Seite ${page} von ${total}`,
+    /** the title of page 2 and up of a listing */
+    pageTitle: (title: string, page: number) => `${title} – Seite ${page}`,
   },
   en: {
     skip: 'Skip to content',
@@ -46,6 +52,11 @@ const texts = {
     tagline: 'Consulting that lands – posts on communication and change',
     commentsOn: 'Comments on',
     commentsPageTitle: (title: string, page: number) => `Comments on “${title}”, page ${page}`,
+    listPages: 'Pages of the post list',
+    newerPosts: 'Newer posts',
+    olderPosts: 'Older posts',
+    pageOf: (page: number, total: number) => `Page ${page} of ${total}`,
+    pageTitle: (title: string, page: number) => `${title} – page ${page}`,
   },
 } as const
 

@@ -2,6 +2,9 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import type { AstroIntegration } from 'astro'
+import { z } from 'astro/zod'
+import { eachLimited } from '../lib/eachLimited'
+import { FileMemo } from '../lib/fileMemo'
 import {
   headersFile,
   HEADERS_FILE,
@@ -12,27 +15,39 @@ import {
   type InlineHashes,
 } from './siteHeaders'
 
+const inlineHashesSchema = z.object({ scripts: z.array(z.string()), styles: z.array(z.string()) })
+
 /**
  * After every `astro build` (here or on a static host's CI): hashes the inline scripts and styles
  * of all pages and writes the site's headers into the build as `_headers` and an nginx include.
  */
 export function securityHeaders(options: { cmsUrl: string }): AstroIntegration {
   let siteUrl = ''
+  let cacheDir = ''
   return {
     name: 'leuchtturm:security-headers',
     hooks: {
       'astro:config:done': ({ config }) => {
         siteUrl = config.site ?? ''
+        cacheDir = fileURLToPath(config.cacheDir)
       },
-      'astro:build:done': ({ dir, logger }) => {
+      'astro:build:done': async ({ dir, logger }) => {
         const root = fileURLToPath(dir)
         const hashes: InlineHashes = { scripts: [], styles: [] }
-        for (const file of fs.readdirSync(root, { recursive: true, encoding: 'utf8' }))
-          if (file.endsWith('.html')) {
-            const page = inlineHashes(fs.readFileSync(path.join(root, file), 'utf8'))
-            hashes.scripts.push(...page.scripts)
-            hashes.styles.push(...page.styles)
-          }
+        // Pages copied from the last build are not read again (site/lib/fileMemo.ts).
+        const memo = new FileMemo(cacheDir, root, 'inline-hashes', inlineHashesSchema)
+        const pages = fs
+          .readdirSync(root, { recursive: true, encoding: 'utf8' })
+          .filter((file) => file.endsWith('.html'))
+          .map((file) => file.split(path.sep).join('/'))
+        await eachLimited(pages, 16, async (file) => {
+          const page = await memo.get(file, async () =>
+            inlineHashes(await fs.promises.readFile(path.join(root, file), 'utf8')),
+          )
+          hashes.scripts.push(...page.scripts)
+          hashes.styles.push(...page.styles)
+        })
+        memo.save()
         const headers = siteSecurityHeaders({ siteUrl, cmsUrl: options.cmsUrl, hashes })
         fs.writeFileSync(path.join(root, HEADERS_FILE), headersFile(headers))
         fs.writeFileSync(path.join(root, NGINX_INCLUDE), nginxInclude(headers))

@@ -3,7 +3,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { brotliDecompressSync, gunzipSync } from 'node:zlib'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { precompress } from './precompress'
+import { precompress, upgradeBrotli } from './precompress'
 
 let dir: string
 const text = (seed: string) =>
@@ -41,7 +41,7 @@ describe('precompress', () => {
     for (const skipped of ['klein.html', 'bild.png', 'zufall.js'])
       for (const extension of ['br', 'gz'])
         expect(fs.existsSync(at(`${skipped}.${extension}`)), `${skipped}.${extension}`).toBe(false)
-    expect(report).toEqual({ files: 3, compressed: 3, fast: 0, reused: 0 })
+    expect(report).toMatchObject({ files: 3, compressed: 3, fast: 0, reused: 0 })
   })
 
   it('reuses the compressed bytes of unchanged files in the next build folder and prunes the rest', async () => {
@@ -50,14 +50,14 @@ describe('precompress', () => {
     const entries = fs.readdirSync(cache).length
     const second = build('second', { 'a.html': text('a'), 'c.html': text('c') })
     const report = await precompress(second, cache)
-    expect(report).toEqual({ files: 2, compressed: 1, fast: 0, reused: 1 })
+    expect(report).toMatchObject({ files: 2, compressed: 1, fast: 0, reused: 1 })
     expect(brotliDecompressSync(fs.readFileSync(path.join(second, 'a.html.br'))).toString()).toBe(
       text('a'),
     )
     // b.html's entries are gone, c.html's are in: the cache holds what the last build used.
     expect(fs.readdirSync(cache)).toHaveLength(entries)
     const third = await precompress(build('third', { 'c.html': text('c') }), cache)
-    expect(third).toEqual({ files: 1, compressed: 0, fast: 0, reused: 1 })
+    expect(third).toMatchObject({ files: 1, compressed: 0, fast: 0, reused: 1 })
     expect(fs.readdirSync(cache)).toHaveLength(entries / 2)
   })
 
@@ -66,8 +66,13 @@ describe('precompress', () => {
     const random = Buffer.from(Array.from({ length: 4096 }, () => Math.floor(Math.random() * 256)))
     const root = build('one', { 'x.js': random })
     fs.writeFileSync(path.join(root, 'x.js.br'), 'stale')
-    expect(await precompress(root, cache)).toEqual({ files: 1, compressed: 1, fast: 0, reused: 0 })
-    expect(await precompress(build('two', { 'x.js': random }), cache)).toEqual({
+    expect(await precompress(root, cache)).toMatchObject({
+      files: 1,
+      compressed: 1,
+      fast: 0,
+      reused: 0,
+    })
+    expect(await precompress(build('two', { 'x.js': random }), cache)).toMatchObject({
       files: 1,
       compressed: 0,
       fast: 0,
@@ -76,31 +81,39 @@ describe('precompress', () => {
     expect(fs.existsSync(path.join(root, 'x.js.br'))).toBe(false)
   })
 
-  it('falls back to fast brotli when the max-quality time is used up, and upgrades later', async () => {
+  it('falls back to fast brotli when the max-quality time is used up; upgradeBrotli upgrades it in place', async () => {
     const cache = path.join(dir, 'cache')
     const files = { 'a.html': text('a'), 'b.html': text('b') }
     const best = await precompress(build('best', files), path.join(dir, 'other'))
     const rushed = build('rushed', files)
-    expect(await precompress(rushed, cache, { maxQualityMs: 0 })).toEqual({
-      files: 2,
-      compressed: 0,
-      fast: 2,
-      reused: 0,
-    })
+    const report = await precompress(rushed, cache, { maxQualityMs: 0 })
+    expect(report).toMatchObject({ files: 2, compressed: 0, fast: 2, reused: 0 })
+    expect(report.upgradable.map((u) => path.relative(rushed, u.file))).toEqual([
+      'a.html',
+      'b.html',
+    ])
     expect(best.compressed).toBe(2)
     const size = (root: string) => fs.statSync(path.join(root, 'a.html.br')).size
     expect(size(rushed)).not.toBe(size(path.join(dir, 'best'))) // another quality
     expect(brotliDecompressSync(fs.readFileSync(path.join(rushed, 'a.html.br'))).toString()).toBe(
       text('a'),
     )
-    // Still no time: the fast bytes are reused. With time: upgraded, the fast entries pruned.
-    expect(await precompress(build('again', files), cache, { maxQualityMs: 0 })).toMatchObject({
-      fast: 0,
-      reused: 2,
-    })
-    const upgraded = build('upgraded', files)
-    expect(await precompress(upgraded, cache)).toMatchObject({ compressed: 2, reused: 0 })
-    expect(size(upgraded)).toBe(size(path.join(dir, 'best')))
+    // A build with time to spare still reuses the fast bytes: upgrading is not its job.
+    const again = build('again', files)
+    const second = await precompress(again, cache)
+    expect(second).toMatchObject({ fast: 0, compressed: 0, reused: 2 })
+    // A waiting build stops the upgrade; then it upgrades the served files where they are.
+    expect(await upgradeBrotli(cache, second.upgradable, () => true)).toBe(0)
+    expect(await upgradeBrotli(cache, second.upgradable, () => false)).toBe(2)
+    expect(size(again)).toBe(size(path.join(dir, 'best')))
+    expect(brotliDecompressSync(fs.readFileSync(path.join(again, 'b.html.br'))).toString()).toBe(
+      text('b'),
+    )
+    expect(fs.readdirSync(again).filter((name) => name.endsWith('.tmp'))).toEqual([])
+    // The next build takes the upgraded bytes and prunes the fast ones.
+    const next = build('next', files)
+    expect(await precompress(next, cache)).toMatchObject({ reused: 2, upgradable: [] })
+    expect(size(next)).toBe(size(path.join(dir, 'best')))
     expect(fs.readdirSync(cache).filter((entry) => entry.endsWith('.fast'))).toEqual([])
   })
 

@@ -4,6 +4,8 @@ import os from 'node:os'
 import path from 'node:path'
 import { promisify } from 'node:util'
 import zlib from 'node:zlib'
+import { eachLimited } from '../lib/eachLimited'
+import type { FileMemo } from '../lib/fileMemo'
 
 /** Text-like files worth compressing; images and fonts are compressed already. */
 const COMPRESSIBLE = /\.(html|css|js|mjs|xml|svg|json|txt|webmanifest|ico)$/
@@ -33,7 +35,7 @@ type Extension = keyof typeof ENCODINGS
 /**
  * Wall time per build for brotli at max quality (25-70 ms a 21 KB page on one core): enough for
  * what a publish changes; a cold build of 1,000 pages (35 s at max quality on 2 busy cores)
- * compresses the rest fast, and later builds upgrade those within their own budget.
+ * compresses the rest fast, and upgradeBrotli() brings those to max quality after the build.
  */
 export const MAX_QUALITY_MS = 500
 
@@ -46,16 +48,11 @@ export type CompressReport = {
   fast: number
   /** …or all came from the cache. */
   reused: number
+  /** Files whose `.br` has the fast quality, for upgradeBrotli(). */
+  upgradable: Upgradable[]
 }
 
-/** Runs `task` over `items`, at most `limit` at a time (zlib works on libuv's thread pool). */
-async function eachLimited<T>(items: T[], limit: number, task: (item: T) => Promise<void>) {
-  let next = 0
-  const worker = async () => {
-    while (next < items.length) await task(items[next++]!)
-  }
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker))
-}
+export type Upgradable = { file: string; sha: string }
 
 /** Puts `bytes` at `file` all at once (a killed build leaves no half-written cache entry). */
 async function writeAtomically(file: string, bytes: Buffer) {
@@ -89,69 +86,113 @@ async function place(cached: string, target: string) {
 export async function precompress(
   root: string,
   cacheDir: string,
-  { maxQualityMs = MAX_QUALITY_MS }: { maxQualityMs?: number } = {},
+  {
+    maxQualityMs = MAX_QUALITY_MS,
+    memo,
+  }: {
+    maxQualityMs?: number
+    /** the SHA-256 of files unchanged since the last build, without reading them (null: too small) */
+    memo?: FileMemo<string | null>
+  } = {},
 ): Promise<CompressReport> {
   const deadline = performance.now() + maxQualityMs
   await fs.mkdir(cacheDir, { recursive: true })
   const files = (await fs.readdir(root, { recursive: true, withFileTypes: true }))
     .filter((entry) => entry.isFile() && COMPRESSIBLE.test(entry.name))
-    .map((entry) => path.join(entry.parentPath, entry.name))
+    .map((entry) => path.relative(root, path.join(entry.parentPath, entry.name)))
+  // One listing instead of a stat per entry: the cache holds a few thousand files.
+  const cached = new Set(await fs.readdir(cacheDir))
   const used = new Set<string>()
-  const exists = (file: string) =>
-    fs.stat(file).then(
-      () => true,
-      () => false,
-    )
-  const report: CompressReport = { files: 0, compressed: 0, fast: 0, reused: 0 }
-  await eachLimited(files, os.availableParallelism() * 2, async (file) => {
-    const data = await fs.readFile(file)
-    if (data.length < MIN_BYTES) return
+  const report: CompressReport = { files: 0, compressed: 0, fast: 0, reused: 0, upgradable: [] }
+  await eachLimited(files, os.availableParallelism() * 2, async (relative) => {
+    const file = path.join(root, relative)
+    let data: Buffer | undefined
+    const read = async () => (data ??= await fs.readFile(file))
+    const shaOf = async () => {
+      const bytes = await read()
+      return bytes.length < MIN_BYTES ? null : createHash('sha256').update(bytes).digest('hex')
+    }
+    const sha = memo ? await memo.get(relative.split(path.sep).join('/'), shaOf) : await shaOf()
+    if (sha === null) return
     report.files++
-    const sha = createHash('sha256').update(data).digest('hex')
     let computed = false
     let fastNow = false
     for (const extension of Object.keys(ENCODINGS) as Extension[]) {
       const target = `${file}.${extension}`
-      const entry = (suffix = '') => path.join(cacheDir, `${sha}.${extension}${suffix}`)
-      const use = (cached: string) => {
-        used.add(path.basename(cached))
-        return place(cached, target)
+      const name = (suffix = '') => `${sha}.${extension}${suffix}`
+      const use = (entry: string) => {
+        used.add(entry)
+        return place(path.join(cacheDir, entry), target)
       }
-      if (await exists(entry())) {
-        await use(entry())
+      if (cached.has(name())) {
+        await use(name())
         continue
       }
       // A build into an old folder (Astro empties it, a caller may not): no stale variant stays.
       const none = async () => {
-        used.add(path.basename(entry('.none')))
+        used.add(name('.none'))
         await fs.rm(target, { force: true })
       }
-      if (await exists(entry('.none'))) {
+      if (cached.has(name('.none'))) {
         await none()
+        continue
+      }
+      // Upgraded after the build (upgradeBrotli), not on the way to serving a change.
+      if (cached.has(name('.fast'))) {
+        report.upgradable.push({ file, sha })
+        await use(name('.fast'))
         continue
       }
       const { best, fast } = ENCODINGS[extension]
-      const hasFast = fast !== undefined && (await exists(entry('.fast')))
       const atBest = fast === undefined || performance.now() < deadline
-      if (hasFast && !atBest) {
-        await use(entry('.fast'))
-        continue
-      }
+      const data = await read()
       const bytes = await (atBest ? best : fast!)(data)
       computed = true
       fastNow ||= !atBest
-      if (bytes.length >= data.length) {
-        await writeAtomically(entry('.none'), Buffer.alloc(0))
-        await none()
-        continue
-      }
-      const cached = entry(atBest ? '' : '.fast')
-      await writeAtomically(cached, bytes)
-      await use(cached)
+      const entry = bytes.length >= data.length ? name('.none') : name(atBest ? '' : '.fast')
+      if (entry.endsWith('.fast')) report.upgradable.push({ file, sha })
+      await writeAtomically(
+        path.join(cacheDir, entry),
+        entry.endsWith('.none') ? Buffer.alloc(0) : bytes,
+      )
+      cached.add(entry)
+      if (entry.endsWith('.none')) await none()
+      else await use(entry)
     }
     report[fastNow ? 'fast' : computed ? 'compressed' : 'reused']++
   })
-  for (const entry of await fs.readdir(cacheDir))
+  report.upgradable.sort((a, b) => a.file.localeCompare(b.file))
+  for (const entry of cached)
     if (!used.has(entry)) await fs.rm(path.join(cacheDir, entry), { force: true })
   return report
+}
+
+/**
+ * After a build: compresses the files that got fast brotli (`upgradable` of its report) at max
+ * quality, one at a time until `stop()` says a build waits, and puts each into the cache (the next
+ * build uses it) and in place of `<file>.br` by a rename, so the build may already be served.
+ * Returns how many were upgraded.
+ */
+export async function upgradeBrotli(
+  cacheDir: string,
+  upgradable: Upgradable[],
+  stop: () => boolean,
+): Promise<number> {
+  let upgraded = 0
+  for (const { file, sha } of upgradable) {
+    if (stop()) break
+    const data = await fs.readFile(file).catch(() => undefined)
+    // Gone (a pruned build) or changed: nothing to upgrade.
+    if (!data || createHash('sha256').update(data).digest('hex') !== sha) continue
+    const entry = path.join(cacheDir, `${sha}.br`)
+    const bytes = await ENCODINGS.br.best(data)
+    if (bytes.length >= data.length) continue
+    await writeAtomically(entry, bytes)
+    // Made next to the cache entry: a process killed here leaves it where the next build prunes it.
+    const temporary = path.join(cacheDir, `${randomUUID()}.tmp`)
+    await place(entry, temporary)
+    await fs.rename(temporary, `${file}.br`)
+    upgraded++
+  }
+  return upgraded
 }

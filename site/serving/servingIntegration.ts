@@ -2,10 +2,13 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import type { AstroIntegration } from 'astro'
+import { BUILD_WAITING } from '../../contract'
+import { z } from 'astro/zod'
+import { FileMemo } from '../lib/fileMemo'
 import { HEADERS_FILE, headersFile, NGINX_INCLUDE, parseHeaderRules } from '../security/siteHeaders'
 import { cacheRules, nginxCacheMap } from './cachePolicy'
 import { isHostFile, NGINX_MAPS } from './hostFiles'
-import { precompress } from './precompress'
+import { precompress, upgradeBrotli, type Upgradable } from './precompress'
 import {
   fetchRedirects,
   nginxRedirectMap,
@@ -39,6 +42,35 @@ const isRealPage = (file: string) => {
 }
 
 /**
+ * Brotli of max quality for what a build compressed fast runs on after the build, off the way to
+ * serving a change: in the CMS's long-lived build process until its next build starts, which stops
+ * it (after the current file) and waits; a CLI build's process ends at once (upgradeBrotli leaves
+ * nothing half-done). Astro loads this module anew for every build, hence the process-wide slot.
+ */
+const UPGRADE = Symbol.for('leuchtturm.brotliUpgrade')
+type Upgrade = { stop: boolean; done: Promise<unknown> }
+const slot = globalThis as { [UPGRADE]?: Upgrade; [key: symbol]: unknown }
+
+function upgradeInBackground(cacheDir: string, files: Upgradable[]) {
+  const upgrade: Upgrade = { stop: false, done: Promise.resolve() }
+  // The CMS's build process says a build waits before Astro even loads (contract BUILD_WAITING).
+  const stop = () => upgrade.stop || slot[Symbol.for(BUILD_WAITING)] === true
+  // Best effort: what is not upgraded stays fast until a later build's upgrade.
+  upgrade.done = upgradeBrotli(cacheDir, files, stop).catch(() => 0)
+  slot[UPGRADE] = upgrade
+}
+
+/** At the start of a build: the last build's upgrade has stopped; this build's may run later. */
+async function stopUpgrade() {
+  const upgrade = slot[UPGRADE]
+  if (upgrade) {
+    upgrade.stop = true
+    await upgrade.done
+  }
+  slot[Symbol.for(BUILD_WAITING)] = false
+}
+
+/**
  * The build's serving files, after the security headers (list it after `securityHeaders`): the
  * CMS's redirects as `_redirects`, nginx map and meta-refresh pages; the cache policy in `_headers`
  * and nginx; then `.br` and `.gz` next to every compressible file (precompress.ts).
@@ -50,6 +82,8 @@ export function serving(options: { cmsUrl: string }): AstroIntegration {
   return {
     name: 'leuchtturm:serving',
     hooks: {
+      // The last build's upgrade writes into the cache this build is about to use.
+      'astro:config:setup': stopUpgrade,
       'astro:config:done': ({ config }) => {
         siteUrl = config.site ?? ''
         cacheDir = fileURLToPath(config.cacheDir)
@@ -91,7 +125,11 @@ export function serving(options: { cmsUrl: string }): AstroIntegration {
         fs.appendFileSync(path.join(root, NGINX_INCLUDE), nginxServerLines)
 
         const started = performance.now()
-        const report = await precompress(root, path.join(cacheDir, 'compressed'))
+        // Files copied from the last build are not read or hashed again (site/lib/fileMemo.ts).
+        const memo = new FileMemo(cacheDir, root, 'content-sha', z.string().nullable())
+        const report = await precompress(root, path.join(cacheDir, 'compressed'), { memo })
+        memo.save()
+        upgradeInBackground(path.join(cacheDir, 'compressed'), report.upgradable)
         logger.info(
           `${redirects.length} redirects, ${rules.length} cache rules; ${report.files} files precompressed: ${report.compressed} compressed, ${report.fast} fast, ${report.reused} reused (${Math.round(performance.now() - started)} ms)`,
         )

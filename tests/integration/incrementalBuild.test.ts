@@ -65,7 +65,6 @@ describe('incremental site builds', () => {
       expect.arrayContaining([
         '/blog/anna/index.html',
         '/blog/carl/kommentare/2/index.html',
-        '/og/bert.png',
         '/tags/fuehrung/index.html',
         '/impressum/index.html',
       ]),
@@ -74,7 +73,8 @@ describe('incremental site builds', () => {
     expect(read('blog/carl/kommentare/2/index.html')).toContain('Faden 11')
   }, 120_000)
 
-  it('an edited title renders its article, its image and its tags, plus the home page and feed', async () => {
+  it('an edited title renders its article and its tags, draws its image, plus the home page and feed', async () => {
+    const image = fs.readFileSync(path.join(out, 'og/bert.png'))
     await cms.payload.update({
       collection: 'articles',
       id: ids.bert!,
@@ -82,10 +82,12 @@ describe('incremental site builds', () => {
     })
     expect(await build()).toEqual([
       '/blog/bert/index.html',
-      '/og/bert.png',
       '/tags/fuehrung/index.html',
       '/tags/strategie/index.html',
     ])
+    // Sharing images are linked into the build, not rendered (site/og/).
+    expect(fs.readFileSync(path.join(out, 'og/bert.png')).equals(image)).toBe(false)
+    expect(fs.existsSync(path.join(out, 'og/anna.png'))).toBe(true)
     for (const file of [
       'blog/bert/index.html',
       'index.html',
@@ -124,6 +126,31 @@ describe('incremental site builds', () => {
     expect(read('sitemap-0.xml')).toContain('/blog/anna-neu/')
     expect(read('sitemap-0.xml')).not.toContain('/blog/carl/')
   }, 120_000)
+
+  it('lists 20 articles a page: a publish moves the pages, an older edit renders its page only', async () => {
+    for (let i = 0; i < 21; i++) await article(`reihe-${i}`, ['Reihe'])
+    const rendered = await build()
+    expect(rendered).toEqual(
+      expect.arrayContaining(['/seite/2/index.html', '/tags/reihe/seite/2/index.html']),
+    )
+    // Newest first: the 20 newest on the home page, the two articles of the first tests after them.
+    expect(read('index.html')).toContain('href="/seite/2/" rel="next"')
+    expect(read('index.html')).toContain('Titel reihe-20')
+    expect(read('index.html')).not.toContain('Bert, neu')
+    expect(read('seite/2/index.html')).toContain('Bert, neu')
+    expect(read('seite/2/index.html')).toContain('href="/" rel="prev"')
+    expect(read('tags/reihe/seite/2/index.html')).toContain('Titel reihe-0')
+    expect(read('tags/reihe/index.html')).not.toContain('Titel reihe-0<')
+
+    await cms.payload.update({ collection: 'articles', id: ids.bert!, data: { title: 'Bert, alt' } })
+    expect(await build()).toEqual([
+      '/blog/bert/index.html',
+      '/seite/2/index.html',
+      '/tags/fuehrung/index.html',
+      '/tags/strategie/index.html',
+    ])
+    expect(read('seite/2/index.html')).toContain('Bert, alt')
+  }, 240_000)
 
   it('starts over when the build cache is gone', async () => {
     fs.rmSync(cacheDir, { recursive: true, force: true })

@@ -2,21 +2,28 @@ import { createHash } from 'node:crypto'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import { BUILD_CACHE_DIR } from './buildCache'
+import { BUILD_CACHE_DIR } from '../lib/buildCache'
 import { ogImage, ogSvg } from './ogImage'
 
 /**
  * Sharing images kept in the build cache by the SVG they are drawn from, so an image is drawn once
  * (about 15 ms of one core) and survives what makes Astro render every page again (a code or
- * config change). Missing ones are drawn up front, on every core, not one by one while Astro
- * renders; images no article uses any more are removed.
+ * config change). Missing ones are drawn up front, on every core; images no article uses any more
+ * are removed. Files are written whole under a new name, never changed in place, so builds may
+ * hard-link them.
  */
 const DIR = path.join(BUILD_CACHE_DIR, 'og')
 const fileOf = (title: string, siteName: string) =>
   path.join(DIR, `${createHash('sha256').update(ogSvg(title, siteName)).digest('hex')}.png`)
 
-/** Draws the missing images of these titles, and forgets the images of other titles. */
-export async function prepareOgImages(titles: string[], siteName: string): Promise<void> {
+/**
+ * Draws the missing images of these titles, forgets the images of other titles, and returns each
+ * title's file.
+ */
+export async function prepareOgImages(
+  titles: string[],
+  siteName: string,
+): Promise<Map<string, string>> {
   fs.mkdirSync(DIR, { recursive: true })
   const wanted = new Map(titles.map((title) => [fileOf(title, siteName), title]))
   for (const name of fs.readdirSync(DIR)) {
@@ -34,6 +41,7 @@ export async function prepareOgImages(titles: string[], siteName: string): Promi
     }
   }
   await Promise.all(Array.from({ length: os.availableParallelism() }, draw))
+  return new Map([...wanted].map(([file, title]) => [title, file]))
 }
 
 /** The image of this title: from the cache, or drawn now. */
