@@ -49,3 +49,19 @@ export const autoRunQueues = [
   // Retention: scheduled hourly; its runner looks once a minute.
   { cron: '0 * * * * *', limit: 1, queue: 'privacy', silent: quietRuns },
 ]
+
+/**
+ * Runs `queue` as soon as the current request has committed, not at its runner's next tick (up to
+ * a second later). A job queued with `req` is invisible until the commit, so it looks a few times;
+ * a look that finds nothing (not committed yet, or taken already) costs one query. Only in the
+ * process that runs jobs (RUN_JOBS, as `shouldAutoRun` in payload.config).
+ */
+export function runQueueSoon(payload: Payload, queue: (typeof QUEUE_OF)[Task]) {
+  if (process.env.RUN_JOBS !== 'true') return
+  for (const delay of [30, 150, 500])
+    setTimeout(() => {
+      payload.jobs
+        .run({ queue, limit: 1, silent: quietRuns })
+        .catch((error: unknown) => payload.logger.error({ err: error, msg: `queue ${queue}` }))
+    }, delay).unref()
+}

@@ -1,6 +1,6 @@
 import type { Payload, PayloadRequest } from 'payload'
 import { publishingSettings } from './settings'
-import { queueTask } from '../jobs/queues'
+import { QUEUE_OF, queueTask, runQueueSoon } from '../jobs/queues'
 
 /** A burst of changes never defers its build longer than this. */
 export const MAX_DEFER_MS = 10_000
@@ -47,6 +47,7 @@ export async function requestRebuild(
     // While a build runs, the next one gathers the changes that arrive meanwhile.
     const waitUntil = new Date(building || !leading ? now + debounceMs : now)
     await queueTask(payload, 'rebuildSite', {}, { waitUntil, req })
+    if (waitUntil.getTime() === now) runQueueSoon(payload, QUEUE_OF.rebuildSite)
   }
   await payload.updateGlobal({
     slug: 'site-build',

@@ -3,7 +3,8 @@ import { FORM_TOKEN_MAX_AGE_MS, type CommentsData } from '../../contract'
 import { listArticles, type Article } from './articles'
 import { ASTRO_MANIFEST, pageKey } from './buildCache'
 import { emptyComments, fetchBuildStamps, fetchCommentPages } from './cms'
-import { CMS_URL } from './config'
+import { CMS_URL, SITE_NAME } from './config'
+import { drawInBackground } from '../og/ogCache'
 import { readPageRecord, writePageRecord, type PageRecord } from './pageRecord'
 
 /**
@@ -57,6 +58,12 @@ async function makePlan(): Promise<Map<string, ArticlePlan>> {
   for (const [slug, { article, key, commentPages }] of plans)
     record[slug] = { key, commentPages, title: article.data.title }
   writePageRecord(record)
+  // Sharing images are linked in after rendering (site/og/); drawing the new ones starts now.
+  if (!import.meta.env.DEV)
+    drawInBackground(
+      articles.map((article) => article.data.title),
+      SITE_NAME,
+    )
   return plans
 }
 

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto'
+import { createHash, randomUUID } from 'node:crypto'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
@@ -17,13 +17,31 @@ const fileOf = (title: string, siteName: string) =>
   path.join(DIR, `${createHash('sha256').update(ogSvg(title, siteName)).digest('hex')}.png`)
 
 /**
- * Draws the missing images of these titles, forgets the images of other titles, and returns each
- * title's file.
+ * Drawing starts while Astro renders (drawInBackground, from the build's plan): rendering keeps one
+ * core busy, drawing the other. The build's own call waits for it. Astro bundles this module into
+ * the pages apart from the integration's copy, hence the process-wide slot.
+ */
+const DRAWING = Symbol.for('leuchtturm.ogDrawing')
+const slot = globalThis as { [DRAWING]?: Promise<unknown> }
+
+export function drawInBackground(titles: string[], siteName: string): void {
+  slot[DRAWING] = prepareOgImages(titles, siteName, 1).catch(() => {}) // the build draws what failed
+}
+
+/**
+ * Draws the missing images of these titles (`parallel` at a time), forgets the images of other
+ * titles, and returns each title's file.
  */
 export async function prepareOgImages(
   titles: string[],
   siteName: string,
+  parallel = os.availableParallelism(),
 ): Promise<Map<string, string>> {
+  const drawing = slot[DRAWING]
+  if (drawing) {
+    slot[DRAWING] = undefined
+    await drawing
+  }
   fs.mkdirSync(DIR, { recursive: true })
   const wanted = new Map(titles.map((title) => [fileOf(title, siteName), title]))
   for (const name of fs.readdirSync(DIR)) {
@@ -35,12 +53,12 @@ export async function prepareOgImages(
   const draw = async () => {
     while (next < missing.length) {
       const [file, title] = missing[next++]!
-      const temp = `${file}.${process.pid}.tmp`
+      const temp = `${file}.${randomUUID()}.tmp`
       fs.writeFileSync(temp, await ogImage(title, siteName))
       fs.renameSync(temp, file)
     }
   }
-  await Promise.all(Array.from({ length: os.availableParallelism() }, draw))
+  await Promise.all(Array.from({ length: parallel }, draw))
   return new Map([...wanted].map(([file, title]) => [title, file]))
 }
 

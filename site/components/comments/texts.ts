@@ -190,10 +190,20 @@ const texts = {
 export type CommentTexts = (typeof texts)[Lang]
 export const commentTexts = (lang: Lang): CommentTexts => texts[lang]
 
+// One formatter per language, made on first use: making one costs ~75 µs, far more than
+// formatting (a cold build formats 20,000 comment dates; the island a page of them).
+const dateTimeFormats = new Map<Lang, Intl.DateTimeFormat>()
+
 /** "27. November 2026, 11:00": fixed time zone so the server's HTML and the hydrated island agree. */
-export const formatDateTime = (iso: string, lang: Lang): string =>
-  new Intl.DateTimeFormat(lang === 'de' ? 'de-DE' : 'en-GB', {
-    dateStyle: 'long',
-    timeStyle: 'short',
-    timeZone: 'Europe/Berlin',
-  }).format(new Date(iso))
+export function formatDateTime(iso: string, lang: Lang): string {
+  let format = dateTimeFormats.get(lang)
+  if (!format) {
+    format = new Intl.DateTimeFormat(lang === 'de' ? 'de-DE' : 'en-GB', {
+      dateStyle: 'long',
+      timeStyle: 'short',
+      timeZone: 'Europe/Berlin',
+    })
+    dateTimeFormats.set(lang, format)
+  }
+  return format.format(new Date(iso))
+}
