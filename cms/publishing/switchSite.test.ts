@@ -57,26 +57,26 @@ describe('build folders', () => {
 })
 
 describe('switchSite', () => {
-  it('replaces the plain site folder of a first deploy with a link to the build', () => {
+  it('replaces the plain site folder of a first deploy with a link to the build', async () => {
     fs.mkdirSync(siteDir)
     fs.writeFileSync(path.join(siteDir, 'index.html'), 'alte Seite')
     fs.writeFileSync(path.join(siteDir, 'veraltet.html'), 'nicht mehr da')
     const first = build(1)
-    switchSite(siteDir, first)
+    await switchSite(siteDir, first)
     expect(fs.lstatSync(siteDir).isSymbolicLink()).toBe(true)
     expect(fs.realpathSync(siteDir)).toBe(fs.realpathSync(first))
     expect(servedPage()).toBe('Startseite aus Build 1')
     expect(fs.existsSync(path.join(siteDir, 'veraltet.html'))).toBe(false)
   })
 
-  it('works when there is no site yet at all', () => {
-    switchSite(siteDir, build(1))
+  it('works when there is no site yet at all', async () => {
+    await switchSite(siteDir, build(1))
     expect(servedPage()).toBe('Startseite aus Build 1')
   })
 
-  it('points the site at each new build in turn, keeping the previous ones for now', () => {
-    switchSite(siteDir, build(1))
-    switchSite(siteDir, build(2))
+  it('points the site at each new build in turn, keeping the previous ones for now', async () => {
+    await switchSite(siteDir, build(1))
+    await switchSite(siteDir, build(2))
     expect(servedPage()).toBe('Startseite aus Build 2')
     expect(fs.readFileSync(path.join(siteDir, 'artikel', 'index.html'), 'utf8')).toBe(
       'Artikel aus Build 2',
@@ -84,8 +84,8 @@ describe('switchSite', () => {
     expect(keptBuilds()).toHaveLength(2)
   })
 
-  it('links relatively, so the whole dist folder can be moved or mounted elsewhere', () => {
-    switchSite(siteDir, build(1))
+  it('links relatively, so the whole dist folder can be moved or mounted elsewhere', async () => {
+    await switchSite(siteDir, build(1))
     expect(path.isAbsolute(fs.readlinkSync(siteDir))).toBe(false)
     const moved = path.join(root, 'verschoben')
     fs.renameSync(path.dirname(siteDir), moved)
@@ -94,35 +94,35 @@ describe('switchSite', () => {
     )
   })
 
-  it('keeps only the newest builds, three unless told otherwise', () => {
-    for (let n = 1; n <= 5; n++) switchSite(siteDir, build(n))
+  it('keeps only the newest builds, three unless told otherwise', async () => {
+    for (let n = 1; n <= 5; n++) await switchSite(siteDir, build(n))
     expect(keptBuilds()).toEqual([buildName(3), buildName(4), buildName(5)])
-    switchSite(siteDir, build(6), 1)
+    await switchSite(siteDir, build(6), 1)
     expect(keptBuilds()).toEqual([buildName(6)])
     expect(servedPage()).toBe('Startseite aus Build 6')
   })
 
-  it('never prunes the build it just switched to, even when its name sorts before the kept ones', () => {
-    for (let n = 5; n <= 7; n++) switchSite(siteDir, build(n))
-    switchSite(siteDir, build(1))
+  it('never prunes the build it just switched to, even when its name sorts before the kept ones', async () => {
+    for (let n = 5; n <= 7; n++) await switchSite(siteDir, build(n))
+    await switchSite(siteDir, build(1))
     expect(servedPage()).toBe('Startseite aus Build 1')
     expect(keptBuilds()).toContain(buildName(1))
-    switchSite(siteDir, build(2), 0)
+    await switchSite(siteDir, build(2), 0)
     expect(servedPage()).toBe('Startseite aus Build 2')
   })
 
-  it('leaves no temporary link behind, also after a switch that was interrupted earlier', () => {
-    switchSite(siteDir, build(1))
+  it('leaves no temporary link behind, also after a switch that was interrupted earlier', async () => {
+    await switchSite(siteDir, build(1))
     expect(leftovers()).toEqual([])
     // a crash between creating the temporary link and renaming it
     fs.symlinkSync('site.builds/gibt-es-nicht', `${siteDir}.next-link`)
-    switchSite(siteDir, build(2))
+    await switchSite(siteDir, build(2))
     expect(servedPage()).toBe('Startseite aus Build 2')
     expect(leftovers()).toEqual([])
   })
 
   it('never shows readers a missing or half site while it switches', async () => {
-    switchSite(siteDir, build(0))
+    await switchSite(siteDir, build(0))
     const stop = new Int32Array(new SharedArrayBuffer(4))
     // Another thread reads the site as fast as it can, as a web server would, while this one deploys.
     const reader = new Worker(
@@ -159,7 +159,7 @@ describe('switchSite', () => {
     })
     await new Promise((resolve) => reader.once('message', resolve))
 
-    for (let n = 1; n <= 150; n++) switchSite(siteDir, build(n), 1000)
+    for (let n = 1; n <= 150; n++) await switchSite(siteDir, build(n), 1000)
     Atomics.store(stop, 0, 1)
     const { reads, builds, problems, problemCount } = await result
     await reader.terminate()

@@ -36,7 +36,7 @@ export async function buildSite(siteDir: string, keep: number): Promise<{ dir: s
   return withBuildLock(cacheDir, async () => {
     const dir = newBuildDir(siteDir)
     await siteBuilder().build(dir)
-    switchSite(siteDir, dir, keep)
+    await switchSite(siteDir, dir, keep)
     return { dir }
   })
 }
