@@ -105,7 +105,9 @@ describe('precompress', () => {
     // A waiting build stops the upgrade; then it upgrades the served files where they are.
     expect(await upgradeBrotli(cache, second.upgradable, () => true)).toBe(0)
     expect(await upgradeBrotli(cache, second.upgradable, () => false)).toBe(2)
-    expect(size(again)).toBe(size(path.join(dir, 'best')))
+    // The smaller of both qualities (on text this repetitive, brotli 5 may win).
+    const smallest = Math.min(size(path.join(dir, 'best')), size(rushed))
+    expect(size(again)).toBe(smallest)
     expect(brotliDecompressSync(fs.readFileSync(path.join(again, 'b.html.br'))).toString()).toBe(
       text('b'),
     )
@@ -113,7 +115,7 @@ describe('precompress', () => {
     // The next build takes the upgraded bytes and prunes the fast ones.
     const next = build('next', files)
     expect(await precompress(next, cache)).toMatchObject({ reused: 2, upgradable: [] })
-    expect(size(next)).toBe(size(path.join(dir, 'best')))
+    expect(size(next)).toBe(smallest)
     expect(fs.readdirSync(cache).filter((entry) => entry.endsWith('.fast'))).toEqual([])
   })
 

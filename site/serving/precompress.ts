@@ -185,7 +185,10 @@ export async function upgradeBrotli(
     // Gone (a pruned build) or changed: nothing to upgrade.
     if (!data || createHash('sha256').update(data).digest('hex') !== sha) continue
     const entry = path.join(cacheDir, `${sha}.br`)
-    const bytes = await ENCODINGS.br.best(data)
+    const best = await ENCODINGS.br.best(data)
+    // Now and then the fast bytes are as small: they become the entry, so no build asks again.
+    const current = await fs.readFile(`${file}.br`).catch(() => undefined)
+    const bytes = current && current.length <= best.length ? current : best
     if (bytes.length >= data.length) continue
     await writeAtomically(entry, bytes)
     // Made next to the cache entry: a process killed here leaves it where the next build prunes it.

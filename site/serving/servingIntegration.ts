@@ -2,14 +2,19 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import type { AstroIntegration } from 'astro'
-import { BUILD_WAITING } from '../../contract'
 import { z } from 'astro/zod'
 import { FileMemo } from '../lib/fileMemo'
 import { HEADERS_FILE, headersFile, NGINX_INCLUDE, parseHeaderRules } from '../security/siteHeaders'
 import { cacheRules, nginxCacheMap } from './cachePolicy'
 import { isHostFile, NGINX_MAPS } from './hostFiles'
 import { linkRestoredPages } from './linkedRestores'
-import { MAX_QUALITY_MS, precompress, upgradeBrotli, type Upgradable } from './precompress'
+import {
+  CHANGE_QUALITY_MS,
+  inBuildProcess,
+  stopUpgrade,
+  upgradeInBackground,
+} from './backgroundUpgrade'
+import { MAX_QUALITY_MS, precompress } from './precompress'
 import {
   fetchRedirects,
   nginxRedirectMap,
@@ -40,38 +45,6 @@ const isRealPage = (file: string) => {
   } catch {
     return false
   }
-}
-
-/**
- * Brotli of max quality for what a build compressed fast runs on after the build, off the way to
- * serving a change: in the CMS's long-lived build process until its next build starts, which stops
- * it (after the current file) and waits; a CLI build's process ends at once (upgradeBrotli leaves
- * nothing half-done). Astro loads this module anew for every build, hence the process-wide slot.
- */
-const UPGRADE = Symbol.for('leuchtturm.brotliUpgrade')
-type Upgrade = { stop: boolean; done: Promise<unknown> }
-const slot = globalThis as { [UPGRADE]?: Upgrade; [key: symbol]: unknown }
-
-/** Brotli 11 per build where upgradeBrotli runs right after it: what one article page needs. */
-const CHANGE_QUALITY_MS = 100
-
-function upgradeInBackground(cacheDir: string, files: Upgradable[]) {
-  const upgrade: Upgrade = { stop: false, done: Promise.resolve() }
-  // The CMS's build process says a build waits before Astro even loads (contract BUILD_WAITING).
-  const stop = () => upgrade.stop || slot[Symbol.for(BUILD_WAITING)] === true
-  // Best effort: what is not upgraded stays fast until a later build's upgrade.
-  upgrade.done = upgradeBrotli(cacheDir, files, stop).catch(() => 0)
-  slot[UPGRADE] = upgrade
-}
-
-/** At the start of a build: the last build's upgrade has stopped; this build's may run later. */
-async function stopUpgrade() {
-  const upgrade = slot[UPGRADE]
-  if (upgrade) {
-    upgrade.stop = true
-    await upgrade.done
-  }
-  slot[Symbol.for(BUILD_WAITING)] = false
 }
 
 /**
@@ -138,7 +111,7 @@ export function serving(options: { cmsUrl: string }): AstroIntegration {
         // brotli 5 than with 11; a CLI build (a static host's CI) takes the full budget.
         const report = await precompress(root, path.join(cacheDir, 'compressed'), {
           memo,
-          maxQualityMs: Symbol.for(BUILD_WAITING) in slot ? CHANGE_QUALITY_MS : MAX_QUALITY_MS,
+          maxQualityMs: inBuildProcess() ? CHANGE_QUALITY_MS : MAX_QUALITY_MS,
         })
         memo.save()
         upgradeInBackground(path.join(cacheDir, 'compressed'), report.upgradable)
