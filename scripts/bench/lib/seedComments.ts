@@ -32,7 +32,6 @@ function random(seed: number) {
   }
 }
 
-
 /** Approved comments on one article, a third of them replies to earlier root comments. */
 async function seedComments(payload: Payload, articleId: number, count: number, seed: number) {
   const next = random(seed)
