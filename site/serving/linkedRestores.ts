@@ -45,10 +45,14 @@ export function linkRestoredPages(logger: AstroIntegrationLogger): void {
   }
   if (cache[PATCHED]) return
   const restore = cache.restoreOutputFile
+  // Synchronous: Astro restores one page after another, so each awaited file operation is a round
+  // trip to the thread pool (10,000 articles, nothing changed: 29.2 s -> 27.7 s as a CLI build).
   cache.restoreOutputFile = async function (settings, outputFile, destination) {
+    const copy = fileURLToPath(cachedCopy(settings, outputFile))
+    const target = fileURLToPath(destination)
     try {
-      await fs.promises.mkdir(new URL('./', destination), { recursive: true })
-      await fs.promises.link(cachedCopy(settings, outputFile), destination)
+      fs.mkdirSync(path.dirname(target), { recursive: true })
+      fs.linkSync(copy, target)
       return true
     } catch {
       return restore.call(this, settings, outputFile, destination)
