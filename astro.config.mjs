@@ -4,6 +4,7 @@ import react from '@astrojs/react'
 import sitemap from '@astrojs/sitemap'
 import { defineConfig } from 'astro/config'
 import { fileURLToPath } from 'node:url'
+import { keptPages } from './site/incremental/keptPagesIntegration.ts'
 import { BUILD_CACHE_DIR } from './site/lib/buildCache.ts'
 import { ogImages } from './site/og/ogIntegration.ts'
 import { securityHeaders } from './site/security/headersIntegration.ts'
@@ -31,12 +32,14 @@ const clientDirectives = {
   },
 }
 
+const kept = keptPages()
+
 export default defineConfig({
   site: siteUrl,
   srcDir: './site',
   publicDir: './site/public',
   outDir: process.env.SITE_OUT_DIR ?? './dist/site',
-  // The content store and the incremental build's copies live here between builds (site/lib/buildCache.ts).
+  // The content store and the record of the last build live here between builds (site/lib/buildCache.ts).
   cacheDir: BUILD_CACHE_DIR,
   output: 'static',
   trailingSlash: 'always',
@@ -44,16 +47,21 @@ export default defineConfig({
   integrations: [
     mdx(),
     react(),
-    sitemap({ filter: (page) => !page.includes('/vorschau/') }),
+    // First to run after rendering: links the unchanged pages from the last build (site/incremental/).
+    kept.keep,
+    sitemap({
+      filter: (page) => !page.includes('/vorschau/'),
+      // Read when the build is done, after kept.keep filled it.
+      customPages: kept.sitemapPages,
+    }),
     clientDirectives,
     // Before the integrations that read the build's files.
     ogImages(),
     securityHeaders({ cmsUrl }),
     // After the security headers: adds the cache policy to their files, then compresses the build.
     serving({ cmsUrl }),
+    // Last: records the build for the next one, once every step above succeeded.
+    kept.finish,
   ],
   devToolbar: { enabled: false },
-  // Pages whose cacheKey (site/lib/buildPlan.ts) and code are unchanged are copied from the last
-  // build, not rendered. Needs build.concurrency 1 (the default).
-  experimental: { incrementalBuild: true },
 })

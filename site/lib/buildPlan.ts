@@ -1,18 +1,19 @@
-import fs from 'node:fs'
 import { FORM_TOKEN_MAX_AGE_MS, type CommentsData } from '../../contract'
 import { listArticles, type Article } from './articles'
-import { ASTRO_MANIFEST, pageKey } from './buildCache'
+import { pageKey } from './buildCache'
 import { emptyComments, fetchBuildStamps, fetchCommentPages } from './cms'
 import { CMS_URL, SITE_NAME } from './config'
 import { drawInBackground } from '../og/ogCache'
 import { readPageRecord, writePageRecord, type PageRecord } from './pageRecord'
+import { buildBase } from '../incremental/builds'
 
 /**
  * What this build renders of each published article, and with what. Each article's pages (the
- * article and its comment pages) get a `cacheKey` from everything they show that is not in the
- * code: the article's digest (its updatedAt), its comment stamp, its share count, the form token's period and
- * the CMS address. Astro copies a page whose key (and code) did not change from the last build
- * instead of rendering it, so only the comments of changed articles are fetched: in bulk, up front.
+ * article and its comment pages) get a key from everything they show that is not in the code:
+ * the article's digest (its updatedAt), its comment stamp, its share count, the form token's
+ * period and the CMS address. A page whose key (and code) did not change is kept from the last
+ * build instead of rendered (site/incremental/), so only the comments of changed articles are
+ * fetched: in bulk, up front.
  */
 export type ArticlePlan = {
   article: Article
@@ -37,8 +38,8 @@ export const buildPlan = (): Promise<Map<string, ArticlePlan>> => (plan ??= make
 async function makePlan(): Promise<Map<string, ArticlePlan>> {
   const [articles, stamps] = await Promise.all([listArticles(), fetchBuildStamps()])
   const stampOf = new Map(stamps.map((s) => [s.slug, s]))
-  // Without Astro's manifest of a finished build, Astro renders every page: so must the plan.
-  const before = fs.existsSync(ASTRO_MANIFEST) ? readPageRecord() : {}
+  // Without a last build to keep pages from, every page is rendered: so its comments are needed.
+  const before = buildBase() ? readPageRecord() : {}
   const plans = new Map<string, ArticlePlan>()
   const changed: string[] = []
   for (const article of articles) {
@@ -59,7 +60,8 @@ async function makePlan(): Promise<Map<string, ArticlePlan>> {
     record[slug] = { key, commentPages, title: article.data.title }
   writePageRecord(record)
   // Sharing images are linked in after rendering (site/og/); drawing the new ones starts now.
-  if (!import.meta.env.DEV)
+  // (Not in `astro dev`, which has no base set and serves them from a route.)
+  if (buildBase() !== undefined)
     drawInBackground(
       articles.map((article) => article.data.title),
       SITE_NAME,
@@ -68,10 +70,10 @@ async function makePlan(): Promise<Map<string, ArticlePlan>> {
 }
 
 /**
- * Page `page` of the article's comments. Fetched up front for the changed articles; Astro may
- * still render an article the record called unchanged (its own cache was reset, or the last build
- * failed after the record was written): then this one and the following ones in build order are
- * fetched together.
+ * Page `page` of the article's comments. Fetched up front for the changed articles; a page the
+ * record called unchanged may still be rendered (the last build failed after the record was
+ * written, so the kept pages come from the one before): then this one and the following ones in
+ * build order are fetched together.
  */
 export async function commentsOf(slug: string, page: number): Promise<CommentsData> {
   if (!fetched.has(slug)) {

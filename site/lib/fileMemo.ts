@@ -6,10 +6,10 @@ import { z } from 'astro/zod'
  * What a step after Astro (security headers, precompression) learned from each file of a build,
  * kept in the build cache so the next build does not read the files it did not change. A file is
  * known to be the same bytes without reading it when it is
- * - a page Astro copied from its incremental cache (`<cacheDir>/dist/<file>`): that copy still has
- *   the size, mtime and inode recorded (Astro rewrites it whenever it renders the page), or
+ * - a page kept from the last build (site/incremental/): a hard link to the file seen then, so it
+ *   still has the size, mtime and inode recorded (a page rendered again is a new file), or
  * - a bundled asset under `_astro/`, whose name carries a hash of its content.
- * Any other file (pages without a cache key, public files, what integrations write) is read.
+ * Any other file (pages rendered by this build, public files, what integrations write) is read.
  */
 export class FileMemo<T> {
   readonly #store: string
@@ -45,15 +45,10 @@ export class FileMemo<T> {
 
   // Synchronous: stat answers from the kernel's cache, and a few thousand awaited ones cost ~0.3 s.
   #identity(file: string): string | undefined {
-    const own = fs.statSync(path.join(this.root, file), { throwIfNoEntry: false })
+    const own = fs.statSync(path.join(this.root, file), { bigint: true, throwIfNoEntry: false })
     if (!own) return undefined
     if (file.startsWith('_astro/')) return `asset ${own.size}`
-    const copy = fs.statSync(path.join(this.cacheDir, 'dist', file), {
-      bigint: true,
-      throwIfNoEntry: false,
-    })
-    if (!copy || copy.size !== BigInt(own.size)) return undefined
-    return `copy ${copy.size} ${copy.mtimeNs} ${copy.ino}`
+    return `file ${own.size} ${own.mtimeNs} ${own.ino}`
   }
 }
 

@@ -7,7 +7,6 @@ import { FileMemo } from '../lib/fileMemo'
 import { HEADERS_FILE, headersFile, NGINX_INCLUDE, parseHeaderRules } from '../security/siteHeaders'
 import { cacheRules, nginxCacheMap } from './cachePolicy'
 import { isHostFile, NGINX_MAPS } from './hostFiles'
-import { linkRestoredPages } from './linkedRestores'
 import {
   CHANGE_QUALITY_MS,
   inBuildProcess,
@@ -59,10 +58,9 @@ export function serving(options: { cmsUrl: string }): AstroIntegration {
   return {
     name: 'leuchtturm:serving',
     hooks: {
-      'astro:config:setup': async ({ logger }) => {
+      'astro:config:setup': async () => {
         // The last build's upgrade writes into the cache this build is about to use.
         await stopUpgrade()
-        linkRestoredPages(logger)
       },
       'astro:config:done': ({ config }) => {
         siteUrl = config.site ?? ''
