@@ -12,10 +12,11 @@ import {
   writeLastBuild,
   writePlanned,
 } from './builds'
+import { listFiles, recordBuildFiles } from './buildFiles'
 import { inputsDigest } from './inputsDigest'
 
-/** The page file of a page path in a `build.format: 'directory'` build. */
-const pageFile = (root: string, pagePath: string) => path.join(root, pagePath, 'index.html')
+/** The page file of a page path in a `build.format: 'directory'` build, relative to the build. */
+const pageFile = (pagePath: string) => `${pagePath.slice(1)}index.html`
 
 /**
  * Incremental builds: each build goes into a new folder and renders only the pages whose key
@@ -53,25 +54,30 @@ export function keptPages() {
         writePlanned({})
       },
       'astro:build:done': ({ logger }) => {
-        const base = buildBase()
-        if (!base) return
         const started = performance.now()
-        let kept = 0
-        for (const [pagePath, key] of Object.entries(readPlanned())) {
-          if (base.pages[pagePath] !== key) continue
-          const target = pageFile(root, pagePath)
+        // Before the kept pages are in: what Astro wrote, a short list after a small change.
+        const written = listFiles(root)
+        const base = buildBase()
+        const kept: string[] = []
+        for (const [pagePath, key] of Object.entries(base ? readPlanned() : {})) {
+          if (base?.pages[pagePath] !== key) continue
+          const file = pageFile(pagePath)
+          const target = path.join(root, file)
           fs.mkdirSync(path.dirname(target), { recursive: true })
           try {
-            fs.linkSync(pageFile(base.dir, pagePath), target)
+            fs.linkSync(path.join(base.dir, file), target)
           } catch (error) {
             // The last build's folder lost a page: no later build may trust it.
             forgetLastBuild()
             throw new Error(`page ${pagePath} could not be kept from ${base.dir}`, { cause: error })
           }
           sitemapPages.push(new URL(pagePath, site).href)
-          kept++
+          kept.push(file)
         }
-        logger.info(`${kept} unchanged pages kept (${Math.round(performance.now() - started)} ms)`)
+        recordBuildFiles(root, written, kept)
+        logger.info(
+          `${kept.length} unchanged pages kept (${Math.round(performance.now() - started)} ms)`,
+        )
       },
     },
   }

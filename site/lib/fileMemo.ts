@@ -35,6 +35,17 @@ export class FileMemo<T> {
     return value
   }
 
+  /**
+   * For a file kept from the last build (the same inode, site/incremental/): what was learned of it
+   * then, without even a stat; `compute`d when nothing was.
+   */
+  async kept(file: string, compute: () => Promise<T>): Promise<T> {
+    const known = this.#before.get(file)
+    if (!known) return this.get(file, compute)
+    this.#next.set(file, known)
+    return known.value
+  }
+
   /** Keeps what this build saw (and only that) for the next build. */
   save(): void {
     fs.mkdirSync(this.cacheDir, { recursive: true })

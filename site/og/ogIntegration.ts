@@ -5,6 +5,7 @@ import type { AstroIntegration } from 'astro'
 import { SITE_NAME } from '../lib/config'
 import { eachLimited } from '../lib/eachLimited'
 import { readPageRecord } from '../lib/pageRecord'
+import { recordWritten } from '../incremental/buildFiles'
 import { prepareOgImages } from './ogCache'
 
 /**
@@ -32,13 +33,15 @@ export function ogImages(): AstroIntegration {
           articles.map(([, { title }]) => title),
           SITE_NAME,
         )
-        const out = path.join(fileURLToPath(dir), 'og')
+        const root = fileURLToPath(dir)
+        const out = path.join(root, 'og')
         fs.mkdirSync(out, { recursive: true })
         await eachLimited(articles, 16, async ([slug, { title }]) => {
           const target = path.join(out, `${slug}.png`)
           await fs.promises.link(files.get(title)!, target).catch(async () => {
             await fs.promises.copyFile(files.get(title)!, target)
           })
+          recordWritten(root, `og/${slug}.png`)
         })
         logger.info(
           `${articles.length} sharing images in place (${Math.round(performance.now() - started)} ms)`,

@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url'
 import type { AstroIntegration } from 'astro'
 import { z } from 'astro/zod'
 import { eachLimited } from '../lib/eachLimited'
+import { buildFiles } from '../incremental/buildFiles'
 import { FileMemo } from '../lib/fileMemo'
 import {
   headersFile,
@@ -34,16 +35,14 @@ export function securityHeaders(options: { cmsUrl: string }): AstroIntegration {
       'astro:build:done': async ({ dir, logger }) => {
         const root = fileURLToPath(dir)
         const hashes: InlineHashes = { scripts: [], styles: [] }
-        // Pages copied from the last build are not read again (site/lib/fileMemo.ts).
+        // Pages kept from the last build are not read again (site/lib/fileMemo.ts).
         const memo = new FileMemo(cacheDir, root, 'inline-hashes', inlineHashesSchema)
-        const pages = fs
-          .readdirSync(root, { recursive: true, encoding: 'utf8' })
-          .filter((file) => file.endsWith('.html'))
-          .map((file) => file.split(path.sep).join('/'))
+        const { files, isKept } = buildFiles(root)
+        const pages = files.filter((file) => file.endsWith('.html'))
         await eachLimited(pages, 16, async (file) => {
-          const page = await memo.get(file, async () =>
-            inlineHashes(await fs.promises.readFile(path.join(root, file), 'utf8')),
-          )
+          const read = async () =>
+            inlineHashes(await fs.promises.readFile(path.join(root, file), 'utf8'))
+          const page = await (isKept(file) ? memo.kept(file, read) : memo.get(file, read))
           hashes.scripts.push(...page.scripts)
           hashes.styles.push(...page.styles)
         })

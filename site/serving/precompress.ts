@@ -6,6 +6,7 @@ import path from 'node:path'
 import { promisify } from 'node:util'
 import zlib from 'node:zlib'
 import { eachLimited } from '../lib/eachLimited'
+import { listFiles } from '../incremental/buildFiles'
 import type { FileMemo } from '../lib/fileMemo'
 
 /** Text-like files worth compressing; images and fonts are compressed already. */
@@ -91,17 +92,21 @@ export async function precompress(
   {
     maxQualityMs = MAX_QUALITY_MS,
     memo,
+    files: known,
+    isKept = () => false,
   }: {
     maxQualityMs?: number
     /** the SHA-256 of files unchanged since the last build, without reading them (null: too small) */
     memo?: FileMemo<string | null>
+    /** the build's files (relative, `/`-separated), when known without listing `root` */
+    files?: string[]
+    /** a file kept from the last build: its SHA-256 is taken from `memo` without a stat */
+    isKept?: (file: string) => boolean
   } = {},
 ): Promise<CompressReport> {
   const deadline = performance.now() + maxQualityMs
   await fs.mkdir(cacheDir, { recursive: true })
-  const files = (await fs.readdir(root, { recursive: true, withFileTypes: true }))
-    .filter((entry) => entry.isFile() && COMPRESSIBLE.test(entry.name))
-    .map((entry) => path.relative(root, path.join(entry.parentPath, entry.name)))
+  const files = (known ?? listFiles(root)).filter((file) => COMPRESSIBLE.test(file))
   // One listing instead of a stat per entry: the cache holds a few thousand files.
   const cached = new Set(await fs.readdir(cacheDir))
   const used = new Set<string>()
@@ -114,7 +119,11 @@ export async function precompress(
       const bytes = await read()
       return bytes.length < MIN_BYTES ? null : createHash('sha256').update(bytes).digest('hex')
     }
-    const sha = memo ? await memo.get(relative.split(path.sep).join('/'), shaOf) : await shaOf()
+    const sha = !memo
+      ? await shaOf()
+      : isKept(relative)
+        ? await memo.kept(relative, shaOf)
+        : await memo.get(relative, shaOf)
     if (sha === null) return
     report.files++
     let computed = false

@@ -3,6 +3,7 @@ import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import type { AstroIntegration } from 'astro'
 import { z } from 'astro/zod'
+import { buildFiles, recordWritten } from '../incremental/buildFiles'
 import { FileMemo } from '../lib/fileMemo'
 import { HEADERS_FILE, headersFile, NGINX_INCLUDE, parseHeaderRules } from '../security/siteHeaders'
 import { cacheRules, nginxCacheMap } from './cachePolicy'
@@ -81,14 +82,13 @@ export function serving(options: { cmsUrl: string }): AstroIntegration {
           if (from.endsWith('/')) {
             fs.mkdirSync(path.dirname(at(from)), { recursive: true })
             fs.writeFileSync(at(from), redirectPage(to, siteUrl))
+            recordWritten(root, `${from.slice(1)}index.html`)
           }
         fs.writeFileSync(path.join(root, REDIRECTS_FILE), redirectsFile(redirects))
 
-        const files = fs
-          .readdirSync(root, { recursive: true, encoding: 'utf8' })
-          .map((file) => file.split(path.sep).join('/'))
-          .filter((file) => !isHostFile(file) && fs.statSync(path.join(root, file)).isFile())
-        const rules = cacheRules(files)
+        // Known without listing the build (site/incremental/buildFiles.ts).
+        const { files, isKept } = buildFiles(root)
+        const rules = cacheRules(files.filter((file) => !isHostFile(file)))
         const headersPath = path.join(root, HEADERS_FILE)
         const existing = fs.existsSync(headersPath)
           ? parseHeaderRules(fs.readFileSync(headersPath, 'utf8'))
@@ -103,12 +103,14 @@ export function serving(options: { cmsUrl: string }): AstroIntegration {
         fs.appendFileSync(path.join(root, NGINX_INCLUDE), nginxServerLines)
 
         const started = performance.now()
-        // Files copied from the last build are not read or hashed again (site/lib/fileMemo.ts).
+        // Files kept from the last build are not read or hashed again (site/lib/fileMemo.ts).
         const memo = new FileMemo(cacheDir, root, 'content-sha', z.string().nullable())
         // In the CMS's build process the upgrade follows at once, so a change is served sooner with
         // brotli 5 than with 11; a CLI build (a static host's CI) takes the full budget.
         const report = await precompress(root, path.join(cacheDir, 'compressed'), {
           memo,
+          files,
+          isKept,
           maxQualityMs: inBuildProcess() ? CHANGE_QUALITY_MS : MAX_QUALITY_MS,
         })
         memo.save()

@@ -8,7 +8,8 @@ import { astroBuild, renderedFiles } from '../helpers/astroBuild'
 
 /**
  * Incremental builds as the CMS runs them: every build into a new folder, one build cache. Each
- * change renders exactly the pages that show it; every other page is copied from the last build.
+ * change renders exactly the pages that show it; every other page is kept from the last build
+ * (site/incremental/).
  */
 let cms: LocalCms
 let cacheDir: string
@@ -19,12 +20,13 @@ const ids: Record<string, number> = {}
 /** Pages every build renders: they have no cacheKey (single pages, cheap). */
 const ALWAYS = ['/404.html', '/index.html', '/rss.xml', '/vorschau/index.html']
 
-async function build(): Promise<string[]> {
+async function build(siteUrl?: string): Promise<string[]> {
   out = path.join(cms.dir, `build-${++builds}`)
   const output = await astroBuild({
     CMS_URL: cms.url,
     SITE_OUT_DIR: out,
     ASTRO_CACHE_DIR: cacheDir,
+    ...(siteUrl && { SITE_URL: siteUrl }),
   })
   return renderedFiles(output).filter((file) => !ALWAYS.includes(file))
 }
@@ -71,6 +73,24 @@ describe('incremental site builds', () => {
     )
     expect(await build()).toEqual([])
     expect(read('blog/carl/kommentare/2/index.html')).toContain('Faden 11')
+    // Kept pages are in the sitemap as rendered ones are.
+    for (const page of ['/blog/anna/', '/blog/carl/kommentare/2/', '/tags/fuehrung/'])
+      expect(read('sitemap-0.xml')).toContain(`${page}</loc>`)
+  }, 120_000)
+
+  it('renders every page again when the settings pages are rendered with changed', async () => {
+    expect(await build('https://blog.example.org')).toContain('/blog/anna/index.html')
+    expect(read('blog/anna/index.html')).toContain('https://blog.example.org/blog/anna/')
+    expect(await build('https://blog.example.org')).toEqual([])
+    expect(await build()).toContain('/blog/anna/index.html')
+  }, 120_000)
+
+  it('fails a build whose kept page is gone from the last build, and renders all in the next', async () => {
+    await build()
+    fs.rmSync(path.join(out, 'blog/anna/index.html'))
+    await expect(build()).rejects.toThrow('page /blog/anna/ could not be kept')
+    expect(await build()).toContain('/blog/anna/index.html')
+    expect(await build()).toEqual([])
   }, 120_000)
 
   it('an edited title renders its article and its tags, draws its image, plus the home page and feed', async () => {
@@ -89,8 +109,8 @@ describe('incremental site builds', () => {
     // Sharing images are linked into the build, not rendered (site/og/).
     expect(fs.readFileSync(path.join(out, 'og/bert.png')).equals(image)).toBe(false)
     expect(fs.existsSync(path.join(out, 'og/anna.png'))).toBe(true)
-    // Unchanged pages are hard links to Astro's cache copy (site/serving/linkedRestores.ts), and
-    // rendering a page again never writes through them: the last build still shows the old title.
+    // Unchanged pages are hard links to the last build's files, and a page rendered again is a
+    // new file, never written through them: the last build still shows the old title.
     const inode = (dir: string, file: string) => fs.statSync(path.join(dir, file)).ino
     expect(inode(out, 'blog/anna/index.html')).toBe(inode(previous, 'blog/anna/index.html'))
     expect(fs.readFileSync(path.join(previous, 'blog/bert/index.html'), 'utf8')).toContain(
