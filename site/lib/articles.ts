@@ -1,22 +1,38 @@
 import slugify from '@sindresorhus/slugify'
 import { getCollection, type CollectionEntry } from 'astro:content'
 import { articlePath } from '../../contract'
+import { buildBase } from '../incremental/builds'
 
 export type Article = CollectionEntry<'articles'>
 
 const time = (a: Article) => (a.data.publishedAt ? Date.parse(a.data.publishedAt) : 0)
 
-/** Published articles, newest first. */
-export async function listArticles(): Promise<Article[]> {
-  return (await getCollection('articles')).sort((a, b) => time(b) - time(a))
+// Once per build (Astro loads the pages' modules anew for each): half a dozen routes list them.
+// Not in `astro dev`, whose modules outlive the content they listed.
+let sorted: Promise<Article[]> | undefined
+let tagged: Promise<Map<string, { tag: string; articles: Article[] }>> | undefined
+
+/** Published articles, newest first (shared: do not change the array). */
+export function listArticles(): Promise<Article[]> {
+  const load = () => getCollection('articles').then((all) => all.sort((a, b) => time(b) - time(a)))
+  return buildBase() === undefined ? load() : (sorted ??= load())
 }
 
 export const articleUrl = (a: Article) => articlePath(a.data.slug)
-export const tagSlug = (tag: string) => slugify(tag, { locale: 'de' })
+const slugs = new Map<string, string>()
+/** A tag's slug (asked for each article of each listing: remembered). */
+export function tagSlug(tag: string): string {
+  let slug = slugs.get(tag)
+  if (slug === undefined) slugs.set(tag, (slug = slugify(tag, { locale: 'de' })))
+  return slug
+}
 export const tagUrl = (tag: string) => `/tags/${tagSlug(tag)}/`
 
 /** The published articles of each tag (by the tag's slug), newest first. */
-export async function articlesByTag(): Promise<Map<string, { tag: string; articles: Article[] }>> {
+export const articlesByTag = () =>
+  buildBase() === undefined ? groupByTag() : (tagged ??= groupByTag())
+
+async function groupByTag(): Promise<Map<string, { tag: string; articles: Article[] }>> {
   const byTag = new Map<string, { tag: string; articles: Article[] }>()
   for (const article of await listArticles())
     for (const tag of article.data.tags ?? []) {
