@@ -40,6 +40,10 @@ export function keptPages() {
         root = fileURLToPath(config.outDir)
         cwd = fileURLToPath(config.root)
         site = config.site ?? ''
+        // Left by Astro's experimental incremental build, which this replaced: a copy of every page.
+        const cacheDir = fileURLToPath(config.cacheDir)
+        fs.rmSync(path.join(cacheDir, 'dist'), { recursive: true, force: true })
+        fs.rmSync(path.join(cacheDir, 'incremental-build.json'), { force: true })
       },
       'astro:build:start': () => {
         inputs = inputsDigest(cwd, { site, SITE_NAME })
