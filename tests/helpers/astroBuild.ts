@@ -28,11 +28,11 @@ export const astroBuild = (env: {
 // eslint-disable-next-line no-control-regex -- the escape is what the colours start with
 const ANSI_COLOR = /\x1b\[[0-9;]*m/g
 
-/** The files a build's output says it rendered (not copied from the last build), e.g. `/blog/x/index.html`. */
+/** The files a build's output says it rendered (kept pages are not Astro's), e.g. `/blog/x/index.html`. */
 export const renderedFiles = (output: string): string[] =>
   output
     .replace(ANSI_COLOR, '')
     .split('\n')
-    .filter((line) => /[├└]─ \//.test(line) && !/\((restored|cached)\)/.test(line))
+    .filter((line) => /[├└]─ \//.test(line))
     .map((line) => /[├└]─ (\/\S+)/.exec(line)![1]!)
     .sort()

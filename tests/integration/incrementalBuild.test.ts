@@ -17,7 +17,7 @@ let out = ''
 let builds = 0
 const ids: Record<string, number> = {}
 
-/** Pages every build renders: they have no cacheKey (single pages, cheap). */
+/** Pages every build renders: they have no key (single pages, cheap). */
 const ALWAYS = ['/404.html', '/index.html', '/rss.xml', '/vorschau/index.html']
 
 async function build(siteUrl?: string): Promise<string[]> {
