@@ -3,11 +3,13 @@ import path from 'node:path'
 
 /** Every file under `root`, relative and `/`-separated. */
 export const listFiles = (root: string): string[] =>
-  fs
-    .readdirSync(root, { recursive: true, withFileTypes: true })
-    .filter((entry) => entry.isFile())
-    .map((entry) => path.relative(root, path.join(entry.parentPath, entry.name)))
-    .map((file) => file.split(path.sep).join('/'))
+  !fs.existsSync(root)
+    ? []
+    : fs
+        .readdirSync(root, { recursive: true, withFileTypes: true })
+        .filter((entry) => entry.isFile())
+        .map((entry) => path.relative(root, path.join(entry.parentPath, entry.name)))
+        .map((file) => file.split(path.sep).join('/'))
 
 type Record = { root: string; files: Set<string>; kept: Set<string> }
 // One build per module instance: Astro loads the config, and these integrations with it, anew.
@@ -16,9 +18,8 @@ let record: Record | undefined
 /**
  * The files of the build in progress, known without listing its folder. Listing it opens every
  * page's folder: 21,000 of them at 10,000 articles, 1–2 s for each step that did. The kept pages'
- * step lists what Astro wrote before it links the kept pages in, and records both
- * (keptPagesIntegration.ts); later steps record what they write below the top level. Files at the
- * top level are listed on each ask (one folder).
+ * step records what Astro wrote and what it linked (keptPagesIntegration.ts); later steps record
+ * what they write below the top level. Files at the top level are listed on each ask (one folder).
  */
 export function recordBuildFiles(root: string, written: string[], kept: string[]): void {
   record = { root: path.resolve(root), files: new Set([...written, ...kept]), kept: new Set(kept) }

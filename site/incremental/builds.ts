@@ -8,7 +8,8 @@ import { BUILD_CACHE_DIR } from '../lib/buildCache'
  * - the last finished build: its folder, the digest of the code and settings it was built with,
  *   and every keyed page it holds (`/blog/x/` -> key);
  * - this build's planned pages (written while Astro asks each route for its paths);
- * and, in the build's process, this build's base: that build, when its pages can be kept.
+ * and, in the build's process, this build: its folder, its base (the last build, when its pages
+ * can be kept) and the kept pages being linked.
  */
 const pagesSchema = z.record(z.string(), z.string())
 const buildSchema = z.object({ dir: z.string(), inputs: z.string(), pages: pagesSchema })
@@ -17,8 +18,8 @@ export type FinishedBuild = z.infer<typeof buildSchema>
 
 const LAST_BUILD = path.join(BUILD_CACHE_DIR, 'leuchtturm-last-build.json')
 // A process-wide slot: the integrations and the pages' bundle are separate module instances.
-const BASE = Symbol.for('leuchtturm.keptPagesBase')
-const slot = globalThis as { [BASE]?: FinishedBuild | null }
+const THIS_BUILD = Symbol.for('leuchtturm.thisBuild')
+const slot = globalThis as { [THIS_BUILD]?: ThisBuild }
 const PLANNED = path.join(BUILD_CACHE_DIR, 'leuchtturm-planned.json')
 
 function read<T>(file: string, schema: z.ZodType<T>): T | undefined {
@@ -40,12 +41,17 @@ export const writeLastBuild = (build: FinishedBuild) => write(LAST_BUILD, build)
 /** After a build whose kept pages could not be linked: the next one renders everything. */
 export const forgetLastBuild = () => fs.rmSync(LAST_BUILD, { force: true })
 
-/**
- * The build this one keeps pages from: `null` when there is none, `undefined` outside a build
- * (`astro dev`, which renders every page on request). Set by the build's first hook.
- */
-export const buildBase = (): FinishedBuild | null | undefined => slot[BASE]
-export const setBuildBase = (build: FinishedBuild | null) => (slot[BASE] = build)
+export type ThisBuild = {
+  outDir: string
+  /** the build pages are kept from (null: every page is rendered) */
+  base: FinishedBuild | null
+  /** the kept pages' files being linked (keptPages.ts), awaited when Astro is done */
+  linking: Promise<string[]>[]
+}
+
+/** The build in progress, set by its first hook; `undefined` in `astro dev` (no build). */
+export const thisBuild = (): ThisBuild | undefined => slot[THIS_BUILD]
+export const startBuild = (build: ThisBuild) => (slot[THIS_BUILD] = build)
 
 export const readPlanned = (): PageKeys => read(PLANNED, pagesSchema) ?? {}
 export const writePlanned = (pages: PageKeys) => write(PLANNED, pages)

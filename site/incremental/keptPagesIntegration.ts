@@ -5,23 +5,20 @@ import type { AstroIntegration } from 'astro'
 import { SITE_NAME } from '../lib/config'
 import {
   forgetLastBuild,
-  buildBase,
   readLastBuild,
   readPlanned,
-  setBuildBase,
+  startBuild,
+  thisBuild,
   writeLastBuild,
   writePlanned,
 } from './builds'
 import { listFiles, recordBuildFiles } from './buildFiles'
 import { inputsDigest } from './inputsDigest'
 
-/** The page file of a page path in a `build.format: 'directory'` build, relative to the build. */
-const pageFile = (pagePath: string) => `${pagePath.slice(1)}index.html`
-
 /**
  * Incremental builds: each build goes into a new folder and renders only the pages whose key
  * changed since the last finished build (site/incremental/keptPages.ts); every other keyed page
- * is hard-linked from that build's folder. Unlike Astro's experimental incremental build, which
+ * is hard-linked from that build's folder, while Astro renders (linkPages.ts). Unlike Astro's experimental incremental build, which
  * restores every unchanged page itself (about 1 ms each: 25 s of a change at 10,000 articles),
  * Astro here never sees the kept pages. Returns two integrations: `keep` first (before the ones
  * reading the build's files), `finish` last, recording the build once everything succeeded.
@@ -32,6 +29,8 @@ export function keptPages() {
   let cwd = ''
   let site = ''
   let inputs = ''
+  let assetsDir = ''
+  let publicDir = ''
   const sitemapPages: string[] = []
   const keep: AstroIntegration = {
     name: 'leuchtturm:kept-pages',
@@ -40,6 +39,8 @@ export function keptPages() {
         root = fileURLToPath(config.outDir)
         cwd = fileURLToPath(config.root)
         site = config.site ?? ''
+        assetsDir = config.build.assets
+        publicDir = fileURLToPath(config.publicDir)
         // Left by Astro's experimental incremental build, which this replaced: a copy of every page.
         const cacheDir = fileURLToPath(config.cacheDir)
         fs.rmSync(path.join(cacheDir, 'dist'), { recursive: true, force: true })
@@ -54,33 +55,40 @@ export function keptPages() {
           last.inputs === inputs &&
           path.resolve(last.dir) !== path.resolve(root) &&
           fs.existsSync(last.dir)
-        setBuildBase(usable ? last : null)
+        startBuild({ outDir: root, base: usable ? last : null, linking: [] })
         writePlanned({})
       },
-      'astro:build:done': ({ logger }) => {
+      'astro:build:done': async ({ assets, logger }) => {
         const started = performance.now()
-        // Before the kept pages are in: what Astro wrote, a short list after a small change.
-        const written = listFiles(root)
-        const base = buildBase()
-        const kept: string[] = []
-        for (const [pagePath, key] of Object.entries(base ? readPlanned() : {})) {
-          if (base?.pages[pagePath] !== key) continue
-          const file = pageFile(pagePath)
-          const target = path.join(root, file)
-          fs.mkdirSync(path.dirname(target), { recursive: true })
-          try {
-            fs.linkSync(path.join(base.dir, file), target)
-          } catch (error) {
-            // The last build's folder lost a page: no later build may trust it.
-            forgetLastBuild()
-            throw new Error(`page ${pagePath} could not be kept from ${base.dir}`, { cause: error })
-          }
-          sitemapPages.push(new URL(pagePath, site).href)
-          kept.push(file)
+        const build = thisBuild()
+        let kept: string[]
+        try {
+          kept = (await Promise.all(build?.linking ?? [])).flat()
+        } catch (error) {
+          // The last build's folder lost a page: no later build may trust it.
+          forgetLastBuild()
+          throw error
         }
+        // What Astro wrote, known without listing the build (that opens every kept page's folder):
+        // the pages it rendered, its bundled assets and the public files.
+        const inBuild = (url: URL) =>
+          path.relative(root, fileURLToPath(url)).split(path.sep).join('/')
+        const written = [
+          ...[...assets.values()].flat().map(inBuild),
+          ...listFiles(path.join(root, assetsDir)).map((file) => `${assetsDir}/${file}`),
+          ...listFiles(publicDir),
+        ]
         recordBuildFiles(root, written, kept)
+        const base = build?.base
+        let pages = 0
+        if (base)
+          for (const [pagePath, key] of Object.entries(readPlanned()))
+            if (base.pages[pagePath] === key) {
+              sitemapPages.push(new URL(pagePath, site).href)
+              pages++
+            }
         logger.info(
-          `${kept.length} unchanged pages kept (${Math.round(performance.now() - started)} ms)`,
+          `${pages} unchanged pages kept (${Math.round(performance.now() - started)} ms after rendering)`,
         )
       },
     },

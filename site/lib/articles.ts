@@ -1,7 +1,7 @@
 import slugify from '@sindresorhus/slugify'
 import { getCollection, type CollectionEntry } from 'astro:content'
 import { articlePath } from '../../contract'
-import { buildBase } from '../incremental/builds'
+import { thisBuild } from '../incremental/builds'
 
 export type Article = CollectionEntry<'articles'>
 
@@ -15,7 +15,7 @@ let tagged: Promise<Map<string, { tag: string; articles: Article[] }>> | undefin
 /** Published articles, newest first (shared: do not change the array). */
 export function listArticles(): Promise<Article[]> {
   const load = () => getCollection('articles').then((all) => all.sort((a, b) => time(b) - time(a)))
-  return buildBase() === undefined ? load() : (sorted ??= load())
+  return thisBuild() ? (sorted ??= load()) : load()
 }
 
 export const articleUrl = (a: Article) => articlePath(a.data.slug)
@@ -29,8 +29,7 @@ export function tagSlug(tag: string): string {
 export const tagUrl = (tag: string) => `/tags/${tagSlug(tag)}/`
 
 /** The published articles of each tag (by the tag's slug), newest first. */
-export const articlesByTag = () =>
-  buildBase() === undefined ? groupByTag() : (tagged ??= groupByTag())
+export const articlesByTag = () => (thisBuild() ? (tagged ??= groupByTag()) : groupByTag())
 
 async function groupByTag(): Promise<Map<string, { tag: string; articles: Article[] }>> {
   const byTag = new Map<string, { tag: string; articles: Article[] }>()

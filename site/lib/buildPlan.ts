@@ -5,7 +5,7 @@ import { emptyComments, fetchBuildStamps, fetchCommentPages } from './cms'
 import { CMS_URL, SITE_NAME } from './config'
 import { drawInBackground } from '../og/ogCache'
 import { readPageRecord, writePageRecord, type PageRecord } from './pageRecord'
-import { buildBase } from '../incremental/builds'
+import { thisBuild } from '../incremental/builds'
 
 /**
  * What this build renders of each published article, and with what. Each article's pages (the
@@ -39,7 +39,7 @@ async function makePlan(): Promise<Map<string, ArticlePlan>> {
   const [articles, stamps] = await Promise.all([listArticles(), fetchBuildStamps()])
   const stampOf = new Map(stamps.map((s) => [s.slug, s]))
   // Without a last build to keep pages from, every page is rendered: so its comments are needed.
-  const before = buildBase() ? readPageRecord() : {}
+  const before = thisBuild()?.base ? readPageRecord() : {}
   const plans = new Map<string, ArticlePlan>()
   const changed: string[] = []
   for (const article of articles) {
@@ -61,7 +61,7 @@ async function makePlan(): Promise<Map<string, ArticlePlan>> {
   writePageRecord(record)
   // Sharing images are linked in after rendering (site/og/); drawing the new ones starts now.
   // (Not in `astro dev`, which has no base set and serves them from a route.)
-  if (buildBase() !== undefined)
+  if (thisBuild())
     drawInBackground(
       articles.map((article) => article.data.title),
       SITE_NAME,

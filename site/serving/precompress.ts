@@ -100,7 +100,10 @@ export async function precompress(
     memo?: FileMemo<string | null>
     /** the build's files (relative, `/`-separated), when known without listing `root` */
     files?: string[]
-    /** a file kept from the last build: its SHA-256 is taken from `memo` without a stat */
+    /**
+     * a file kept from the last build with its compressed variants (site/incremental/): nothing
+     * is written for it; its SHA-256 (from `memo`, without a stat) keeps its cache entries
+     */
     isKept?: (file: string) => boolean
   } = {},
 ): Promise<CompressReport> {
@@ -119,13 +122,26 @@ export async function precompress(
       const bytes = await read()
       return bytes.length < MIN_BYTES ? null : createHash('sha256').update(bytes).digest('hex')
     }
+    const kept = isKept(relative)
     const sha = !memo
       ? await shaOf()
-      : isKept(relative)
+      : kept
         ? await memo.kept(relative, shaOf)
         : await memo.get(relative, shaOf)
     if (sha === null) return
     report.files++
+    if (kept) {
+      for (const extension of Object.keys(ENCODINGS) as Extension[])
+        for (const suffix of ['', '.none', '.fast']) {
+          const entry = `${sha}.${extension}${suffix}`
+          if (!cached.has(entry)) continue
+          used.add(entry)
+          // Its variant came with it from the last build, whose upgrade was cut short.
+          if (suffix === '.fast') report.upgradable.push({ file, sha })
+        }
+      report.reused++
+      return
+    }
     let computed = false
     let fastNow = false
     for (const extension of Object.keys(ENCODINGS) as Extension[]) {
