@@ -5,6 +5,7 @@ import { paragraph } from '../../scripts/lib/lexical'
 import { startLocalCms, type LocalCms } from '../../scripts/lib/localCms'
 import { seedComment } from '../helpers/seedComment'
 import { astroBuild, renderedFiles } from '../helpers/astroBuild'
+import { MIN_BYTES } from '../../site/serving/precompress'
 
 /**
  * Incremental builds as the CMS runs them: every build into a new folder, one build cache. Each
@@ -76,6 +77,14 @@ describe('incremental site builds', () => {
     // Kept pages are in the sitemap as rendered ones are.
     for (const page of ['/blog/anna/', '/blog/carl/kommentare/2/', '/tags/fuehrung/'])
       expect(read('sitemap-0.xml')).toContain(`${page}</loc>`)
+    // The steps after Astro saw every file without listing the build: all of them are compressed.
+    const files = fs.readdirSync(out, { recursive: true, encoding: 'utf8' })
+    const compressible = files.filter(
+      (file) =>
+        /\.(html|css|js|xml)$/.test(file) && fs.statSync(path.join(out, file)).size >= MIN_BYTES,
+    )
+    expect(compressible).toContain(path.join('blog', 'anna', 'index.html'))
+    expect(compressible.filter((file) => !files.includes(`${file}.gz`))).toEqual([])
   }, 120_000)
 
   it('renders every page again when the settings pages are rendered with changed', async () => {
