@@ -2,6 +2,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { z } from 'astro/zod'
 import { BUILD_CACHE_DIR } from '../lib/buildCache'
+import type { PageLinker } from './linkPages'
 
 /**
  * What the incremental build keeps between builds, in the build cache (see keptPages.ts):
@@ -45,7 +46,9 @@ export type ThisBuild = {
   outDir: string
   /** the build pages are kept from (null: every page is rendered) */
   base: FinishedBuild | null
-  /** the kept pages' files being linked (keptPages.ts), awaited when Astro is done */
+  /** links the kept pages while Astro renders (keptPages.ts) */
+  linker: PageLinker
+  /** the kept pages' files being linked, awaited when Astro is done */
   linking: Promise<string[]>[]
 }
 

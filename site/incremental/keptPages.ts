@@ -1,5 +1,4 @@
 import { thisBuild, writePlanned, type PageKeys } from './builds'
-import { linkPages } from './linkPages'
 
 /** A page a route offers: its path (`/blog/x/`), its key, and what getStaticPaths returns for it. */
 export type KeyedPage<T> = { path: string; key: string; entry: T }
@@ -28,7 +27,7 @@ export function toRender<T>(pages: KeyedPage<T>[]): T[] {
   writePlanned(planned)
   for (const path of kept) linked.add(path)
   if (build.base && kept.length > 0) {
-    const linking = linkPages(build.base.dir, build.outDir, kept)
+    const linking = build.linker.link(build.base.dir, build.outDir, kept)
     // Awaited once Astro is done; until then a failure must not count as unhandled.
     linking.catch(() => {})
     build.linking.push(linking)

@@ -13,6 +13,7 @@ import {
   writePlanned,
 } from './builds'
 import { listFiles, recordBuildFiles } from './buildFiles'
+import { PageLinker } from './linkPages'
 import { inputsDigest } from './inputsDigest'
 
 /**
@@ -41,10 +42,15 @@ export function keptPages() {
         site = config.site ?? ''
         assetsDir = config.build.assets
         publicDir = fileURLToPath(config.publicDir)
-        // Left by Astro's experimental incremental build, which this replaced: a copy of every page.
+        // Left by Astro's experimental incremental build, which this replaced: a copy of every page
+        // (30 s to remove at 10,000 articles: moved aside and removed while the build goes on).
         const cacheDir = fileURLToPath(config.cacheDir)
-        fs.rmSync(path.join(cacheDir, 'dist'), { recursive: true, force: true })
         fs.rmSync(path.join(cacheDir, 'incremental-build.json'), { force: true })
+        const legacy = path.join(cacheDir, 'dist')
+        if (fs.existsSync(legacy)) fs.renameSync(legacy, `${legacy}-${Date.now()}.old`)
+        for (const entry of fs.existsSync(cacheDir) ? fs.readdirSync(cacheDir) : [])
+          if (/^dist-\d+\.old$/.test(entry))
+            void fs.promises.rm(path.join(cacheDir, entry), { recursive: true, force: true })
       },
       'astro:build:start': () => {
         inputs = inputsDigest(cwd, { site, SITE_NAME })
@@ -55,7 +61,13 @@ export function keptPages() {
           last.inputs === inputs &&
           path.resolve(last.dir) !== path.resolve(root) &&
           fs.existsSync(last.dir)
-        startBuild({ outDir: root, base: usable ? last : null, linking: [] })
+        thisBuild()?.linker.close()
+        startBuild({
+          outDir: root,
+          base: usable ? last : null,
+          linker: new PageLinker(),
+          linking: [],
+        })
         writePlanned({})
       },
       'astro:build:done': async ({ assets, logger }) => {
@@ -67,7 +79,10 @@ export function keptPages() {
         } catch (error) {
           // The last build's folder lost a page: no later build may trust it.
           forgetLastBuild()
-          throw error
+          const why = error instanceof Error ? error.message : String(error)
+          throw new Error(`a page could not be kept from ${build?.base?.dir}: ${why}`)
+        } finally {
+          await build?.linker.close()
         }
         // What Astro wrote, known without listing the build (that opens every kept page's folder):
         // the pages it rendered, its bundled assets and the public files.
