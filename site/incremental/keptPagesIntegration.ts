@@ -19,9 +19,9 @@ import { inputsDigest } from './inputsDigest'
 /**
  * Incremental builds: each build goes into a new folder and renders only the pages whose key
  * changed since the last finished build (site/incremental/keptPages.ts); every other keyed page
- * is hard-linked from that build's folder, while Astro renders (linkPages.ts). Unlike Astro's experimental incremental build, which
- * restores every unchanged page itself (about 1 ms each: 25 s of a change at 10,000 articles),
- * Astro here never sees the kept pages. Returns two integrations: `keep` first (before the ones
+ * is hard-linked from that build's folder while Astro renders (linkPages.ts). Unlike Astro's
+ * experimental incremental build, which restores every unchanged page itself (about 1 ms each:
+ * 25 s of a change at 10,000 articles), Astro here never sees the kept pages. Returns two integrations: `keep` first (before the ones
  * reading the build's files), `finish` last, recording the build once everything succeeded.
  * `sitemapPages` are the kept pages' URLs, for the sitemap's `customPages`.
  */
