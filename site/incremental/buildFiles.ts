@@ -11,9 +11,9 @@ export const listFiles = (root: string): string[] =>
         .map((entry) => path.relative(root, path.join(entry.parentPath, entry.name)))
         .map((file) => file.split(path.sep).join('/'))
 
-type Record = { root: string; files: Set<string>; kept: Set<string> }
+type BuildFilesRecord = { root: string; files: Set<string>; kept: Set<string> }
 // One build per module instance: Astro loads the config, and these integrations with it, anew.
-let record: Record | undefined
+let record: BuildFilesRecord | undefined
 
 /**
  * The files of the build in progress, known without listing its folder. Listing it opens every
