@@ -2,7 +2,7 @@ import { Worker } from 'node:worker_threads'
 import { z } from 'astro/zod'
 
 /** A page's file in a `build.format: 'directory'` build, relative to the build (`/a/` -> `a/index.html`). */
-export const pageFile = (pagePath: string) => `${pagePath.slice(1)}index.html`
+const pageFile = (pagePath: string) => `${pagePath.slice(1)}index.html`
 
 // The thread's code (plain CommonJS: it is not bundled). Synchronous calls: on this kind of disk
 // they are faster than the thread pool's, and the thread has nothing else to do.
