@@ -64,4 +64,7 @@ export default defineConfig({
     kept.finish,
   ],
   devToolbar: { enabled: false },
+  // The build's folder may start with the kept pages in it (site/incremental/stagedPages.ts): the
+  // kept pages' integration empties it otherwise.
+  vite: { build: { emptyOutDir: false } },
 })

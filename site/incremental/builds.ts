@@ -2,7 +2,6 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { z } from 'astro/zod'
 import { BUILD_CACHE_DIR } from '../lib/buildCache'
-import type { PageLinker } from './linkPages'
 
 /**
  * What the incremental build keeps between builds, in the build cache (see keptPages.ts):
@@ -10,7 +9,7 @@ import type { PageLinker } from './linkPages'
  *   and every keyed page it holds (`/blog/x/` -> key);
  * - this build's planned pages (written while Astro asks each route for its paths);
  * and, in the build's process, this build: its folder, its base (the last build, when its pages
- * can be kept) and the kept pages being linked.
+ * can be kept) and its kept pages, staged or being linked.
  */
 const pagesSchema = z.record(z.string(), z.string())
 const buildSchema = z.object({ dir: z.string(), inputs: z.string(), pages: pagesSchema })
@@ -46,9 +45,12 @@ export type ThisBuild = {
   outDir: string
   /** the build pages are kept from (null: every page is rendered) */
   base: FinishedBuild | null
-  /** links the kept pages while Astro renders (keptPages.ts) */
-  linker: PageLinker
-  /** the kept pages' files being linked, awaited when Astro is done */
+  /**
+   * The kept pages' files, when the build started with the last build's pages in place (linked
+   * between builds, stagedPages.ts): each page rendered or dropped is taken out (keptPages.ts).
+   */
+  staged: Set<string> | undefined
+  /** else: the kept pages' files being linked while Astro renders, awaited when it is done */
   linking: Promise<string[]>[]
 }
 

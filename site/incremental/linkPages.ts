@@ -1,8 +1,14 @@
 import { Worker } from 'node:worker_threads'
 import { z } from 'astro/zod'
 
-/** A page's file in a `build.format: 'directory'` build, relative to the build (`/a/` -> `a/index.html`). */
-const pageFile = (pagePath: string) => `${pagePath.slice(1)}index.html`
+/**
+ * A page's files in a `build.format: 'directory'` build, relative to the build: the page and its
+ * compressed variants (`/a/` -> `a/index.html`, `a/index.html.br`, `a/index.html.gz`).
+ */
+export function pageFiles(pagePath: string): [string, string, string] {
+  const page = `${pagePath.slice(1)}index.html`
+  return [page, `${page}.br`, `${page}.gz`]
+}
 
 // The thread's code (plain CommonJS: it is not bundled). Synchronous calls: on this kind of disk
 // they are faster than the thread pool's, and the thread has nothing else to do.
@@ -71,18 +77,17 @@ export class PageLinker {
   /** Links the pages (`/blog/x/`) of `from` into `to`; resolves with the files linked. */
   link(from: string, to: string, pagePaths: string[]): Promise<string[]> {
     const id = this.#nextId++
-    const files = pagePaths.map((pagePath) => {
-      const page = pageFile(pagePath)
-      return [page, `${page}.br`, `${page}.gz`]
-    })
+    const files = pagePaths.map(pageFiles)
     const done = new Promise<string[]>((resolve, reject) =>
       this.#pending.set(id, { resolve, reject }),
     )
     this.#thread.postMessage({ id, from, to, files })
     return done
   }
-
-  close(): Promise<number> {
-    return this.#thread.terminate()
-  }
 }
+
+// One per process, for every build and between them (stagedPages.ts); Astro loads this module
+// anew for each build, hence the process-wide slot. Its thread never keeps the process alive.
+const LINKER = Symbol.for('leuchtturm.pageLinker')
+const slot = globalThis as { [LINKER]?: PageLinker }
+export const pageLinker = (): PageLinker => (slot[LINKER] ??= new PageLinker())

@@ -5,6 +5,7 @@ import { paragraph } from '../../scripts/lib/lexical'
 import { startLocalCms, type LocalCms } from '../../scripts/lib/localCms'
 import { seedComment } from '../helpers/seedComment'
 import { astroBuild, renderedFiles } from '../helpers/astroBuild'
+import { startBuildProcess } from '../helpers/buildProcess'
 import { MIN_BYTES } from '../../site/serving/precompress'
 
 /**
@@ -201,4 +202,63 @@ describe('incremental site builds', () => {
     expect(await build()).toContain('/blog/bert/index.html')
     expect(await build()).toEqual([])
   }, 120_000)
+
+  it("in the CMS's build process, a build starts with the last build's pages in place", async () => {
+    fs.mkdirSync(path.resolve('.tmp'), { recursive: true })
+    // Below the project, as the CMS's builds are (cms/publishing/builder/siteBuilder.ts).
+    const dir = fs.mkdtempSync(path.resolve('.tmp', 'staged-builds-'))
+    const builder = await startBuildProcess({ ASTRO_CACHE_DIR: path.join(dir, 'cache') })
+    const folder = (n: number) => path.join(dir, `build-${n}`)
+    const buildIn = async (n: number) => {
+      out = folder(n)
+      const output = await builder.build(out, cms.url)
+      return { output, rendered: renderedFiles(output).filter((file) => !ALWAYS.includes(file)) }
+    }
+    try {
+      expect((await buildIn(1)).rendered).toContain('/tags/reihe/seite/2/index.html')
+      const unchanged = await buildIn(2)
+      expect(unchanged.rendered).toEqual([])
+      expect(unchanged.output).toMatch(/unchanged pages kept \(linked before the build\)/)
+
+      await cms.payload.update({
+        collection: 'articles',
+        id: ids['reihe-3']!,
+        data: { title: 'Reihe drei, neu' },
+      })
+      // The oldest of the series, alone on the second page of its tag: that page goes with it.
+      await cms.payload.update({
+        collection: 'articles',
+        id: ids['reihe-0']!,
+        data: { _status: 'draft' },
+      })
+      const changed = await buildIn(3)
+      expect(changed.output).toMatch(/unchanged pages kept \(linked before the build\)/)
+      expect(changed.rendered).toEqual([
+        '/blog/reihe-3/index.html',
+        '/seite/2/index.html',
+        '/tags/reihe/index.html',
+      ])
+      expect(read('blog/reihe-3/index.html')).toContain('Reihe drei, neu')
+      // The page rendered again is a new file: the last build, still served, is as it was.
+      const before = (file: string) => fs.readFileSync(path.join(folder(2), file), 'utf8')
+      expect(before('blog/reihe-3/index.html')).not.toContain('Reihe drei, neu')
+      expect(before('blog/reihe-3/index.html')).toContain('Titel reihe-3')
+      const inode = (n: number, file: string) => fs.statSync(path.join(folder(n), file)).ino
+      expect(inode(3, 'blog/reihe-4/index.html')).toBe(inode(2, 'blog/reihe-4/index.html'))
+      expect(inode(3, 'blog/reihe-3/index.html')).not.toBe(inode(2, 'blog/reihe-3/index.html'))
+      // Gone pages leave no folder, and the sitemap lists what is there.
+      for (const gone of ['blog/reihe-0', 'tags/reihe/seite', 'og/reihe-0.png'])
+        expect(fs.existsSync(path.join(out, gone))).toBe(false)
+      expect(fs.existsSync(path.join(folder(2), 'blog/reihe-0/index.html'))).toBe(true)
+      expect(read('sitemap-0.xml')).toContain('/blog/reihe-4/</loc>')
+      expect(read('sitemap-0.xml')).not.toContain('/blog/reihe-0/')
+      expect(read('blog/reihe-3/index.html.gz').length).toBeGreaterThan(0)
+      expect(fs.statSync(path.join(out, 'blog/reihe-3/index.html.br')).ino).not.toBe(
+        inode(2, 'blog/reihe-3/index.html.br'),
+      )
+    } finally {
+      builder.stop()
+      fs.rmSync(dir, { recursive: true, force: true })
+    }
+  }, 240_000)
 })
