@@ -1,9 +1,10 @@
 import { defineCollection } from 'astro:content'
 import { glob } from 'astro/loaders'
-import { cmsArticleLoader } from './lib/articleLoader'
 
-/** Articles come from the CMS; the legal pages (Impressum, Datenschutz) are MDX files in the repo. */
+/**
+ * The legal pages (Impressum, Datenschutz) are MDX files in the repo. Articles come from the CMS
+ * through their own store (lib/articleStore.ts), not Astro's content layer.
+ */
 export const collections = {
-  articles: defineCollection({ loader: cmsArticleLoader() }),
   pages: defineCollection({ loader: glob({ pattern: '*.mdx', base: './content/pages' }) }),
 }

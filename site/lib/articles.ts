@@ -1,11 +1,12 @@
 import slugify from '@sindresorhus/slugify'
-import { getCollection, type CollectionEntry } from 'astro:content'
 import { articlePath } from '../../contract'
 import { thisBuild } from '../incremental/builds'
+import { syncArticles, type Article } from './articleStore'
 
-export type Article = CollectionEntry<'articles'>
+export type { Article }
 
 const time = (a: Article) => (a.data.publishedAt ? Date.parse(a.data.publishedAt) : 0)
+const byTime = (a: Article, b: Article) => time(b) - time(a)
 
 // Once per build (Astro loads the pages' modules anew for each): half a dozen routes list them.
 // Not in `astro dev`, whose modules outlive the content they listed.
@@ -14,8 +15,12 @@ let tagged: Promise<Map<string, { tag: string; articles: Article[] }>> | undefin
 
 /** Published articles, newest first (shared: do not change the array). */
 export function listArticles(): Promise<Article[]> {
-  const load = () => getCollection('articles').then((all) => all.sort((a, b) => time(b) - time(a)))
-  return thisBuild() ? (sorted ??= load()) : load()
+  if (!thisBuild()) return syncArticles().then(({ articles }) => articles.sort(byTime))
+  sorted ??= syncArticles().then(({ articles, fetched }) => {
+    console.info(`[leuchtturm:articles] ${articles.length} published articles, ${fetched} fetched`)
+    return articles.sort(byTime)
+  })
+  return sorted
 }
 
 export const articleUrl = (a: Article) => articlePath(a.data.slug)

@@ -3,7 +3,8 @@ import path from 'node:path'
 import { DEFAULT_BUILD_CACHE_DIR } from '../../contract'
 
 /**
- * Astro's cache folder (`cacheDir`): the content store, and this site's records of the last build
+ * Astro's cache folder (`cacheDir`): its content store (the MDX pages), the articles
+ * (articleStore.ts) and this site's records of the last build
  * (site/incremental/, buildPlan.ts), compressed files and sharing images. It survives restarts;
  * without it, or when the code changed, every page is rendered again.
  */

@@ -21,7 +21,7 @@ export const GET: APIRoute = async ({ site }) => {
       description: article.data.excerpt ?? undefined,
       author: article.data.author ?? undefined,
       categories: article.data.tags ?? [],
-      content: article.rendered?.html ?? '',
+      content: article.html,
     })),
   })
 }
