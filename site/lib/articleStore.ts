@@ -21,9 +21,11 @@ export type Article = z.infer<typeof article>
 
 const stored = z.object({ updatedAt: z.string(), article })
 type Stored = z.infer<typeof stored>
-const storeFile = z.object({ code: z.string(), articles: z.array(stored) })
 
-const FILE = path.join(BUILD_CACHE_DIR, 'leuchtturm-articles.json')
+// A file per article (a change writes one, not the 60 MB of 10,000), and the digest of the code.
+const DIR = path.join(BUILD_CACHE_DIR, 'leuchtturm-articles')
+const CODE = path.join(DIR, 'code')
+const fileOf = (id: string) => path.join(DIR, `${encodeURIComponent(id)}.json`)
 const FETCH_CHUNK = 100
 /** The code that shapes a stored article: when it changes, every article is fetched again. */
 const STORE_CODE = ['site/lib/articleStore.ts', 'site/lib/cms.ts', 'site/lib/richtext.ts']
@@ -38,20 +40,27 @@ const slot = globalThis as { [MEMORY]?: Memory }
 function load(code: string): Map<string, Stored> {
   const memory = slot[MEMORY]
   if (memory?.code === code) return memory.byId
-  try {
-    const file = storeFile.parse(JSON.parse(fs.readFileSync(FILE, 'utf8')))
-    if (file.code === code) return new Map(file.articles.map((s) => [s.article.data.id, s]))
-  } catch {
-    // none yet, or unreadable: every article is fetched
+  const byId = new Map<string, Stored>()
+  if (fs.existsSync(CODE) && fs.readFileSync(CODE, 'utf8') === code) {
+    for (const name of fs.readdirSync(DIR).filter((file) => file.endsWith('.json')))
+      try {
+        const one = stored.parse(JSON.parse(fs.readFileSync(path.join(DIR, name), 'utf8')))
+        byId.set(one.article.data.id, one)
+      } catch {
+        // unreadable: fetched again
+      }
+    return byId
   }
-  return new Map()
+  fs.rmSync(DIR, { recursive: true, force: true })
+  fs.mkdirSync(DIR, { recursive: true })
+  fs.writeFileSync(CODE, code)
+  return byId
 }
 
-function save(code: string, byId: Map<string, Stored>): void {
-  fs.mkdirSync(path.dirname(FILE), { recursive: true })
-  const temporary = `${FILE}.${process.pid}.tmp`
-  fs.writeFileSync(temporary, JSON.stringify({ code, articles: [...byId.values()] }))
-  fs.renameSync(temporary, FILE)
+function save(id: string, one: Stored): void {
+  const temporary = `${fileOf(id)}.${process.pid}.tmp`
+  fs.writeFileSync(temporary, JSON.stringify(one))
+  fs.renameSync(temporary, fileOf(id))
 }
 
 /** The published articles now, and how many were fetched (changed since the store saw them). */
@@ -60,8 +69,11 @@ export async function syncArticles(): Promise<{ articles: Article[]; fetched: nu
   const byId = load(code)
   const stamps = await fetchArticleStamps()
   const current = new Set(stamps.map((s) => s.id))
-  let removed = 0
-  for (const id of byId.keys()) if (!current.has(id) && byId.delete(id)) removed++
+  for (const id of byId.keys())
+    if (!current.has(id)) {
+      byId.delete(id)
+      fs.rmSync(fileOf(id), { force: true })
+    }
   const changed = stamps.filter((s) => byId.get(s.id)?.updatedAt !== s.updatedAt).map((s) => s.id)
   const chunks = Array.from({ length: Math.ceil(changed.length / FETCH_CHUNK) }, (_, i) =>
     changed.slice(i * FETCH_CHUNK, (i + 1) * FETCH_CHUNK),
@@ -71,10 +83,11 @@ export async function syncArticles(): Promise<{ articles: Article[]; fetched: nu
     for (const { body, ...data } of await fetchArticles(ids)) {
       const html = renderRichText(body)
       const shown = { id: data.slug, data: { ...data, readingMinutes: readingMinutes(body) }, html }
-      byId.set(data.id, { updatedAt: data.updatedAt, article: shown })
+      const one = { updatedAt: data.updatedAt, article: shown }
+      byId.set(data.id, one)
+      save(data.id, one)
     }
   })
-  if (removed + changed.length > 0) save(code, byId)
   slot[MEMORY] = { code, byId }
   return { articles: [...byId.values()].map((s) => s.article), fetched: changed.length }
 }

@@ -22,10 +22,26 @@ const fileOf = (title: string, siteName: string) =>
  * the pages apart from the integration's copy, hence the process-wide slot.
  */
 const DRAWING = Symbol.for('leuchtturm.ogDrawing')
-const slot = globalThis as { [DRAWING]?: Promise<unknown> }
+type Drawing = {
+  titles: string[]
+  siteName: string
+  files: Promise<Map<string, string> | undefined>
+}
+const slot = globalThis as { [DRAWING]?: Drawing }
 
 export function drawInBackground(titles: string[], siteName: string): void {
-  slot[DRAWING] = prepareOgImages(titles, siteName, 1).catch(() => {}) // the build draws what failed
+  slot[DRAWING] = {
+    titles,
+    siteName,
+    // The build's own call draws what failed.
+    files: prepareOgImages(titles, siteName, 1).catch(() => undefined),
+  }
+}
+
+const sameTitles = (a: string[], b: string[]) => {
+  if (a.length !== b.length) return false
+  const set = new Set(a)
+  return b.every((title) => set.has(title))
 }
 
 /**
@@ -40,7 +56,9 @@ export async function prepareOgImages(
   const drawing = slot[DRAWING]
   if (drawing) {
     slot[DRAWING] = undefined
-    await drawing
+    const files = await drawing.files
+    // The usual case: the build asks for what its plan drew (10,000 files not looked at again).
+    if (files && drawing.siteName === siteName && sameTitles(drawing.titles, titles)) return files
   }
   fs.mkdirSync(DIR, { recursive: true })
   const wanted = new Map(titles.map((title) => [fileOf(title, siteName), title]))
