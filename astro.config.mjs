@@ -5,6 +5,7 @@ import sitemap from '@astrojs/sitemap'
 import { defineConfig } from 'astro/config'
 import { fileURLToPath } from 'node:url'
 import { keptPages } from './site/incremental/keptPagesIntegration.ts'
+import { earlyReads } from './site/lib/earlyReads.ts'
 import { BUILD_CACHE_DIR } from './site/lib/buildCache.ts'
 import { ogImages } from './site/og/ogIntegration.ts'
 import { securityHeaders } from './site/security/headersIntegration.ts'
@@ -47,6 +48,8 @@ export default defineConfig({
   integrations: [
     mdx(),
     react(),
+    // Starts the CMS reads every build needs while Astro bundles (site/lib/earlyReads.ts).
+    earlyReads(),
     // First to run after rendering: links the unchanged pages from the last build (site/incremental/).
     kept.keep,
     sitemap({

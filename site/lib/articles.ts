@@ -2,6 +2,7 @@ import slugify from '@sindresorhus/slugify'
 import { articlePath } from '../../contract'
 import { thisBuild } from '../incremental/builds'
 import { syncArticles, type Article } from './articleStore'
+import { takeEarly } from './earlyReads'
 
 export type { Article }
 
@@ -16,7 +17,7 @@ let tagged: Promise<Map<string, { tag: string; articles: Article[] }>> | undefin
 /** Published articles, newest first (shared: do not change the array). */
 export function listArticles(): Promise<Article[]> {
   if (!thisBuild()) return syncArticles().then(({ articles }) => articles.sort(byTime))
-  sorted ??= syncArticles().then(({ articles, fetched }) => {
+  sorted ??= (takeEarly('articles') ?? syncArticles()).then(({ articles, fetched }) => {
     console.info(`[leuchtturm:articles] ${articles.length} published articles, ${fetched} fetched`)
     return articles.sort(byTime)
   })

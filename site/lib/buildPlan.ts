@@ -4,6 +4,7 @@ import { pageKey } from './buildCache'
 import { emptyComments, fetchBuildStamps, fetchCommentPages } from './cms'
 import { CMS_URL, SITE_NAME } from './config'
 import { drawInBackground } from '../og/ogCache'
+import { takeEarly } from './earlyReads'
 import { readPageRecord, writePageRecord, type PageRecord } from './pageRecord'
 import { thisBuild } from '../incremental/builds'
 
@@ -36,7 +37,10 @@ const fetched = new Map<string, CommentsData[]>()
 export const buildPlan = (): Promise<Map<string, ArticlePlan>> => (plan ??= makePlan())
 
 async function makePlan(): Promise<Map<string, ArticlePlan>> {
-  const [articles, stamps] = await Promise.all([listArticles(), fetchBuildStamps()])
+  const [articles, stamps] = await Promise.all([
+    listArticles(),
+    takeEarly('stamps') ?? fetchBuildStamps(),
+  ])
   const stampOf = new Map(stamps.map((s) => [s.slug, s]))
   // Without a last build to keep pages from, every page is rendered: so its comments are needed.
   const before = thisBuild()?.base ? readPageRecord() : {}
