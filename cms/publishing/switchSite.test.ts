@@ -94,21 +94,29 @@ describe('switchSite', () => {
     )
   })
 
-  it('keeps only the newest builds, three unless told otherwise', async () => {
-    for (let n = 1; n <= 5; n++) await switchSite(siteDir, build(n))
+  it('keeps only the newest builds, three unless told otherwise, removing the others after the switch', async () => {
+    for (let n = 1; n <= 5; n++) await (await switchSite(siteDir, build(n))).pruned
     expect(keptBuilds()).toEqual([buildName(3), buildName(4), buildName(5)])
-    await switchSite(siteDir, build(6), 1)
+    const { pruned } = await switchSite(siteDir, build(6), 1)
+    // Served at once; the old builds go in the background.
+    expect(servedPage()).toBe('Startseite aus Build 6')
+    await pruned
     expect(keptBuilds()).toEqual([buildName(6)])
     expect(servedPage()).toBe('Startseite aus Build 6')
   })
 
   it('never prunes the build it just switched to, even when its name sorts before the kept ones', async () => {
-    for (let n = 5; n <= 7; n++) await switchSite(siteDir, build(n))
-    await switchSite(siteDir, build(1))
+    for (let n = 5; n <= 7; n++) await (await switchSite(siteDir, build(n))).pruned
+    await (
+      await switchSite(siteDir, build(1))
+    ).pruned
     expect(servedPage()).toBe('Startseite aus Build 1')
     expect(keptBuilds()).toContain(buildName(1))
-    await switchSite(siteDir, build(2), 0)
+    await (
+      await switchSite(siteDir, build(2), 0)
+    ).pruned
     expect(servedPage()).toBe('Startseite aus Build 2')
+    expect(keptBuilds()).toEqual([buildName(2)])
   })
 
   it('leaves no temporary link behind, also after a switch that was interrupted earlier', async () => {

@@ -7,12 +7,20 @@ export const buildsDir = (siteDir: string) => `${siteDir}.builds`
 export const newBuildDir = (siteDir: string) =>
   path.join(buildsDir(siteDir), new Date().toISOString().replace(/[:.]/g, '-'))
 
+// One removal at a time: a burst of builds must not have two of them delete the same folder.
+let pruning: Promise<void> = Promise.resolve()
+
 /**
  * Points the served site at a finished build in one step (a symlink renamed over the old one), so
  * readers see the old site or the new one, never half of each. Keeps the newest `keep` builds:
- * older ones are removed after the switch, without blocking the CMS (a build holds ~10,000 files).
+ * older ones are removed after the switch, in the background (`pruned`): at 10,000 articles a
+ * build is 65,000 files, 5–15 s to remove, which the next build need not wait for.
  */
-export async function switchSite(siteDir: string, buildDir: string, keep = 3): Promise<void> {
+export async function switchSite(
+  siteDir: string,
+  buildDir: string,
+  keep = 3,
+): Promise<{ pruned: Promise<void> }> {
   const stat = fs.lstatSync(siteDir, { throwIfNoEntry: false })
   if (stat && !stat.isSymbolicLink()) fs.rmSync(siteDir, { recursive: true, force: true })
   const temp = `${siteDir}.next-link`
@@ -24,7 +32,13 @@ export async function switchSite(siteDir: string, buildDir: string, keep = 3): P
     .readdirSync(buildsDir(siteDir))
     .filter((name) => name !== path.basename(buildDir))
     .sort()
-  for (const old of builds.slice(0, Math.max(0, builds.length - Math.max(keep - 1, 0)))) {
-    await fs.promises.rm(path.join(buildsDir(siteDir), old), { recursive: true, force: true })
-  }
+  const old = builds.slice(0, Math.max(0, builds.length - Math.max(keep - 1, 0)))
+  pruning = pruning.then(async () => {
+    for (const name of old)
+      await fs.promises.rm(path.join(buildsDir(siteDir), name), { recursive: true, force: true })
+  })
+  const pruned = pruning
+  // The next removal goes on after a failed one (what is left is removed then).
+  pruning = pruning.catch(() => {})
+  return { pruned }
 }

@@ -36,7 +36,10 @@ export async function buildSite(siteDir: string, keep: number): Promise<{ dir: s
   return withBuildLock(cacheDir, async () => {
     const dir = newBuildDir(siteDir)
     await siteBuilder().build(dir)
-    await switchSite(siteDir, dir, keep)
+    const { pruned } = await switchSite(siteDir, dir, keep)
+    pruned.catch((error: unknown) =>
+      console.warn(`Old site builds not removed yet (next time): ${String(error)}`),
+    )
     return { dir }
   })
 }
