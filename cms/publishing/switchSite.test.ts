@@ -1,4 +1,5 @@
 import fs from 'node:fs'
+import { setTimeout as sleep } from 'node:timers/promises'
 import os from 'node:os'
 import path from 'node:path'
 import { Worker } from 'node:worker_threads'
@@ -103,6 +104,17 @@ describe('switchSite', () => {
     await pruned
     expect(keptBuilds()).toEqual([buildName(6)])
     expect(servedPage()).toBe('Startseite aus Build 6')
+  })
+
+  it('waits with removing old builds while a build runs', async () => {
+    await switchSite(siteDir, build(1))
+    let building = true
+    const { pruned } = await switchSite(siteDir, build(2), 1, () => building)
+    await sleep(300)
+    expect(keptBuilds()).toContain(buildName(1))
+    building = false
+    await pruned
+    expect(keptBuilds()).toEqual([buildName(2)])
   })
 
   it('never prunes the build it just switched to, even when its name sorts before the kept ones', async () => {

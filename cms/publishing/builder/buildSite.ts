@@ -36,7 +36,8 @@ export async function buildSite(siteDir: string, keep: number): Promise<{ dir: s
   return withBuildLock(cacheDir, async () => {
     const dir = newBuildDir(siteDir)
     await siteBuilder().build(dir)
-    const { pruned } = await switchSite(siteDir, dir, keep)
+    const builder = siteBuilder()
+    const { pruned } = await switchSite(siteDir, dir, keep, () => builder.building)
     pruned.catch((error: unknown) =>
       console.warn(`Old site builds not removed yet (next time): ${String(error)}`),
     )

@@ -44,6 +44,11 @@ export class SiteBuilder {
     return run
   }
 
+  /** Whether a build is in flight. */
+  get building(): boolean {
+    return this.#pending !== undefined
+  }
+
   /** Ends the build process (a build in flight fails). */
   stop(): void {
     const child = this.#child
